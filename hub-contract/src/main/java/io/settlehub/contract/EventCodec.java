@@ -1,0 +1,116 @@
+package io.settlehub.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** JSON encoding and validating decoding of canonical messages. Thread-safe. */
+public final class EventCodec {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private EventCodec() {
+    }
+
+    /** The mapper used for every contract message: money as decimal strings, times as ISO-8601 text. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectMapper newMapper() {
+        SimpleModule contract = new SimpleModule("settlehub-contract");
+        contract.addSerializer(Money.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Money value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartObject();
+                gen.writeStringField("amount", value.plain());
+                gen.writeStringField("currency", value.currency());
+                gen.writeEndObject();
+            }
+        });
+        contract.addSerializer(java.math.BigDecimal.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(java.math.BigDecimal value, JsonGenerator gen, SerializerProvider s) throws IOException {
+                gen.writeString(value.toPlainString());
+            }
+        });
+        contract.addSerializer(Instant.class, new ToStringSerializer<>());
+        contract.addSerializer(LocalDate.class, new ToStringSerializer<>());
+        return new ObjectMapper()
+                .registerModule(contract)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    private static final class ToStringSerializer<T> extends JsonSerializer<T> {
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
+
+    /** Parses and validates a canonical event; throws {@link InvalidMessageException} naming the field. */
+    public static CanonicalEvent decode(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null) {
+            throw new InvalidMessageException("", "empty message body");
+        }
+        JsonFields envelope = new JsonFields(root, "");
+        String eventId = envelope.text("eventId");
+        String typeName = envelope.text("type");
+        EventType type;
+        try {
+            type = EventType.valueOf(typeName);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("type", "unknown event type '" + typeName + "'");
+        }
+        int schemaVersion = envelope.positiveInt("schemaVersion");
+        if (schemaVersion > SCHEMA_VERSION) {
+            throw new InvalidMessageException("schemaVersion", "version " + schemaVersion + " is newer than supported " + SCHEMA_VERSION);
+        }
+        String source = envelope.text("source");
+        String clientId = type == EventType.FX_RATE ? envelope.optionalText("clientId") : envelope.text("clientId");
+        return new CanonicalEvent(eventId, type, schemaVersion, source, clientId, envelope.instant("occurredAt"),
+                PayloadReader.read(type, envelope.object("payload")));
+    }
+
+    public static String encode(CanonicalEvent event) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("eventId", event.eventId());
+        root.put("type", event.type().name());
+        root.put("schemaVersion", event.schemaVersion());
+        root.put("source", event.source());
+        if (event.clientId() != null) {
+            root.put("clientId", event.clientId());
+        }
+        root.put("occurredAt", event.occurredAt().toString());
+        root.set("payload", MAPPER.valueToTree(event.payload()));
+        return write(root);
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.settlehub.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Reads required and optional fields from a JSON tree, failing with the full path of the field that
+ * is missing or malformed ({@code payload.lines[1].quantity: must be a positive integer}).
+ */
+public final class JsonFields {
+
+    private final JsonNode node;
+    private final String path;
+
+    public JsonFields(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidMessageException(path, "must be a JSON object");
+        }
+        this.node = node;
+        this.path = path;
+    }
+
+    private String at(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private JsonNode required(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidMessageException(at(field), "is required");
+        }
+        return value;
+    }
+
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    public String text(String field) {
+        JsonNode value = required(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new InvalidMessageException(at(field), "must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    public String optionalText(String field) {
+        return has(field) ? text(field) : null;
+    }
+
+    public int positiveInt(String field) {
+        JsonNode value = required(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() <= 0) {
+            throw new InvalidMessageException(at(field), "must be a positive integer, was " + value);
+        }
+        return value.asInt();
+    }
+
+    public Integer optionalPositiveInt(String field) {
+        return has(field) ? positiveInt(field) : null;
+    }
+
+    /** A decimal given as a string, as the contract requires for rates and amounts. */
+    public BigDecimal decimal(String field) {
+        JsonNode value = required(field);
+        if (!value.isTextual()) {
+            throw new InvalidMessageException(at(field), "must be a decimal string, was " + value);
+        }
+        try {
+            return new BigDecimal(value.asText());
+        } catch (NumberFormatException e) {
+            throw new InvalidMessageException(at(field), "is not a decimal number: '" + value.asText() + "'");
+        }
+    }
+
+    public Money money(String field) {
+        JsonFields money = object(field);
+        String currency = money.text("currency");
+        BigDecimal amount = money.decimal("amount");
+        try {
+            return new Money(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException(at(field), e.getMessage());
+        }
+    }
+
+    public Money nonNegativeMoney(String field) {
+        Money money = money(field);
+        if (money.isNegative()) {
+            throw new InvalidMessageException(at(field), "must not be negative, was " + money);
+        }
+        return money;
+    }
+
+    public Money optionalMoney(String field) {
+        return has(field) ? money(field) : null;
+    }
+
+    public Instant instant(String field) {
+        String text = text(field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException(at(field), "is not an ISO-8601 instant: '" + text + "'");
+        }
+    }
+
+    public Instant optionalInstant(String field) {
+        return has(field) ? instant(field) : null;
+    }
+
+    public LocalDate date(String field) {
+        String text = text(field);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException(at(field), "is not an ISO date (YYYY-MM-DD): '" + text + "'");
+        }
+    }
+
+    public JsonFields object(String field) {
+        return new JsonFields(required(field), at(field));
+    }
+
+    public <T> List<T> list(String field, BiFunction<JsonFields, Integer, T> reader) {
+        JsonNode value = required(field);
+        if (!value.isArray() || value.isEmpty()) {
+            throw new InvalidMessageException(at(field), "must be a non-empty array");
+        }
+        return readAll(field, value, reader);
+    }
+
+    public <T> List<T> optionalList(String field, BiFunction<JsonFields, Integer, T> reader) {
+        if (!has(field)) {
+            return List.of();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            throw new InvalidMessageException(at(field), "must be an array");
+        }
+        return readAll(field, value, reader);
+    }
+
+    private <T> List<T> readAll(String field, JsonNode array, BiFunction<JsonFields, Integer, T> reader) {
+        List<T> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            items.add(reader.apply(new JsonFields(array.get(i), at(field) + "[" + i + "]"), i));
+        }
+        return List.copyOf(items);
+    }
+
+    public String path() {
+        return path;
+    }
+}

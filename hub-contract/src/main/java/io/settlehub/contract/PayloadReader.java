@@ -1,0 +1,103 @@
+package io.settlehub.contract;
+
+import io.settlehub.contract.EventPayload.*;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/** Reads and validates the payload of each event type; every failure names the field. */
+final class PayloadReader {
+
+    private static final Set<String> PAYMENT_STATUSES = Set.of("ACCEPTED", "BOOKED", "REJECTED");
+
+    private PayloadReader() {
+    }
+
+    static EventPayload read(EventType type, JsonFields p) {
+        return switch (type) {
+            case SALE -> sale(p);
+            case HOLD_PLACED -> new HoldPlaced(p.text("orderId"), positive(p, "amount"), p.optionalInstant("expectedReleaseAt"));
+            case HOLD_RELEASED -> new HoldReleased(p.text("orderId"), positive(p, "amount"));
+            case PRICE_ADJUSTED -> new PriceAdjusted(p.text("orderId"), p.text("sku"), p.money("delta"), p.text("reason"));
+            case RETURN -> new Return(p.text("orderId"), p.text("sku"), p.positiveInt("quantity"),
+                    p.nonNegativeMoney("refund"), p.money("marketplaceFeesReversed"), p.nonNegativeMoney("returnLogisticsCost"));
+            case MARKETPLACE_CHARGE -> new MarketplaceCharge(p.text("kind"), p.money("amount"), p.optionalText("orderId"));
+            case MARKETPLACE_PAYOUT -> new MarketplacePayout(p.text("payoutId"), p.nonNegativeMoney("amount"),
+                    p.optionalList("orders", (o, i) -> new PayoutOrder(o.text("orderId"), o.nonNegativeMoney("amount"))));
+            case BANK_CREDIT -> new BankCredit(p.text("statementId"), p.text("entryRef"), positive(p, "amount"),
+                    p.optionalText("payerTaxId"), p.text("payerName"), p.text("purpose"), p.instant("bookedAt"));
+            case GOODS_RECEIVED -> new GoodsReceived(p.text("receiptId"), p.text("supplierId"),
+                    p.list("lines", (l, i) -> new ReceiptLine(l.text("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitCost"))));
+            case SHIPMENT_COST -> new ShipmentCost(p.text("shipmentId"), p.text("receiptId"), p.text("carrier"),
+                    p.nonNegativeMoney("amount"),
+                    p.list("lines", (l, i) -> new SkuQuantity(l.text("sku"), l.positiveInt("quantity"))),
+                    p.optionalPositiveInt("revision"));
+            case CUSTOMS_ASSESSED -> new CustomsAssessed(p.text("declarationId"), p.text("receiptId"),
+                    p.list("lines", (l, i) -> new CustomsLine(l.text("sku"), l.positiveInt("quantity"),
+                            l.nonNegativeMoney("customsValue"), l.nonNegativeMoney("duty"), l.nonNegativeMoney("vat"),
+                            l.nonNegativeMoney("fees"))),
+                    p.optionalPositiveInt("revision"));
+            case FX_RATE -> fxRate(p);
+            case PAYMENT_STATUS -> paymentStatus(p);
+        };
+    }
+
+    private static Sale sale(JsonFields p) {
+        Sale sale = new Sale(p.text("orderId"), p.list("lines", (l, i) -> new SaleLine(
+                l.text("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitPrice"), l.nonNegativeMoney("discount"),
+                l.optionalList("marketplaceFees", (f, j) -> new Fee(f.text("kind"), f.money("amount"))))));
+        String currency = sale.lines().get(0).unitPrice().currency();
+        for (int i = 0; i < sale.lines().size(); i++) {
+            SaleLine line = sale.lines().get(i);
+            String at = p.path() + ".lines[" + i + "]";
+            requireCurrency(at + ".unitPrice", line.unitPrice(), currency);
+            requireCurrency(at + ".discount", line.discount(), currency);
+            for (int j = 0; j < line.marketplaceFees().size(); j++) {
+                requireCurrency(at + ".marketplaceFees[" + j + "].amount", line.marketplaceFees().get(j).amount(), currency);
+            }
+        }
+        return sale;
+    }
+
+    private static void requireCurrency(String field, Money money, String currency) {
+        if (!money.currency().equals(currency)) {
+            throw new InvalidMessageException(field, "currency " + money.currency() + " differs from the order's " + currency);
+        }
+    }
+
+    private static FxRate fxRate(JsonFields p) {
+        String base = currency(p, "base");
+        String quote = currency(p, "quote");
+        BigDecimal rate = p.decimal("rate");
+        if (rate.signum() <= 0) {
+            throw new InvalidMessageException(p.path() + ".rate", "must be positive, was " + rate.toPlainString());
+        }
+        return new FxRate(base, quote, rate, p.date("date"), p.optionalPositiveInt("revision"));
+    }
+
+    private static PaymentStatus paymentStatus(JsonFields p) {
+        String status = p.text("status");
+        if (!PAYMENT_STATUSES.contains(status)) {
+            throw new InvalidMessageException(p.path() + ".status", "must be one of " + PAYMENT_STATUSES + ", was '" + status + "'");
+        }
+        return new PaymentStatus(p.text("instructionId"), status, p.optionalText("reason"), p.optionalInstant("bookedAt"),
+                p.optionalMoney("debitedAmount"));
+    }
+
+    private static String currency(JsonFields p, String field) {
+        String code = p.text(field);
+        try {
+            Currencies.minorUnits(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException(p.path() + "." + field, e.getMessage());
+        }
+        return code;
+    }
+
+    private static Money positive(JsonFields p, String field) {
+        Money money = p.money(field);
+        if (money.signum() <= 0) {
+            throw new InvalidMessageException(p.path() + "." + field, "must be positive, was " + money);
+        }
+        return money;
+    }
+}

@@ -1,0 +1,114 @@
+package io.settlehub.core.api;
+
+import io.settlehub.contract.InvalidMessageException;
+import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.core.ledger.Balances;
+import io.settlehub.core.settlement.Agreement;
+import io.settlehub.core.settlement.AgreementJson;
+import io.settlehub.core.settlement.SettlementPostings;
+import io.settlehub.core.store.ClientRepository;
+import io.settlehub.core.store.LedgerRepository;
+import io.settlehub.core.store.PaymentRepository;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/** Agreements, balances, order breakdowns and payments of one client. */
+@RestController
+@RequestMapping(path = "/api/clients/{clientId}", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClientController {
+
+    private final ClientRepository clients;
+    private final LedgerRepository ledger;
+    private final PaymentRepository payments;
+    private final SettlementService settlement;
+
+    ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement) {
+        this.clients = clients;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.settlement = settlement;
+    }
+
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> putAgreement(@PathVariable String clientId, @RequestBody String body) {
+        Ids.require("clientId", clientId);
+        Agreement agreement = AgreementJson.read(clientId, body);
+        String json = AgreementJson.write(agreement);
+        clients.saveAgreement(clientId, json);
+        settlement.resettle(clientId, "agreement/" + clientId);
+        return ResponseEntity.ok(json);
+    }
+
+    @GetMapping
+    ResponseEntity<String> getAgreement(@PathVariable String clientId) {
+        return clients.agreementJson(clientId).map(ResponseEntity::ok).orElseThrow(() -> new NotFound("client " + clientId));
+    }
+
+    /** One entry per currency with the five buckets, as DESIGN.md shows. */
+    @GetMapping("/balances")
+    List<Map<String, String>> balances(@PathVariable String clientId) {
+        requireKnown(clientId);
+        Map<String, Map<String, String>> byCurrency = new TreeMap<>();
+        for (Balances balances : ledger.balancesOf("client/" + clientId)) {
+            String kind = balances.account().kind();
+            if (!SettlementPostings.BUCKETS.contains(kind)) {
+                continue;
+            }
+            String ccy = balances.account().currency();
+            byCurrency.computeIfAbsent(ccy, c -> emptyBuckets(c)).put(kind, money(balances.creditBalance(), ccy));
+        }
+        return new ArrayList<>(byCurrency.values());
+    }
+
+    @GetMapping("/orders/{orderId}")
+    OrderBreakdown order(@PathVariable String clientId, @PathVariable String orderId) {
+        requireKnown(clientId);
+        return settlement.settlementOf(clientId)
+                .flatMap(s -> s.order(orderId))
+                .map(OrderBreakdown::of)
+                .orElseThrow(() -> new NotFound("order " + orderId + " of client " + clientId));
+    }
+
+    @GetMapping("/payments")
+    List<PaymentRepository.PaymentView> payments(@PathVariable String clientId) {
+        requireKnown(clientId);
+        return payments.ofClient(clientId);
+    }
+
+    private void requireKnown(String clientId) {
+        if (clients.agreementJson(clientId).isEmpty()) {
+            throw new NotFound("client " + clientId);
+        }
+    }
+
+    private static Map<String, String> emptyBuckets(String currency) {
+        Map<String, String> buckets = new LinkedHashMap<>();
+        buckets.put("currency", currency);
+        for (String bucket : SettlementPostings.BUCKETS) {
+            buckets.put(bucket, money(BigDecimal.ZERO, currency));
+        }
+        return buckets;
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return io.settlehub.contract.Money.rounded(amount, currency).plain();
+    }
+
+    static final class Ids {
+        private Ids() {
+        }
+
+        static void require(String field, String id) {
+            if (!id.matches("[A-Za-z0-9._-]{1,100}")) {
+                throw new InvalidMessageException(field, "must be 1 to 100 letters, digits, '.', '_' or '-'");
+            }
+        }
+    }
+}

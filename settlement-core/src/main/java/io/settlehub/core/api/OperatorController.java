@@ -1,0 +1,73 @@
+package io.settlehub.core.api;
+
+import io.settlehub.contract.Currencies;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.InvalidMessageException;
+import io.settlehub.contract.JsonFields;
+import io.settlehub.contract.PaymentInstruction;
+import io.settlehub.core.payout.PayoutService;
+import io.settlehub.core.store.ClientRepository;
+import io.settlehub.core.store.ParkedRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.*;
+
+/** Suppliers, payout runs and parked events. */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class OperatorController {
+
+    private final ClientRepository clients;
+    private final PayoutService payouts;
+    private final ParkedRepository parked;
+
+    OperatorController(ClientRepository clients, PayoutService payouts, ParkedRepository parked) {
+        this.clients = clients;
+        this.payouts = payouts;
+        this.parked = parked;
+    }
+
+    @PutMapping(path = "/suppliers/{supplierId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> putSupplier(@PathVariable String supplierId, @RequestBody String body) {
+        ClientController.Ids.require("supplierId", supplierId);
+        JsonFields p;
+        try {
+            p = new JsonFields(EventCodec.mapper().readTree(body), "");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
+        }
+        String currency = p.text("currency");
+        try {
+            Currencies.minorUnits(currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("currency", e.getMessage());
+        }
+        JsonFields account = p.object("bankAccount");
+        Map<String, Object> supplier = new LinkedHashMap<>();
+        supplier.put("supplierId", supplierId);
+        supplier.put("name", p.text("name"));
+        supplier.put("currency", currency);
+        Map<String, String> bank = new LinkedHashMap<>();
+        bank.put("holder", account.has("holder") ? account.text("holder") : p.text("name"));
+        bank.put("account", account.text("account"));
+        bank.put("bankId", account.text("bankId"));
+        if (account.has("country")) {
+            bank.put("country", account.text("country"));
+        }
+        supplier.put("bankAccount", bank);
+        clients.saveSupplier(supplierId, EventCodec.write(supplier));
+        return supplier;
+    }
+
+    @PostMapping("/payouts/run")
+    List<PaymentInstruction> runPayouts() {
+        return payouts.run();
+    }
+
+    @GetMapping("/parked-events")
+    List<ParkedRepository.ParkedView> parkedEvents() {
+        return parked.all();
+    }
+}

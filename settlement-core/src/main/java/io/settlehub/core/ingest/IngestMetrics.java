@@ -1,0 +1,37 @@
+package io.settlehub.core.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/** Counters of what the event consumer did, on /actuator/prometheus. */
+@Component
+public class IngestMetrics {
+
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter conflicts;
+    private final Counter deadLettered;
+    private final Timer batches;
+
+    public IngestMetrics(MeterRegistry registry) {
+        applied = registry.counter("hub.events.applied");
+        duplicates = registry.counter("hub.events.duplicates");
+        conflicts = registry.counter("hub.events.conflicts");
+        deadLettered = registry.counter("hub.events.dead_lettered");
+        batches = registry.timer("hub.events.batch");
+    }
+
+    void recordBatch(SettlementService.IngestResult result, long nanos) {
+        applied.increment(result.applied());
+        duplicates.increment(result.duplicates());
+        conflicts.increment(result.conflicts());
+        batches.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
+    }
+}

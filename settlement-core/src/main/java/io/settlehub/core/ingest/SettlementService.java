@@ -1,0 +1,162 @@
+package io.settlehub.core.ingest;
+
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.EventType;
+import io.settlehub.core.ledger.Component;
+import io.settlehub.core.ledger.PostingPlan;
+import io.settlehub.core.ledger.Transfer;
+import io.settlehub.core.settlement.Agreement;
+import io.settlehub.core.settlement.AgreementJson;
+import io.settlehub.core.settlement.ClientSettlement;
+import io.settlehub.core.settlement.Parked;
+import io.settlehub.core.settlement.RateBook;
+import io.settlehub.core.settlement.SettlementCalculator;
+import io.settlehub.core.settlement.SettlementPostings;
+import io.settlehub.core.store.ClientRepository;
+import io.settlehub.core.store.FactRepository;
+import io.settlehub.core.store.FactRepository.RecordedFact;
+import io.settlehub.core.store.LedgerRepository;
+import io.settlehub.core.store.ParkedRepository;
+import io.settlehub.core.store.ReferenceDataRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.*;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies canonical events: records each new fact once, re-derives the settlement of every client the batch
+ * touches and posts the difference to the ledger — all in the caller's one database transaction.
+ */
+@Service
+public class SettlementService {
+
+    private final FactRepository facts;
+    private final ClientRepository clients;
+    private final LedgerRepository ledger;
+    private final ParkedRepository parked;
+    private final ReferenceDataRepository referenceData;
+    private final PaymentStatusHandler paymentStatuses;
+
+    public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
+                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses) {
+        this.facts = facts;
+        this.clients = clients;
+        this.ledger = ledger;
+        this.parked = parked;
+        this.referenceData = referenceData;
+        this.paymentStatuses = paymentStatuses;
+    }
+
+    /** What a batch did: how many events were new, already applied, or conflicting. */
+    public record IngestResult(int applied, int duplicates, int conflicts) {
+    }
+
+    @Transactional
+    public IngestResult ingest(List<CanonicalEvent> events) {
+        Map<String, RecordedFact> incoming = new LinkedHashMap<>();
+        int duplicates = 0;
+        int conflicts = 0;
+        for (CanonicalEvent event : events) {
+            String body = EventCodec.encode(event);
+            RecordedFact fact = new RecordedFact(event, body, sha256(body));
+            RecordedFact earlier = incoming.putIfAbsent(event.eventId(), fact);
+            if (earlier != null) {
+                if (earlier.hash().equals(fact.hash())) {
+                    duplicates++;
+                } else {
+                    conflicts++;
+                    parkConflict(fact);
+                }
+            }
+        }
+        Map<String, String> known = facts.existingHashes(incoming.keySet());
+        List<RecordedFact> fresh = new ArrayList<>();
+        for (RecordedFact fact : incoming.values()) {
+            String hash = known.get(fact.event().eventId());
+            if (hash == null) {
+                fresh.add(fact);
+            } else if (hash.equals(fact.hash())) {
+                duplicates++;
+            } else {
+                conflicts++;
+                parkConflict(fact);
+            }
+        }
+        facts.insert(fresh);
+
+        boolean ratesChanged = fresh.stream().anyMatch(f -> f.event().type() == EventType.FX_RATE);
+        Map<String, String> causeByClient = new TreeMap<>();
+        for (RecordedFact fact : fresh) {
+            CanonicalEvent event = fact.event();
+            if (event.type() != EventType.FX_RATE && event.type() != EventType.PAYMENT_STATUS) {
+                causeByClient.merge(event.clientId(), event.eventId(), (a, b) -> a.endsWith("…") ? a : a + " …");
+            }
+        }
+        clients.ensureKnown(causeByClient.keySet());
+        if (ratesChanged) {
+            String cause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst().orElseThrow().event().eventId();
+            clients.allClients().forEach(c -> causeByClient.putIfAbsent(c, cause));
+        }
+        RateBook rates = causeByClient.isEmpty() ? null : referenceData.load();
+        if (ratesChanged) {
+            parked.replaceWaiting(null, rates.conflicts());
+        }
+        clients.lock(causeByClient.keySet());
+        causeByClient.forEach((client, cause) -> resettleLocked(client, rates, cause));
+        fresh.stream().filter(f -> f.event().type() == EventType.PAYMENT_STATUS)
+                .sorted(Comparator.comparing((RecordedFact f) -> f.event().occurredAt()))
+                .forEach(f -> paymentStatuses.apply(f.event()));
+        return new IngestResult(fresh.size(), duplicates, conflicts);
+    }
+
+    /** Re-derives a client after its agreement changed. */
+    @Transactional
+    public void resettle(String clientId, String cause) {
+        clients.lock(List.of(clientId));
+        resettleLocked(clientId, referenceData.load(), cause);
+    }
+
+    private void resettleLocked(String clientId, RateBook rates, String cause) {
+        List<CanonicalEvent> clientFacts = facts.factsOf(clientId);
+        Optional<Agreement> agreement = clients.agreementJson(clientId).map(json -> AgreementJson.read(clientId, json));
+        if (agreement.isEmpty()) {
+            parked.replaceWaiting(clientId, clientFacts.stream()
+                    .filter(e -> e.type() != EventType.PAYMENT_STATUS)
+                    .map(e -> new Parked(e.eventId(), clientId, e.type(),
+                            "unknown client '" + clientId + "': no agreement yet (PUT /api/clients/" + clientId + ")"))
+                    .toList());
+            return;
+        }
+        ClientSettlement settlement = SettlementCalculator.settle(agreement.get(), clientFacts, rates);
+        List<Component> target = SettlementPostings.of(settlement);
+        List<Transfer> transfers = PostingPlan.difference(clientId, ledger.components(clientId), target, cause);
+        if (!transfers.isEmpty()) {
+            ledger.post(transfers);
+            ledger.replaceComponents(clientId, target);
+        }
+        parked.replaceWaiting(clientId, settlement.parked());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ClientSettlement> settlementOf(String clientId) {
+        return clients.agreementJson(clientId).map(json -> SettlementCalculator.settle(
+                AgreementJson.read(clientId, json), facts.factsOf(clientId), referenceData.load()));
+    }
+
+    private void parkConflict(RecordedFact fact) {
+        CanonicalEvent event = fact.event();
+        parked.addConflict(new Parked(event.eventId(), event.clientId(), event.type(),
+                "conflict: eventId already applied with a different body; the first one stands"), fact.body());
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.settlehub.core.ledger;
+
+import io.settlehub.contract.Money;
+
+/**
+ * One derived figure of a client's settlement, held in the ledger as the net of all transfers posted for it
+ * between its two accounts (e.g. an order's commission: clearing → hub commission). The key is unique per
+ * client and currency.
+ */
+public record Component(String key, AccountKey debit, AccountKey credit, Money amount) {
+}

@@ -1,0 +1,103 @@
+package io.settlehub.core.settlement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.settlehub.contract.Currencies;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.InvalidMessageException;
+import io.settlehub.contract.JsonFields;
+import io.settlehub.contract.Money;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads an agreement body (DESIGN.md) with every field validated by name, and writes it back. */
+public final class AgreementJson {
+
+    private AgreementJson() {
+    }
+
+    public static Agreement read(String clientId, String json) {
+        JsonNode root;
+        try {
+            root = EventCodec.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
+        }
+        JsonFields p = new JsonFields(root, "");
+        BigDecimal commissionRate = rate(p, "commissionRate");
+        BigDecimal vatRate = p.has("commissionVatRate") ? rate(p, "commissionVatRate") : null;
+        String payoutCurrency = p.text("payoutCurrency");
+        try {
+            Currencies.minorUnits(payoutCurrency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("payoutCurrency", e.getMessage());
+        }
+        BigDecimal minimum = p.decimal("minimumPayout");
+        Money minimumPayout;
+        try {
+            minimumPayout = new Money(minimum, payoutCurrency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("minimumPayout", e.getMessage());
+        }
+        if (minimumPayout.isNegative()) {
+            throw new InvalidMessageException("minimumPayout", "must not be negative");
+        }
+        Agreement.FxDifferenceBearer bearer = Agreement.FxDifferenceBearer.CLIENT;
+        if (p.has("fxDifferenceBornBy")) {
+            String text = p.text("fxDifferenceBornBy");
+            try {
+                bearer = Agreement.FxDifferenceBearer.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidMessageException("fxDifferenceBornBy", "must be CLIENT or SERVICE, was '" + text + "'");
+            }
+        }
+        boolean customsVatIsCost = true;
+        if (p.has("customsVatIsCost")) {
+            JsonNode flag = root.get("customsVatIsCost");
+            if (!flag.isBoolean()) {
+                throw new InvalidMessageException("customsVatIsCost", "must be true or false");
+            }
+            customsVatIsCost = flag.asBoolean();
+        }
+        String fxRateSource = p.has("fxRateSource") ? p.text("fxRateSource") : "cbr";
+        Agreement.BankAccount account = null;
+        if (p.has("bankAccount")) {
+            JsonFields a = p.object("bankAccount");
+            String number = a.text("account");
+            if (!number.matches("[0-9A-Z]{5,34}")) {
+                throw new InvalidMessageException("bankAccount.account", "must be 5 to 34 digits or capital letters");
+            }
+            account = new Agreement.BankAccount(a.text("holder"), number, a.text("bankId"), a.optionalText("taxId"));
+        }
+        return new Agreement(clientId, p.text("name"), commissionRate, vatRate, payoutCurrency, minimumPayout, bearer,
+                customsVatIsCost, fxRateSource, account);
+    }
+
+    private static BigDecimal rate(JsonFields p, String field) {
+        BigDecimal rate = p.decimal(field);
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new InvalidMessageException(field, "must be a fraction between 0 and 1 (0.05 = 5 %), was " + rate.toPlainString());
+        }
+        return rate;
+    }
+
+    public static String write(Agreement agreement) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientId", agreement.clientId());
+        body.put("name", agreement.name());
+        body.put("commissionRate", agreement.commissionRate());
+        if (agreement.commissionVatRate() != null) {
+            body.put("commissionVatRate", agreement.commissionVatRate());
+        }
+        body.put("payoutCurrency", agreement.payoutCurrency());
+        body.put("minimumPayout", agreement.minimumPayout().amount());
+        body.put("fxDifferenceBornBy", agreement.fxDifferenceBornBy().name());
+        body.put("customsVatIsCost", agreement.customsVatIsCost());
+        body.put("fxRateSource", agreement.fxRateSource());
+        if (agreement.bankAccount() != null) {
+            body.put("bankAccount", agreement.bankAccount());
+        }
+        return EventCodec.write(body);
+    }
+}

@@ -1,0 +1,24 @@
+package io.settlehub.core.settlement;
+
+import io.settlehub.contract.Money;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One order's settlement: its lines, and the order-level quantities of the bucket formula —
+ * marketplace net {@code M}, outstanding hold {@code H} and marketplace payments so far {@code P}.
+ */
+public record OrderSettlement(
+        String orderId,
+        String source,
+        String currency,
+        Instant soldAt,
+        List<LineSettlement> lines,
+        Money marketplaceNet,
+        Money outstandingHold,
+        Money marketplacePaid) {
+
+    public Money sum(java.util.function.Function<LineSettlement, Money> figure) {
+        return lines.stream().map(figure).reduce(Money.zero(currency), Money::plus);
+    }
+}

@@ -1,0 +1,62 @@
+package io.settlehub.core.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Agreements, suppliers and the per-client lock row. */
+@Repository
+public class ClientRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ClientRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void ensureKnown(Collection<String> clientIds) {
+        for (String clientId : clientIds) {
+            jdbc.update("insert into client_state (client_id) values (?) on conflict do nothing", clientId);
+        }
+    }
+
+    /** Locks the clients' rows in a fixed order, so concurrent settlements and payout runs never deadlock. */
+    public void lock(Collection<String> clientIds) {
+        ensureKnown(clientIds);
+        clientIds.stream().sorted().forEach(id ->
+                jdbc.queryForList("select client_id from client_state where client_id = ? for update", String.class, id));
+    }
+
+    public List<String> allClients() {
+        return jdbc.queryForList("select client_id from client_state order by client_id", String.class);
+    }
+
+    public Optional<String> agreementJson(String clientId) {
+        return jdbc.queryForList("select body from client_agreement where client_id = ?", String.class, clientId).stream().findFirst();
+    }
+
+    public List<String> clientsWithAgreement() {
+        return jdbc.queryForList("select client_id from client_agreement order by client_id", String.class);
+    }
+
+    public void saveAgreement(String clientId, String json) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        if (jdbc.update("update client_agreement set body = ?, updated_at = ? where client_id = ?", json, now, clientId) == 0) {
+            jdbc.update("insert into client_agreement (client_id, body, updated_at) values (?, ?, ?)", clientId, json, now);
+        }
+        ensureKnown(List.of(clientId));
+    }
+
+    public Optional<String> supplierJson(String supplierId) {
+        return jdbc.queryForList("select body from supplier where supplier_id = ?", String.class, supplierId).stream().findFirst();
+    }
+
+    public void saveSupplier(String supplierId, String json) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        if (jdbc.update("update supplier set body = ?, updated_at = ? where supplier_id = ?", json, now, supplierId) == 0) {
+            jdbc.update("insert into supplier (supplier_id, body, updated_at) values (?, ?, ?)", supplierId, json, now);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.settlehub.core.store;
+
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The canonical events applied so far, one row per eventId. */
+@Repository
+public class FactRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public FactRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** eventId → body hash of those of the given ids already recorded. */
+    public Map<String, String> existingHashes(Collection<String> eventIds) {
+        Map<String, String> hashes = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return hashes;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
+        jdbc.query("select event_id, body_hash from event_fact where event_id in (" + marks + ")",
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                }, eventIds.toArray());
+        return hashes;
+    }
+
+    public void insert(List<RecordedFact> facts) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into event_fact (event_id, client_id, type, source, occurred_at, body, body_hash, received_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", facts, 500, (ps, fact) -> {
+                    CanonicalEvent e = fact.event();
+                    ps.setString(1, e.eventId());
+                    ps.setString(2, e.clientId());
+                    ps.setString(3, e.type().name());
+                    ps.setString(4, e.source());
+                    ps.setTimestamp(5, Timestamp.from(e.occurredAt()));
+                    ps.setString(6, fact.body());
+                    ps.setString(7, fact.hash());
+                    ps.setTimestamp(8, now);
+                });
+    }
+
+    public List<CanonicalEvent> factsOf(String clientId) {
+        return jdbc.query("select body from event_fact where client_id = ? and type <> 'FX_RATE'",
+                (rs, i) -> EventCodec.decode(rs.getString(1)), clientId);
+    }
+
+    public List<CanonicalEvent> fxRates() {
+        return jdbc.query("select body from event_fact where type = 'FX_RATE'", (rs, i) -> EventCodec.decode(rs.getString(1)));
+    }
+
+    /** A recorded fact: the decoded event, its canonical body and that body's hash. */
+    public record RecordedFact(CanonicalEvent event, String body, String hash) {
+    }
+}

@@ -1,0 +1,103 @@
+package io.settlehub.core.store;
+
+import io.settlehub.contract.Money;
+import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.Balances;
+import io.settlehub.core.ledger.Component;
+import io.settlehub.core.ledger.Transfer;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Accounts with running totals, the immutable transfer journal and the derived components. */
+@Repository
+public class LedgerRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Component> components(String clientId) {
+        return jdbc.query("select component, currency, debit_account, credit_account, amount from derived_component where client_id = ?",
+                (rs, i) -> new Component(rs.getString(1), AccountKey.parse(rs.getString(3)), AccountKey.parse(rs.getString(4)),
+                        Money.rounded(rs.getBigDecimal(5), rs.getString(2))), clientId);
+    }
+
+    public void replaceComponents(String clientId, Collection<Component> components) {
+        jdbc.update("delete from derived_component where client_id = ?", clientId);
+        jdbc.batchUpdate("insert into derived_component (client_id, component, currency, debit_account, credit_account, amount)"
+                + " values (?, ?, ?, ?, ?, ?)", new ArrayList<>(components), 500, (ps, c) -> {
+                    ps.setString(1, clientId);
+                    ps.setString(2, c.key());
+                    ps.setString(3, c.amount().currency());
+                    ps.setString(4, c.debit().toString());
+                    ps.setString(5, c.credit().toString());
+                    ps.setBigDecimal(6, c.amount().amount());
+                });
+    }
+
+    /** Posts transfers: appends them to the journal and moves the accounts' running totals, in one go per account. */
+    public void post(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        Map<AccountKey, BigDecimal[]> totals = new TreeMap<>(java.util.Comparator.comparing(AccountKey::toString));
+        for (Transfer t : transfers) {
+            totals.computeIfAbsent(t.debit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] =
+                    totals.get(t.debit())[0].add(t.amount().amount());
+            totals.computeIfAbsent(t.credit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] =
+                    totals.get(t.credit())[1].add(t.amount().amount());
+        }
+        List<AccountKey> accounts = new ArrayList<>(totals.keySet());
+        jdbc.batchUpdate("insert into account (account_key, owner, kind, currency) values (?, ?, ?, ?) on conflict do nothing",
+                accounts, 500, (ps, a) -> {
+                    ps.setString(1, a.toString());
+                    ps.setString(2, a.owner());
+                    ps.setString(3, a.kind());
+                    ps.setString(4, a.currency());
+                });
+        jdbc.batchUpdate("update account set debits_posted = debits_posted + ?, credits_posted = credits_posted + ? where account_key = ?",
+                accounts, 500, (ps, a) -> {
+                    ps.setBigDecimal(1, totals.get(a)[0]);
+                    ps.setBigDecimal(2, totals.get(a)[1]);
+                    ps.setString(3, a.toString());
+                });
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into transfer (debit_account, credit_account, amount, currency, client_id, component, cause, posted_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", transfers, 500, (ps, t) -> {
+                    ps.setString(1, t.debit().toString());
+                    ps.setString(2, t.credit().toString());
+                    ps.setBigDecimal(3, t.amount().amount());
+                    ps.setString(4, t.amount().currency());
+                    ps.setString(5, t.clientId());
+                    ps.setString(6, t.component());
+                    ps.setString(7, t.cause());
+                    ps.setTimestamp(8, now);
+                });
+    }
+
+    public List<Balances> balancesOf(String owner) {
+        return jdbc.query("select account_key, debits_posted, credits_posted from account where owner = ? order by account_key",
+                (rs, i) -> new Balances(AccountKey.parse(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3)), owner);
+    }
+
+    public BigDecimal creditBalance(AccountKey account) {
+        return jdbc.query("select credits_posted - debits_posted from account where account_key = ?",
+                rs -> rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO, account.toString());
+    }
+
+    /** Sum of all debits and of all credits over every account: equal, always. */
+    public BigDecimal[] totals() {
+        return jdbc.queryForObject("select coalesce(sum(debits_posted), 0), coalesce(sum(credits_posted), 0) from account",
+                (rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)});
+    }
+}

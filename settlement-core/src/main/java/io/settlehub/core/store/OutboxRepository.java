@@ -1,0 +1,46 @@
+package io.settlehub.core.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The transactional outbox: messages written with the ledger change that caused them. */
+@Repository
+public class OutboxRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public OutboxRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(OutboxMessage message) {
+        jdbc.update("insert into outbox (destination, message_id, group_id, message_type, body, created_at) values (?, ?, ?, ?, ?, ?)",
+                message.destination(), message.messageId(), message.groupId(), message.messageType(), message.body(),
+                Timestamp.from(Instant.now()));
+    }
+
+    public List<OutboxMessage> unpublished(int limit) {
+        return jdbc.query("select id, destination, message_id, group_id, message_type, body from outbox"
+                        + " where published_at is null order by id limit ?",
+                (rs, i) -> new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)), limit);
+    }
+
+    public void markPublished(long id) {
+        jdbc.update("update outbox set published_at = ? where id = ?", Timestamp.from(Instant.now()), id);
+    }
+
+    public long unpublishedCount() {
+        return jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class);
+    }
+
+    public record OutboxMessage(Long id, String destination, String messageId, String groupId, String messageType, String body) {
+
+        public static OutboxMessage of(String destination, String messageId, String groupId, String messageType, String body) {
+            return new OutboxMessage(null, destination, messageId, groupId, messageType, body);
+        }
+    }
+}

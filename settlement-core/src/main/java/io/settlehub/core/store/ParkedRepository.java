@@ -1,0 +1,56 @@
+package io.settlehub.core.store;
+
+import io.settlehub.contract.EventType;
+import io.settlehub.core.settlement.Parked;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Events that wait for something (re-derived with each settlement) and conflicts kept for an operator. */
+@Repository
+public class ParkedRepository {
+
+    public static final String WAITING = "WAITING";
+    public static final String CONFLICT = "CONFLICT";
+
+    private final JdbcTemplate jdbc;
+
+    public ParkedRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void replaceWaiting(String clientId, List<Parked> parked) {
+        if (clientId == null) {
+            jdbc.update("delete from parked_event where client_id is null and kind = ?", WAITING);
+        } else {
+            jdbc.update("delete from parked_event where client_id = ? and kind = ?", clientId, WAITING);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into parked_event (event_id, client_id, type, kind, reason, parked_at) values (?, ?, ?, ?, ?, ?)",
+                parked, 500, (ps, p) -> {
+                    ps.setString(1, p.eventId());
+                    ps.setString(2, clientId);
+                    ps.setString(3, p.type().name());
+                    ps.setString(4, WAITING);
+                    ps.setString(5, p.reason());
+                    ps.setTimestamp(6, now);
+                });
+    }
+
+    public void addConflict(Parked parked, String body) {
+        jdbc.update("insert into parked_event (event_id, client_id, type, kind, reason, body, parked_at) values (?, ?, ?, ?, ?, ?, ?)",
+                parked.eventId(), parked.clientId(), parked.type().name(), CONFLICT, parked.reason(), body,
+                Timestamp.from(Instant.now()));
+    }
+
+    public List<ParkedView> all() {
+        return jdbc.query("select event_id, client_id, type, kind, reason, parked_at from parked_event order by id",
+                (rs, i) -> new ParkedView(rs.getString(1), rs.getString(2), EventType.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()));
+    }
+
+    public record ParkedView(String eventId, String clientId, EventType type, String kind, String reason, Instant parkedAt) {
+    }
+}

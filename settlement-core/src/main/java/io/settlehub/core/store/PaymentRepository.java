@@ -1,0 +1,66 @@
+package io.settlehub.core.store;
+
+import io.settlehub.contract.Money;
+import io.settlehub.contract.PaymentInstruction;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Payment instructions with their status history. */
+@Repository
+public class PaymentRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void create(PaymentInstruction instruction, String status) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into payment_instruction (instruction_id, client_id, amount, currency, status, body, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)", instruction.instructionId(), instruction.clientId(),
+                instruction.amount().amount(), instruction.amount().currency(), status, instruction.toJson(), now);
+        addHistory(instruction.instructionId(), status, null, null);
+    }
+
+    public void updateStatus(String instructionId, String status, String reason, String eventId) {
+        jdbc.update("update payment_instruction set status = ? where instruction_id = ?", status, instructionId);
+        addHistory(instructionId, status, reason, eventId);
+    }
+
+    public void addHistory(String instructionId, String status, String reason, String eventId) {
+        jdbc.update("insert into payment_status_history (instruction_id, status, reason, event_id, at) values (?, ?, ?, ?, ?)",
+                instructionId, status, reason, eventId, Timestamp.from(Instant.now()));
+    }
+
+    public Optional<StoredInstruction> find(String instructionId) {
+        return jdbc.query("select body, status from payment_instruction where instruction_id = ?",
+                (rs, i) -> new StoredInstruction(PaymentInstruction.fromJson(rs.getString(1)), rs.getString(2)), instructionId)
+                .stream().findFirst();
+    }
+
+    public List<PaymentView> ofClient(String clientId) {
+        return jdbc.query("select instruction_id, amount, currency, status, created_at from payment_instruction"
+                + " where client_id = ? order by created_at, instruction_id", (rs, i) -> new PaymentView(rs.getString(1),
+                Money.rounded(rs.getBigDecimal(2), rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                history(rs.getString(1))), clientId);
+    }
+
+    private List<StatusChange> history(String instructionId) {
+        return jdbc.query("select status, reason, at from payment_status_history where instruction_id = ? order by id",
+                (rs, i) -> new StatusChange(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), instructionId);
+    }
+
+    public record StoredInstruction(PaymentInstruction instruction, String status) {
+    }
+
+    public record PaymentView(String instructionId, Money amount, String status, Instant createdAt, List<StatusChange> history) {
+    }
+
+    public record StatusChange(String status, String reason, Instant at) {
+    }
+}

@@ -1,0 +1,250 @@
+package io.settlehub.core.it;
+
+import static io.settlehub.core.settlement.WorkedExample.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.EventPayload.PaymentStatus;
+import io.settlehub.contract.EventType;
+import io.settlehub.contract.MessageHeaders;
+import io.settlehub.contract.PaymentInstruction;
+import io.settlehub.core.settlement.WorkedExample;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * settlement-core over a real broker and a real database: events in on hub.events, figures out through the
+ * public API, instructions out on hub.payments.instructions. Each test uses its own client, so they share
+ * one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class SettlementCoreTestBase {
+
+    static final String TOKEN = "test-operator-token-0123456789";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JmsTemplate jms;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = call("GET", path, null, TOKEN);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return EventCodec.mapper().readTree(response.body());
+    }
+
+    static String agreementJson() {
+        return """
+                {"name": "Acme Import", "commissionRate": "0.05", "commissionVatRate": "0.22", "payoutCurrency": "RUB",
+                 "minimumPayout": "1000.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
+                 "bankAccount": {"holder": "Acme Import LLC", "account": "40702810900000000001", "bankId": "044525225",
+                                 "taxId": "7701234567"}}""";
+    }
+
+    String newClient() throws Exception {
+        String client = "c" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> put = call("PUT", "/api/clients/" + client, agreementJson(), TOKEN);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return client;
+    }
+
+    /** The worked example's events, re-addressed to another client (reference data stays shared). */
+    static List<CanonicalEvent> workedExampleFor(String client) {
+        return WorkedExample.untilPayout().stream().map(e -> forClient(e, client)).toList();
+    }
+
+    static CanonicalEvent forClient(CanonicalEvent e, String client) {
+        if (e.type() == EventType.FX_RATE) {
+            return e;
+        }
+        return new CanonicalEvent(e.eventId().replace(":acme:", ":" + client + ":"), e.type(), 1, e.source(), client,
+                e.occurredAt(), e.payload());
+    }
+
+    void send(String body, String eventType) {
+        jms.send(Addresses.EVENTS, session -> {
+            TextMessage message = session.createTextMessage(body);
+            message.setStringProperty(MessageHeaders.EVENT_TYPE, eventType);
+            return message;
+        });
+    }
+
+    void send(List<CanonicalEvent> events) {
+        events.forEach(e -> send(EventCodec.encode(e), e.type().name()));
+    }
+
+    void awaitBuckets(String client, String pending, String held, String available, String inFlight, String paid) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode balances = get("/api/clients/" + client + "/balances");
+            assertThat(balances).hasSize(1);
+            JsonNode rub = balances.get(0);
+            assertThat(rub.get("currency").asText()).isEqualTo("RUB");
+            assertThat(List.of(rub.get("pending").asText(), rub.get("held").asText(), rub.get("available").asText(),
+                    rub.get("inFlight").asText(), rub.get("paid").asText()))
+                    .as("pending, held, available, inFlight, paid")
+                    .containsExactly(pending, held, available, inFlight, paid);
+        });
+    }
+
+    @Test
+    void the_worked_example_reproduces_through_the_broker_and_the_api() throws Exception {
+        String client = newClient();
+        send(workedExampleFor(client));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+
+        JsonNode order = get("/api/clients/" + client + "/orders/" + ORDER);
+        assertThat(order.get("gross").asText()).isEqualTo("4790.00");
+        assertThat(order.get("marketplaceFees").asText()).isEqualTo("868.50");
+        assertThat(order.get("marketplaceNet").asText()).isEqualTo("3921.50");
+        assertThat(order.get("serviceCommission").asText()).isEqualTo("239.50");
+        assertThat(order.get("commissionVat").asText()).isEqualTo("52.69");
+        assertThat(order.get("landedCost").asText()).isEqualTo("2332.12");
+        assertThat(order.get("clientNet").asText()).isEqualTo("1297.19");
+    }
+
+    @Test
+    void the_same_stream_delivered_twice_gives_the_same_balances_as_once() throws Exception {
+        String client = newClient();
+        List<CanonicalEvent> events = workedExampleFor(client);
+        send(events);
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        send(events);
+        send(List.of(forClient(returnOfOneLamp(), client)));
+        awaitBuckets(client, "0.00", "0.00", "307.50", "0.00", "0.00");
+        send(events);
+        CanonicalEvent marker = forClient(WorkedExample.event("ozon:acme:charge:marker", EventType.MARKETPLACE_CHARGE, "ozon",
+                "2026-03-21T10:00:00Z", new io.settlehub.contract.EventPayload.MarketplaceCharge("storage", rub("7.50"), null)), client);
+        send(List.of(marker));
+        awaitBuckets(client, "0.00", "0.00", "300.00", "0.00", "0.00");
+    }
+
+    @Test
+    void invalid_messages_go_to_the_dead_letter_queue_with_the_reason_and_the_rest_flows() throws Exception {
+        String client = newClient();
+        send("{not json", "SALE");
+        String negative = EventCodec.encode(forClient(sale(), client)).replace("\"quantity\":2", "\"quantity\":-2");
+        send(negative, "SALE");
+        send(workedExampleFor(client));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+
+        jms.setReceiveTimeout(5000);
+        java.util.Set<String> reasons = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            Message dead = jms.receive(Addresses.EVENTS_DLQ);
+            assertThat(dead).as("dead letter %d", i).isNotNull();
+            reasons.add(dead.getStringProperty(MessageHeaders.FAILURE_REASON));
+        }
+        assertThat(reasons).anyMatch(r -> r.startsWith("invalid event: malformed JSON"));
+        assertThat(reasons).contains("invalid event: payload.lines[0].quantity: must be a positive integer, was -2");
+    }
+
+    @Test
+    void a_conflicting_redelivery_is_parked_and_changes_nothing() throws Exception {
+        String client = newClient();
+        send(workedExampleFor(client));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        String changed = EventCodec.encode(forClient(hold(), client)).replace("784.30", "900.00");
+        send(changed, "HOLD_PLACED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/api/parked-events").toString())
+                .contains("ozon:" + client + ":hold:" + ORDER).contains("conflict"));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+    }
+
+    @Test
+    void a_payout_run_moves_available_to_in_flight_and_publishes_one_instruction() throws Exception {
+        String client = newClient();
+        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));
+        events.add(forClient(WorkedExample.event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
+                new io.settlehub.contract.EventPayload.HoldReleased(ORDER, rub("784.30"))), client));
+        events.add(forClient(WorkedExample.event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
+                new io.settlehub.contract.EventPayload.MarketplacePayout("P-2", rub("784.30"), List.of())), client));
+        send(events);
+        awaitBuckets(client, "0.00", "0.00", "1297.19", "0.00", "0.00");
+
+        JsonNode run = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
+        JsonNode mine = null;
+        for (JsonNode instruction : run) {
+            if (instruction.get("clientId").asText().equals(client)) {
+                mine = instruction;
+            }
+        }
+        assertThat(mine).as("instruction for %s in %s", client, run).isNotNull();
+        assertThat(mine.get("amount").get("amount").asText()).isEqualTo("1297.19");
+        awaitBuckets(client, "0.00", "0.00", "0.00", "1297.19", "0.00");
+        String instructionId = mine.get("instructionId").asText();
+
+        jms.setReceiveTimeout(10_000);
+        PaymentInstruction published = null;
+        for (int i = 0; i < 20 && published == null; i++) {
+            Message message = jms.receive(Addresses.PAYMENT_INSTRUCTIONS);
+            assertThat(message).as("an instruction on the queue").isNotNull();
+            PaymentInstruction candidate = PaymentInstruction.fromJson(((TextMessage) message).getText());
+            if (candidate.instructionId().equals(instructionId)) {
+                published = candidate;
+                assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(client);
+            }
+        }
+        assertThat(published.payee().account()).isEqualTo("40702810900000000001");
+
+        JsonNode again = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
+        assertThat(again.toString()).doesNotContain(client);
+
+        send(List.of(new CanonicalEvent("bank:" + instructionId + ":BOOKED", EventType.PAYMENT_STATUS, 1, "bank", client,
+                Instant.parse("2026-04-03T10:00:00Z"), new PaymentStatus(instructionId, "BOOKED", null,
+                Instant.parse("2026-04-03T10:00:00Z"), rub("1297.19")))));
+        awaitBuckets(client, "0.00", "0.00", "0.00", "0.00", "1297.19");
+        JsonNode payments = get("/api/clients/" + client + "/payments");
+        assertThat(payments.get(0).get("status").asText()).isEqualTo("BOOKED");
+        assertThat(payments.get(0).get("history")).hasSize(2);
+    }
+
+    @Test
+    void bad_api_input_answers_400_with_the_field_named_and_no_token_answers_401() throws Exception {
+        HttpResponse<String> noToken = call("GET", "/api/parked-events", null, null);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongRate = call("PUT", "/api/clients/bad", agreementJson().replace("\"0.05\"", "\"five\""), TOKEN);
+        assertThat(wrongRate.statusCode()).isEqualTo(400);
+        assertThat(EventCodec.mapper().readTree(wrongRate.body()).get("field").asText()).isEqualTo("commissionRate");
+        HttpResponse<String> badCurrency = call("PUT", "/api/clients/bad", agreementJson().replace("\"RUB\"", "\"ABC\""), TOKEN);
+        assertThat(badCurrency.statusCode()).isEqualTo(400);
+        assertThat(badCurrency.body()).contains("payoutCurrency").contains("unknown currency 'ABC'");
+        HttpResponse<String> missing = call("PUT", "/api/suppliers/shenzhen", "{\"name\": \"Shenzhen Lights\"}", TOKEN);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("currency: is required");
+        HttpResponse<String> garbage = call("PUT", "/api/clients/bad", "{{", TOKEN);
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/clients/nobody/balances", null, TOKEN).statusCode()).isEqualTo(404);
+    }
+}
