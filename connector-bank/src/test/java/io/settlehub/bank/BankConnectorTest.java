@@ -1,0 +1,128 @@
+package io.settlehub.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.settlehub.bank.partner.iso20022.Pain001Schema;
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.Money;
+import io.settlehub.contract.MessageHeaders;
+import io.settlehub.contract.PaymentInstruction;
+import io.settlehub.testsupport.EmbeddedSftpServer;
+import jakarta.jms.Message;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** connector-bank over an embedded broker and a real SFTP server (MINA SSHD) with host-key verification. */
+@SpringBootTest(properties = {
+        "spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
+        "hub.bank.upload.redelivery-delay=50", "hub.bank.upload.max-redelivery-delay=200", "hub.bank.upload.max-redeliveries=40"})
+class BankConnectorTest {
+
+    static Path work;
+    static EmbeddedSftpServer bank;
+    static Path hostKey;
+    static int port;
+
+    @Autowired
+    JmsTemplate jms;
+
+    @DynamicPropertySource
+    static void sftp(DynamicPropertyRegistry registry) throws Exception {
+        work = Files.createTempDirectory("bank-test");
+        hostKey = work.resolve("host.key");
+        bank = EmbeddedSftpServer.start(work.resolve("sftp"), hostKey, 0, "bank", "s3cret-pass");
+        port = bank.port();
+        Files.createDirectories(bank.root().resolve("outbox"));
+        Path knownHosts = work.resolve("known_hosts");
+        Files.writeString(knownHosts, bank.knownHostsLine() + "\n");
+        registry.add("hub.bank.sftp.host", () -> "127.0.0.1");
+        registry.add("hub.bank.sftp.port", () -> port);
+        registry.add("hub.bank.sftp.user", () -> "bank");
+        registry.add("hub.bank.sftp.password", () -> "s3cret-pass");
+        registry.add("hub.bank.sftp.known-hosts", knownHosts::toString);
+        registry.add("hub.bank.state-dir", () -> work.resolve("state").toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bank.close();
+    }
+
+    static PaymentInstruction instruction(String amount) {
+        String id = "SH" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        return new PaymentInstruction(id, "acme", new PaymentInstruction.Payee("Acme Import LLC", "40702810900000000001",
+                "044525225", "7701234567"), Money.of(amount, "RUB"), "Payout of marketplace sales", LocalDate.of(2026, 3, 21));
+    }
+
+    void send(String json) {
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(json));
+    }
+
+    Path outboxFile(PaymentInstruction instruction) {
+        return bank.root().resolve("outbox").resolve("pain001-" + instruction.instructionId() + ".xml");
+    }
+
+    @Test
+    void an_instruction_lands_on_the_bank_sftp_as_a_valid_pain001_file_once() throws Exception {
+        PaymentInstruction instruction = instruction("1297.19");
+        send(instruction.toJson());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(outboxFile(instruction)));
+        String xml = Files.readString(outboxFile(instruction));
+        Pain001Schema.validate(xml);
+        assertThat(xml).contains("<EndToEndId>" + instruction.instructionId() + "</EndToEndId>")
+                .contains("<InstdAmt Ccy=\"RUB\">1297.19</InstdAmt>");
+
+        // The bank takes the file away; a redelivery of the same instruction must not send it again.
+        Files.move(outboxFile(instruction), bank.root().resolve("taken-" + instruction.instructionId()));
+        PaymentInstruction marker = instruction("1.00");
+        send(instruction.toJson());
+        send(marker.toJson());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(outboxFile(marker)));
+        assertThat(outboxFile(instruction)).doesNotExist();
+        try (var files = Files.list(bank.root().resolve("outbox"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".uploading-"));
+        }
+
+        // What was sent survives a restart: a fresh repository over the same file knows the instruction.
+        FileIdempotentRepository reopened = new FileIdempotentRepository(
+                new File(work.resolve("state").toFile(), "bank-sent-instructions.dat"), new java.util.HashMap<>());
+        reopened.start();
+        assertThat(reopened.contains(instruction.instructionId())).isTrue();
+        reopened.stop();
+    }
+
+    @Test
+    void an_invalid_instruction_goes_to_the_dead_letter_queue_with_the_reason() throws Exception {
+        send("{\"instructionId\": \"SHBAD\", \"clientId\": \"acme\"}");
+        jms.setReceiveTimeout(20_000);
+        Message dead = jms.receive(Addresses.PAYMENT_INSTRUCTIONS_DLQ);
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty(MessageHeaders.FAILURE_REASON)).isEqualTo("invalid payment instruction: payee: is required");
+    }
+
+    @Test
+    void an_sftp_outage_is_retried_until_the_bank_is_back() throws Exception {
+        bank.close();
+        PaymentInstruction instruction = instruction("250.00");
+        send(instruction.toJson());
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(outboxFile(instruction)).doesNotExist();
+        bank = EmbeddedSftpServer.start(work.resolve("sftp"), hostKey, port, "bank", "s3cret-pass");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outboxFile(instruction)));
+        Pain001Schema.validate(Files.readString(outboxFile(instruction)));
+    }
+}
