@@ -1,6 +1,5 @@
-package io.settlehub.core.settlement;
+package io.settlehub.contract;
 
-import io.settlehub.contract.Currencies;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,0 +1,37 @@
+package io.settlehub.marketplace.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.settlehub.marketplace.feed.FeedMetrics;
+import io.settlehub.marketplace.feed.OzonFeed;
+import io.settlehub.marketplace.feed.WatermarkStore;
+import io.settlehub.marketplace.partner.ozon.OzonSellerClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class OzonConfiguration {
+
+    static final String RESILIENCE_INSTANCE = "ozon";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OzonSellerClient ozonSellerClient(OzonProperties ozon, RetryRegistry retries, CircuitBreakerRegistry breakers,
+                                      RateLimiterRegistry limiters) {
+        return new OzonSellerClient(ozon.apiUrl(), ozon.requestTimeout(), retries.retry(RESILIENCE_INSTANCE),
+                breakers.circuitBreaker(RESILIENCE_INSTANCE), limiters.rateLimiter(RESILIENCE_INSTANCE));
+    }
+
+    @Bean
+    OzonFeed ozonFeed(OzonProperties ozon, OzonSellerClient client, MeterRegistry registry, Clock clock) {
+        return new OzonFeed(ozon, client, new WatermarkStore(Path.of(ozon.stateDir())), new FeedMetrics(registry, clock), clock);
+    }
+}

@@ -1,0 +1,42 @@
+package io.settlehub.marketplace.feed;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Per feed and client: events published, unmapped records, errors, last successful poll and lag. */
+public class FeedMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> watermarkEpoch = new ConcurrentHashMap<>();
+
+    public FeedMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public void polled(String feed, String clientId, int events, int unmapped, Instant watermark) {
+        Tags tags = Tags.of("feed", feed, "client", clientId);
+        registry.counter("hub.feed.events.published", tags).increment(events);
+        registry.counter("hub.feed.records.unmapped", tags).increment(unmapped);
+        gauge("hub.feed.last.success.epoch.seconds", lastSuccess, feed, clientId).set(clock.instant().getEpochSecond());
+        gauge("hub.feed.watermark.epoch.seconds", watermarkEpoch, feed, clientId).set(watermark.getEpochSecond());
+        registry.gauge("hub.feed.lag.seconds", tags, watermarkEpoch.get(feed + "/" + clientId),
+                w -> Math.max(0, clock.instant().getEpochSecond() - w.get()));
+    }
+
+    public void failed(String feed, String clientId, String kind) {
+        registry.counter("hub.feed.errors", Tags.of("feed", feed, "client", clientId, "kind", kind)).increment();
+    }
+
+    private AtomicLong gauge(String name, Map<String, AtomicLong> values, String feed, String clientId) {
+        return values.computeIfAbsent(feed + "/" + clientId,
+                k -> registry.gauge(name, Tags.of("feed", feed, "client", clientId), new AtomicLong()));
+    }
+}

@@ -1,0 +1,153 @@
+package io.settlehub.marketplace.feed;
+
+import io.settlehub.contract.BusinessCalendar;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.marketplace.config.OzonProperties;
+import io.settlehub.marketplace.config.OzonProperties.Account;
+import io.settlehub.marketplace.mapping.MappingResult;
+import io.settlehub.marketplace.mapping.OzonAccrualMapper;
+import io.settlehub.marketplace.mapping.OzonPayoutMapper;
+import io.settlehub.marketplace.mapping.UnmappedRecord;
+import io.settlehub.marketplace.partner.ozon.Accrual;
+import io.settlehub.marketplace.partner.ozon.AccrualByDayRequest;
+import io.settlehub.marketplace.partner.ozon.AccrualByDayResponse;
+import io.settlehub.marketplace.partner.ozon.AccrualTypesResponse;
+import io.settlehub.marketplace.partner.ozon.CashFlowStatementRequest;
+import io.settlehub.marketplace.partner.ozon.CashFlowStatementResponse;
+import io.settlehub.marketplace.partner.ozon.OzonSellerClient;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one Ozon seller account: accruals day by day from the watermark (cursor-paged within a day) and
+ * the payout periods of the cash-flow statement, mapped to canonical events. The watermark moves only in
+ * {@link #commit}, after the route has published everything fetched.
+ */
+public class OzonFeed {
+
+    public static final String FEED = "ozon";
+    private static final Logger log = LoggerFactory.getLogger(OzonFeed.class);
+    private static final int MAX_PAGES_PER_DAY = 1000;
+
+    private final OzonProperties properties;
+    private final OzonSellerClient client;
+    private final WatermarkStore watermarks;
+    private final FeedMetrics metrics;
+    private final Clock clock;
+
+    public OzonFeed(OzonProperties properties, OzonSellerClient client, WatermarkStore watermarks, FeedMetrics metrics, Clock clock) {
+        this.properties = properties;
+        this.client = client;
+        this.watermarks = watermarks;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What one poll brought, and where the next one resumes. */
+    public record FetchResult(Account account, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, Watermark next) {
+    }
+
+    public List<Account> accounts() {
+        return properties.accounts();
+    }
+
+    public FetchResult fetch(Account account) {
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
+        Watermark from = watermarks.load(FEED, account.clientId())
+                .orElse(new Watermark(properties.startDate(), "", properties.startDate()));
+        Map<Integer, String> types = typeNames(account);
+        List<CanonicalEvent> events = new ArrayList<>();
+        List<UnmappedRecord> unmapped = new ArrayList<>();
+
+        LocalDate day = from.accrualDate();
+        String cursor = from.lastId();
+        for (int days = 0; !day.isAfter(today) && days < properties.maxDaysPerPoll(); days++) {
+            cursor = fetchDay(account, day, cursor, types, events, unmapped);
+            if (day.isBefore(today)) {
+                day = day.plusDays(1);
+                cursor = "";
+            } else {
+                break;
+            }
+        }
+        LocalDate payoutsFrom = fetchPayouts(account, from.payoutsFrom(), today, events, unmapped);
+        return new FetchResult(account, events, unmapped, new Watermark(day, cursor, payoutsFrom));
+    }
+
+    private String fetchDay(Account account, LocalDate day, String cursor, Map<Integer, String> types,
+                            List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {
+        String last = cursor;
+        for (int page = 0; page < MAX_PAGES_PER_DAY; page++) {
+            AccrualByDayResponse response = client.accrualsByDay(account, new AccrualByDayRequest(day.toString(), last));
+            for (Accrual accrual : response.accruals()) {
+                MappingResult mapped = OzonAccrualMapper.map(account, types.get(accrual.typeId()), accrual);
+                events.addAll(mapped.events());
+                unmapped.addAll(mapped.unmapped());
+            }
+            boolean more = !response.accruals().isEmpty() && response.lastId() != null && !response.lastId().isBlank()
+                    && !response.lastId().equals(last) && !Boolean.FALSE.equals(response.hasNext());
+            if (response.lastId() != null && !response.lastId().isBlank()) {
+                last = response.lastId();
+            }
+            if (!more) {
+                return last;
+            }
+        }
+        throw new PartnerFormatException("ozon accruals of " + day + " did not end after " + MAX_PAGES_PER_DAY + " pages");
+    }
+
+    private LocalDate fetchPayouts(Account account, LocalDate from, LocalDate today, List<CanonicalEvent> events,
+                                   List<UnmappedRecord> unmapped) {
+        LocalDate resumeFrom = from;
+        CashFlowStatementRequest.Period period = new CashFlowStatementRequest.Period(from + "T00:00:00.000Z", today + "T23:59:59.999Z");
+        long pages = 1;
+        for (long page = 1; page <= pages; page++) {
+            CashFlowStatementResponse.Result result = client.cashFlowStatement(account,
+                    new CashFlowStatementRequest(period, true, page, 50)).result();
+            if (result == null) {
+                throw new PartnerFormatException("ozon cash-flow statement without result");
+            }
+            pages = result.pageCount();
+            for (CashFlowStatementResponse.Details details : result.details()) {
+                MappingResult mapped = OzonPayoutMapper.map(account, details);
+                events.addAll(mapped.events());
+                unmapped.addAll(mapped.unmapped());
+                LocalDate begin = LocalDate.parse(details.period().begin().substring(0, 10));
+                if (begin.isAfter(resumeFrom)) {
+                    resumeFrom = begin;
+                }
+            }
+        }
+        return resumeFrom;
+    }
+
+    private Map<Integer, String> typeNames(Account account) {
+        Map<Integer, String> names = new HashMap<>();
+        for (AccrualTypesResponse.AccrualType type : client.accrualTypes(account).accrualTypes()) {
+            names.put(type.id(), type.name());
+        }
+        return names;
+    }
+
+    public void commit(FetchResult result) {
+        watermarks.save(FEED, result.account().clientId(), result.next());
+        metrics.polled(FEED, result.account().clientId(), result.events().size(), result.unmapped().size(),
+                result.next().accrualDate().atStartOfDay(BusinessCalendar.ZONE).toInstant());
+        log.info("ozon {}: published {} event(s), {} unmapped; resumes at {}", result.account().clientId(),
+                result.events().size(), result.unmapped().size(), result.next().accrualDate());
+    }
+
+    public void failed(Account account, Exception cause) {
+        String kind = cause instanceof PartnerUnavailableException ? "unavailable"
+                : cause instanceof PartnerFormatException ? "format"
+                : cause instanceof PartnerRejectedException ? "rejected" : "other";
+        metrics.failed(FEED, account.clientId(), kind);
+        log.warn("ozon {}: poll failed ({}), watermark kept: {}", account.clientId(), kind, cause.getMessage());
+    }
+}

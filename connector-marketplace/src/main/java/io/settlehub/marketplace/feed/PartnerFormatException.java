@@ -1,0 +1,8 @@
+package io.settlehub.marketplace.feed;
+
+/** A partner answer that does not follow the partner's published format. */
+public class PartnerFormatException extends RuntimeException {
+    public PartnerFormatException(String message) {
+        super(message);
+    }
+}

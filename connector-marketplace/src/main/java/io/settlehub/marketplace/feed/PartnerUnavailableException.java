@@ -1,0 +1,8 @@
+package io.settlehub.marketplace.feed;
+
+/** A partner that is down, overloaded (429) or slow: worth retrying later. */
+public class PartnerUnavailableException extends RuntimeException {
+    public PartnerUnavailableException(String message) {
+        super(message);
+    }
+}

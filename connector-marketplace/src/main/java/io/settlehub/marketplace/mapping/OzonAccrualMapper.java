@@ -1,0 +1,187 @@
+package io.settlehub.marketplace.mapping;
+
+import io.settlehub.contract.Allocation;
+import io.settlehub.contract.BusinessCalendar;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.EventPayload.Fee;
+import io.settlehub.contract.EventPayload.MarketplaceCharge;
+import io.settlehub.contract.EventPayload.Return;
+import io.settlehub.contract.EventPayload.Sale;
+import io.settlehub.contract.EventPayload.SaleLine;
+import io.settlehub.contract.EventType;
+import io.settlehub.contract.Money;
+import io.settlehub.marketplace.config.OzonProperties.Account;
+import io.settlehub.marketplace.partner.ozon.Accrual;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ozon accruals → canonical events. Delivery to the buyer is a {@code SALE}, a buyer's return a {@code RETURN}
+ * per returned article, service charges and compensations a {@code MARKETPLACE_CHARGE}; anything else is kept as
+ * an unmapped record. Event ids derive from Ozon's accrual id, so re-polling yields the same ids.
+ */
+public final class OzonAccrualMapper {
+
+    public static final String SOURCE = "ozon";
+    static final String SALE = "OperationAgentDeliveredToCustomer";
+    static final String BUYER_RETURN = "ClientReturnAgentOperation";
+    static final Set<String> CHARGE_CATEGORIES = Set.of("services", "compensation");
+    private static final DateTimeFormatter OZON_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private OzonAccrualMapper() {
+    }
+
+    public static MappingResult map(Account account, String typeName, Accrual accrual) {
+        String id = "ozon:" + account.clientId() + ":accrual:" + accrual.accrualId();
+        try {
+            if (accrual.accrualId() == null || accrual.accrualId().isBlank()) {
+                return unmapped(account, accrual, "accrual without accrual_id");
+            }
+            Instant at = instant(accrual.accrualDate());
+            String currency = accrual.currencyCode() == null ? "RUB" : accrual.currencyCode();
+            if (SALE.equals(typeName)) {
+                return sale(account, id, at, currency, accrual);
+            }
+            if (BUYER_RETURN.equals(typeName)) {
+                return returns(account, id, at, currency, accrual);
+            }
+            if (accrual.accruedCategory() != null && CHARGE_CATEGORIES.contains(accrual.accruedCategory())) {
+                BigDecimal charge = money(accrual.amount(), currency).negate();
+                if (charge.signum() == 0) {
+                    return MappingResult.of(List.of());
+                }
+                return MappingResult.of(List.of(event(id, EventType.MARKETPLACE_CHARGE, account, at,
+                        new MarketplaceCharge(typeName == null ? "ozon type " + accrual.typeId() : typeName,
+                                new Money(charge, currency), blankToNull(accrual.postingNumber())))));
+            }
+            return unmapped(account, accrual, "unknown Ozon accrual type " + (typeName == null ? "id " + accrual.typeId() : typeName)
+                    + " (category " + accrual.accruedCategory() + ")");
+        } catch (RuntimeException e) {
+            return unmapped(account, accrual, "cannot map: " + e.getMessage());
+        }
+    }
+
+    private static MappingResult sale(Account account, String id, Instant at, String currency, Accrual accrual) {
+        Map<String, Integer> units = unitsByArticle(account, accrual);
+        if (units.isEmpty() || accrual.postingNumber() == null) {
+            return unmapped(account, accrual, "a sale needs items and a posting_number");
+        }
+        List<String> articles = new ArrayList<>(units.keySet());
+        List<BigDecimal> weights = articles.stream().map(a -> BigDecimal.valueOf(units.get(a))).toList();
+        List<BigDecimal> gross = Allocation.largestRemainder(money(accrual.accrualsForSale(), currency), currency, weights);
+        Map<String, List<BigDecimal>> fees = new LinkedHashMap<>();
+        if (accrual.saleCommission() != null) {
+            fees.put("sale_commission", Allocation.largestRemainder(money(accrual.saleCommission(), currency).negate(), currency, weights));
+        }
+        for (Accrual.ContainerFee fee : accrual.containerFees()) {
+            fees.merge(fee.name(), Allocation.largestRemainder(money(fee.price(), currency).negate(), currency, weights),
+                    OzonAccrualMapper::addAll);
+        }
+        List<SaleLine> lines = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            int quantity = units.get(articles.get(i));
+            BigDecimal unitPrice = gross.get(i).divide(BigDecimal.valueOf(quantity), 2, RoundingMode.CEILING);
+            BigDecimal discount = unitPrice.multiply(BigDecimal.valueOf(quantity)).subtract(gross.get(i));
+            List<Fee> lineFees = new ArrayList<>();
+            for (Map.Entry<String, List<BigDecimal>> fee : fees.entrySet()) {
+                BigDecimal share = fee.getValue().get(i);
+                if (share.signum() != 0) {
+                    lineFees.add(new Fee(fee.getKey(), new Money(share, currency)));
+                }
+            }
+            lines.add(new SaleLine(articles.get(i), quantity, new Money(unitPrice, currency), new Money(discount, currency), lineFees));
+        }
+        return MappingResult.of(List.of(event(id, EventType.SALE, account, at, new Sale(accrual.postingNumber(), lines))));
+    }
+
+    private static MappingResult returns(Account account, String id, Instant at, String currency, Accrual accrual) {
+        Map<String, Integer> units = unitsByArticle(account, accrual);
+        if (units.isEmpty() || accrual.postingNumber() == null) {
+            return unmapped(account, accrual, "a return needs items and a posting_number");
+        }
+        List<String> articles = new ArrayList<>(units.keySet());
+        List<BigDecimal> weights = articles.stream().map(a -> BigDecimal.valueOf(units.get(a))).toList();
+        List<BigDecimal> refunds = Allocation.largestRemainder(money(accrual.accrualsForSale(), currency).negate().max(BigDecimal.ZERO),
+                currency, weights);
+        BigDecimal reversed = accrual.saleCommission() == null ? BigDecimal.ZERO : money(accrual.saleCommission(), currency);
+        BigDecimal logistics = BigDecimal.ZERO;
+        for (Accrual.ContainerFee fee : accrual.containerFees()) {
+            BigDecimal price = money(fee.price(), currency);
+            if (price.signum() < 0) {
+                logistics = logistics.add(price.negate());
+            } else {
+                reversed = reversed.add(price);
+            }
+        }
+        List<BigDecimal> reversedShares = Allocation.largestRemainder(reversed, currency, weights);
+        List<BigDecimal> logisticsShares = Allocation.largestRemainder(logistics, currency, weights);
+        List<CanonicalEvent> events = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            events.add(event(id + ":" + articles.get(i), EventType.RETURN, account, at, new Return(accrual.postingNumber(),
+                    articles.get(i), units.get(articles.get(i)), new Money(refunds.get(i), currency),
+                    new Money(reversedShares.get(i), currency), new Money(logisticsShares.get(i), currency))));
+        }
+        return MappingResult.of(events);
+    }
+
+    private static Map<String, Integer> unitsByArticle(Account account, Accrual accrual) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        for (Accrual.Item item : accrual.items()) {
+            String article = item.offerId() != null && !item.offerId().isBlank() ? item.offerId()
+                    : item.sku() == null ? null : account.skuMap().getOrDefault(String.valueOf(item.sku()), String.valueOf(item.sku()));
+            if (article == null) {
+                throw new IllegalArgumentException("an item has neither offer_id nor sku");
+            }
+            units.merge(article, 1, Integer::sum);
+        }
+        return units;
+    }
+
+    private static List<BigDecimal> addAll(List<BigDecimal> a, List<BigDecimal> b) {
+        List<BigDecimal> sum = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            sum.add(a.get(i).add(b.get(i)));
+        }
+        return sum;
+    }
+
+    /** Ozon sends amounts as JSON numbers; they are read as decimals (never doubles) and must fit the currency. */
+    private static BigDecimal money(BigDecimal amount, String currency) {
+        return amount == null ? BigDecimal.ZERO.setScale(2) : new Money(amount, currency).amount();
+    }
+
+    static Instant instant(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("accrual_date is missing");
+        }
+        try {
+            return text.contains("T") ? Instant.parse(text) : LocalDateTime.parse(text, OZON_LOCAL).atZone(BusinessCalendar.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("accrual_date '" + text + "' is neither ISO-8601 nor 'yyyy-MM-dd HH:mm:ss'");
+        }
+    }
+
+    private static CanonicalEvent event(String id, EventType type, Account account, Instant at,
+                                        io.settlehub.contract.EventPayload payload) {
+        return new CanonicalEvent(id, type, EventCodec.SCHEMA_VERSION, SOURCE, account.clientId(), at, payload);
+    }
+
+    private static MappingResult unmapped(Account account, Accrual accrual, String reason) {
+        return MappingResult.unmapped(new UnmappedRecord(SOURCE, account.clientId(),
+                "ozon:" + account.clientId() + ":accrual:" + accrual.accrualId(), reason, EventCodec.write(accrual)));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

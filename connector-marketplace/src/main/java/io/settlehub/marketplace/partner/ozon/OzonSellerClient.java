@@ -1,0 +1,112 @@
+package io.settlehub.marketplace.partner.ozon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.retry.Retry;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.marketplace.config.OzonProperties.Account;
+import io.settlehub.marketplace.feed.PartnerFormatException;
+import io.settlehub.marketplace.feed.PartnerRejectedException;
+import io.settlehub.marketplace.feed.PartnerUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The Ozon Seller API over HTTP: {@code Client-Id} and {@code Api-Key} headers per seller account, JSON both ways.
+ * Every call is paced by a rate limiter, retried with backoff on 429, 5xx, timeouts and I/O errors, and guarded
+ * by a circuit breaker (thresholds in configuration, instance {@code ozon}). A body that does not parse fails
+ * at once: retrying would not change it.
+ */
+public class OzonSellerClient {
+
+    private static final ObjectMapper JSON = EventCodec.mapper();
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+    private final RateLimiter rateLimiter;
+
+    public OzonSellerClient(String baseUrl, Duration timeout, Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.retry = retry;
+        this.circuitBreaker = circuitBreaker;
+        this.rateLimiter = rateLimiter;
+    }
+
+    public AccrualTypesResponse accrualTypes(Account account) {
+        return post(account, "/v1/finance/accrual/types", java.util.Map.of(), AccrualTypesResponse.class);
+    }
+
+    public AccrualByDayResponse accrualsByDay(Account account, AccrualByDayRequest request) {
+        return post(account, "/v1/finance/accrual/by-day", request, AccrualByDayResponse.class);
+    }
+
+    public CashFlowStatementResponse cashFlowStatement(Account account, CashFlowStatementRequest request) {
+        return post(account, "/v1/finance/cash-flow-statement/list", request, CashFlowStatementResponse.class);
+    }
+
+    private <T> T post(Account account, String path, Object body, Class<T> type) {
+        Supplier<T> call = () -> send(account, path, body, type);
+        Supplier<T> guarded = RateLimiter.decorateSupplier(rateLimiter, CircuitBreaker.decorateSupplier(circuitBreaker, call));
+        return Retry.decorateSupplier(retry, guarded).get();
+    }
+
+    private <T> T send(Account account, String path, Object body, Class<T> type) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(timeout)
+                    .header("Client-Id", account.sellerId())
+                    .header("Api-Key", account.apiKey() == null ? "" : account.apiKey())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new PartnerUnavailableException("ozon " + path + " timed out after " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            throw new PartnerUnavailableException("ozon " + path + " unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartnerUnavailableException("interrupted calling ozon " + path);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw new PartnerUnavailableException("ozon " + path + " answered " + status + ": " + abbreviate(response.body()));
+        }
+        if (status >= 400) {
+            throw new PartnerRejectedException("ozon " + path + " rejected the request with " + status + ": " + abbreviate(response.body()));
+        }
+        try {
+            T parsed = JSON.readValue(response.body(), type);
+            if (parsed == null) {
+                throw new PartnerFormatException("ozon " + path + " answered an empty body");
+            }
+            return parsed;
+        } catch (JsonProcessingException e) {
+            throw new PartnerFormatException("ozon " + path + " answered a body that is not its published format: "
+                    + e.getOriginalMessage() + " in " + abbreviate(response.body()));
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+}
