@@ -26,9 +26,11 @@ public class FeedMetrics {
         registry.counter("hub.feed.events.published", tags).increment(events);
         registry.counter("hub.feed.records.unmapped", tags).increment(unmapped);
         gauge("hub.feed.last.success.epoch.seconds", lastSuccess, feed, clientId).set(clock.instant().getEpochSecond());
-        gauge("hub.feed.watermark.epoch.seconds", watermarkEpoch, feed, clientId).set(watermark.getEpochSecond());
-        registry.gauge("hub.feed.lag.seconds", tags, watermarkEpoch.get(feed + "/" + clientId),
-                w -> Math.max(0, clock.instant().getEpochSecond() - w.get()));
+        watermarkEpoch.computeIfAbsent(feed + "/" + clientId, k -> {
+            AtomicLong epoch = new AtomicLong();
+            registry.gauge("hub.feed.lag.seconds", tags, epoch, w -> Math.max(0, clock.instant().getEpochSecond() - w.get()));
+            return epoch;
+        }).set(watermark.getEpochSecond());
     }
 
     public void failed(String feed, String clientId, String kind) {
@@ -36,6 +38,7 @@ public class FeedMetrics {
     }
 
     private AtomicLong gauge(String name, Map<String, AtomicLong> values, String feed, String clientId) {
+        // one gauge per feed and client, registered on first use
         return values.computeIfAbsent(feed + "/" + clientId,
                 k -> registry.gauge(name, Tags.of("feed", feed, "client", clientId), new AtomicLong()));
     }

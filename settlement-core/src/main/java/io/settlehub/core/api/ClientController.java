@@ -76,10 +76,11 @@ class ClientController {
                 .orElseThrow(() -> new NotFound("order " + orderId + " of client " + clientId));
     }
 
+    /** Money in the contract's form (decimal strings), as everywhere else. */
     @GetMapping("/payments")
-    List<PaymentRepository.PaymentView> payments(@PathVariable String clientId) {
+    String payments(@PathVariable String clientId) {
         requireKnown(clientId);
-        return payments.ofClient(clientId);
+        return io.settlehub.contract.EventCodec.write(payments.ofClient(clientId));
     }
 
     private void requireKnown(String clientId) {

@@ -4,7 +4,6 @@ import io.settlehub.contract.Currencies;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.JsonFields;
-import io.settlehub.contract.PaymentInstruction;
 import io.settlehub.core.payout.PayoutService;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.ParkedRepository;
@@ -62,8 +61,8 @@ class OperatorController {
     }
 
     @PostMapping("/payouts/run")
-    List<PaymentInstruction> runPayouts() {
-        return payouts.run();
+    String runPayouts() {
+        return EventCodec.write(payouts.run());
     }
 
     @GetMapping("/parked-events")

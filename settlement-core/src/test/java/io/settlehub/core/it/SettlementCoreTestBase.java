@@ -201,7 +201,8 @@ abstract class SettlementCoreTestBase {
             }
         }
         assertThat(mine).as("instruction for %s in %s", client, run).isNotNull();
-        assertThat(mine.get("amount").get("amount").asText()).isEqualTo("1297.19");
+        assertThat(mine.get("amount")).as("money in the contract's form")
+                .isEqualTo(EventCodec.mapper().readTree("{\"amount\": \"1297.19\", \"currency\": \"RUB\"}"));
         awaitBuckets(client, "0.00", "0.00", "0.00", "1297.19", "0.00");
         String instructionId = mine.get("instructionId").asText();
 
@@ -227,6 +228,7 @@ abstract class SettlementCoreTestBase {
         awaitBuckets(client, "0.00", "0.00", "0.00", "0.00", "1297.19");
         JsonNode payments = get("/api/clients/" + client + "/payments");
         assertThat(payments.get(0).get("status").asText()).isEqualTo("BOOKED");
+        assertThat(payments.get(0).get("amount").get("amount").isTextual()).isTrue();
         assertThat(payments.get(0).get("history")).hasSize(2);
     }
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Puts the demo clients' agreements and their suppliers into settlement-core.
+set -euo pipefail
+API="${HUB_CORE_URL:-http://127.0.0.1:8080}"
+AUTH="Authorization: Bearer ${HUB_OPERATOR_TOKEN:?}"
+
+put() {
+  curl -fsS -X PUT "$API$1" -H "$AUTH" -H 'Content-Type: application/json' -d "$2" >/dev/null
+}
+
+put /api/suppliers/shenzhen-lights '{"name": "Shenzhen Bright Lights Co., Ltd.", "currency": "CNY",
+  "bankAccount": {"account": "44332211009988776655", "bankId": "BKCHCNBJ45A", "country": "CN"}}'
+put /api/suppliers/ningbo-home '{"name": "Ningbo Home Appliances Co., Ltd.", "currency": "CNY",
+  "bankAccount": {"account": "62220211003300440055", "bankId": "ICBKCNBJNBO", "country": "CN"}}'
+
+put /api/clients/acme '{"name": "Acme Import", "commissionRate": "0.05", "commissionVatRate": "0.22",
+  "payoutCurrency": "RUB", "minimumPayout": "500.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
+  "bankAccount": {"holder": "ООО «Акме Импорт»", "account": "40702810900000000001", "bankId": "044525225", "taxId": "7701234567"}}'
+put /api/clients/globex '{"name": "Globex Trading", "commissionRate": "0.05", "payoutCurrency": "RUB",
+  "minimumPayout": "5000.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
+  "bankAccount": {"holder": "ООО «Глобекс Трейдинг»", "account": "40702810500000000002", "bankId": "044525593", "taxId": "7702345678"}}'

@@ -1,0 +1,87 @@
+package io.settlehub.sandbox;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.MessageHeaders;
+import io.settlehub.testsupport.EmbeddedSftpServer;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The demo's partners in one JVM: the Ozon Seller API stub with recorded responses for two sellers, the bank's
+ * SFTP server, and a one-time publication of the reference facts that other connectors will bring.
+ */
+public final class SandboxMain {
+
+    static final List<String> SEED = List.of("acme-goods-received", "acme-customs", "acme-freight", "globex-goods-received",
+            "globex-customs", "globex-freight", "cbr-cny-rub");
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path state = Path.of(env("HUB_SANDBOX_STATE", ".hub/sandbox"));
+        Path sftpRoot = Path.of(env("HUB_SANDBOX_SFTP_ROOT", ".hub/bank-sftp"));
+        Files.createDirectories(state);
+
+        WireMockServer ozon = new WireMockServer(options().bindAddress("127.0.0.1")
+                .port(Integer.parseInt(env("HUB_SANDBOX_OZON_PORT", "8090"))).usingFilesUnderDirectory(env("HUB_SANDBOX_OZON_FILES", "demo/ozon")));
+        ozon.start();
+
+        EmbeddedSftpServer bank = EmbeddedSftpServer.start(sftpRoot, state.resolve("sftp-host.key"),
+                Integer.parseInt(env("HUB_SANDBOX_SFTP_PORT", "2222")), "bank", env("HUB_SANDBOX_SFTP_PASSWORD", "bank-demo-password"));
+        Files.createDirectories(sftpRoot.resolve("outbox"));
+        Files.writeString(state.resolve("known_hosts"), bank.knownHostsLine() + "\n");
+
+        publishSeed();
+        System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ozon.stop();
+            try {
+                bank.close();
+            } catch (IOException ignored) {
+                // stopping anyway
+            }
+        }));
+        Thread.currentThread().join();
+    }
+
+    private static void publishSeed() throws Exception {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(env("HUB_BROKER_URL", "tcp://127.0.0.1:61616"));
+             Connection connection = factory.createConnection(env("HUB_BROKER_USER", "hub"), env("HUB_BROKER_PASSWORD", "hub"))) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (String name : SEED) {
+                try (InputStream in = SandboxMain.class.getResourceAsStream("/sandbox/seed/" + name + ".json")) {
+                    CanonicalEvent event = EventCodec.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    TextMessage message = session.createTextMessage(EventCodec.encode(event));
+                    message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
+                    message.setStringProperty(MessageHeaders.SOURCE, event.source());
+                    message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId() == null ? "reference-data" : event.clientId());
+                    message.setStringProperty(MessageHeaders.DUPLICATE_ID, event.eventId());
+                    producer.send(message);
+                }
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
