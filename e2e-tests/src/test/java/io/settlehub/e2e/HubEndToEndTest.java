@@ -1,0 +1,172 @@
+package io.settlehub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.settlehub.bank.partner.iso20022.Pain001Schema;
+import io.settlehub.testsupport.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The path of the demo as separate processes: the standalone Artemis distribution, the sandbox partners,
+ * settlement-core on PostgreSQL, connector-marketplace and connector-bank. An Ozon sale becomes a balance, a
+ * payout run becomes a pain.001 file on the bank's SFTP server, and a full re-poll changes nothing.
+ */
+class HubEndToEndTest {
+
+    static final String TOKEN = "e2e-operator-token-0123456789";
+    static final String BROKER_USER = "hub";
+    static final String BROKER_PASSWORD = "e2e-broker-password";
+    static final Path ROOT = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+    static final Path WORK = Path.of(System.getProperty("hub.work", "target/e2e")).toAbsolutePath();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static Processes processes;
+    static int corePort;
+    static int marketplacePort;
+    static Map<String, String> common;
+    static Path sftpRoot;
+    static Path state;
+
+    @BeforeAll
+    static void startTheHub() throws Exception {
+        deleteRecursively(WORK);
+        processes = new Processes(WORK.resolve("logs"));
+        int brokerPort = Processes.freePort();
+        corePort = Processes.freePort();
+        marketplacePort = Processes.freePort();
+        int bankPort = Processes.freePort();
+        int ozonPort = Processes.freePort();
+        int sftpPort = Processes.freePort();
+        sftpRoot = WORK.resolve("bank-sftp");
+        state = WORK.resolve("state");
+
+        Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"),
+                BROKER_USER, BROKER_PASSWORD, brokerPort, Processes.freePort());
+        processes.start("artemis", Map.of(), List.of(broker.resolve("bin/artemis").toString(), "run"));
+        await("the broker").atMost(Duration.ofSeconds(60)).until(() -> processes.log("artemis").contains("AMQ221007"));
+
+        common = new HashMap<>(Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", BROKER_USER,
+                "HUB_BROKER_PASSWORD", BROKER_PASSWORD, "HUB_STATE_DIR", state.toString()));
+
+        Map<String, String> sandbox = new HashMap<>(common);
+        sandbox.putAll(Map.of("HUB_SANDBOX_SFTP_ROOT", sftpRoot.toString(), "HUB_SANDBOX_STATE", WORK.resolve("sandbox").toString(),
+                "HUB_SANDBOX_OZON_FILES", ROOT.resolve("demo/ozon").toString(), "HUB_SANDBOX_OZON_PORT", String.valueOf(ozonPort),
+                "HUB_SANDBOX_SFTP_PORT", String.valueOf(sftpPort)));
+        processes.java("sandbox", jar("sandbox"), sandbox);
+        await("the sandbox").atMost(Duration.ofSeconds(60)).until(() -> processes.log("sandbox").contains("sandbox ready"));
+
+        Map<String, String> core = new HashMap<>(common);
+        core.putAll(Map.of("HUB_DB_URL", TestDatabase.createFresh("e2e"), "HUB_DB_USER", TestDatabase.user(),
+                "HUB_DB_PASSWORD", TestDatabase.password(), "HUB_OPERATOR_TOKEN", TOKEN));
+        processes.java("settlement-core", jar("settlement-core"), core, "--server.port=" + corePort);
+
+        Map<String, String> bank = new HashMap<>(common);
+        bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort),
+                "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "bank-demo-password",
+                "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString()));
+        processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort);
+
+        awaitHealthy(corePort, "settlement-core");
+        awaitHealthy(bankPort, "connector-bank");
+        ProcessBuilder seed = new ProcessBuilder(ROOT.resolve("demo/seed.sh").toString()).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("logs/seed.log").toFile());
+        seed.environment().putAll(Map.of("HUB_CORE_URL", "http://127.0.0.1:" + corePort, "HUB_OPERATOR_TOKEN", TOKEN));
+        assertThat(seed.start().waitFor()).as("demo/seed.sh, see %s", WORK.resolve("logs/seed.log")).isZero();
+        HubEndToEndTest.ozonPort = ozonPort;
+        startMarketplace();
+    }
+
+    static int ozonPort;
+
+    static void startMarketplace() throws IOException {
+        Map<String, String> marketplace = new HashMap<>(common);
+        marketplace.put("OZON_API_URL", "http://127.0.0.1:" + ozonPort);
+        marketplace.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + ROOT.resolve("demo/marketplace-demo.yml"));
+        processes.java("connector-marketplace", jar("connector-marketplace"), marketplace, "--server.port=" + marketplacePort,
+                "--hub.ozon.poll-interval=2000");
+    }
+
+    @AfterAll
+    static void stopTheHub() {
+        if (processes != null) {
+            processes.close();
+        }
+    }
+
+    static Path jar(String module) throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve(module).resolve("target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("build " + module + " first (mvn package)"));
+        }
+    }
+
+    static void awaitHealthy(int port, String name) {
+        await(name + " healthy").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> get(port, "/actuator/health").contains("\"status\":\"UP\""));
+    }
+
+    static String get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String post(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static final String ACME_AFTER_SALES =
+            "[{\"currency\":\"RUB\",\"pending\":\"982.99\",\"held\":\"0.00\",\"available\":\"982.65\",\"inFlight\":\"0.00\",\"paid\":\"0.00\"}]";
+
+    @Test
+    void an_ozon_sale_becomes_a_balance_and_a_payout_a_pain001_file_on_the_banks_sftp_server() throws Exception {
+        await("acme's Ozon sales settled").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(get(corePort, "/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES));
+        assertThat(get(corePort, "/api/clients/acme/orders/33920474-0032-1"))
+                .contains("\"marketplaceNet\":\"3921.50\"").contains("\"clientNet\":\"1297.19\"");
+
+        // Every Ozon record polled again from the start (a lost watermark) after a restart: nothing changes.
+        processes.stop("connector-marketplace");
+        Files.delete(state.resolve("ozon-acme.json"));
+        startMarketplace();
+        await("a full re-poll").atMost(Duration.ofSeconds(120))
+                .until(() -> processes.log("connector-marketplace").contains("ozon acme: published"));
+        awaitHealthy(marketplacePort, "connector-marketplace");
+        assertThat(get(corePort, "/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES);
+
+        String run = post(corePort, "/api/payouts/run");
+        assertThat(run).contains("\"clientId\":\"acme\"").contains("\"amount\":{\"amount\":\"982.65\",\"currency\":\"RUB\"}");
+        String instructionId = run.replaceAll(".*\"instructionId\":\"(SH[0-9A-F]+)\".*", "$1");
+        Path file = sftpRoot.resolve("outbox").resolve("pain001-" + instructionId + ".xml");
+        await("the payment file at the bank").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(file));
+        String xml = Files.readString(file);
+        Pain001Schema.validate(xml);
+        assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">982.65</InstdAmt>");
+        assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"982.65\"");
+    }
+}
