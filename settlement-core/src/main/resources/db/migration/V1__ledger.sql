@@ -16,7 +16,7 @@ create table supplier (
 -- One row per client that has facts or an agreement; locked (select ... for update) while the client is settled.
 create table client_state (
     client_id   varchar(100) primary key,
-    settled_at  timestamp with time zone
+    version     bigint not null default 0   -- bumped whenever the client's derived components change
 );
 
 -- Every canonical event applied, exactly once: the event id is recorded in the same transaction as its postings.

@@ -25,6 +25,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.*;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies canonical events: records each new fact once, re-derives the settlement of every client the batch
@@ -39,9 +41,11 @@ public class SettlementService {
     private final ParkedRepository parked;
     private final ReferenceDataRepository referenceData;
     private final PaymentStatusHandler paymentStatuses;
+    private final ClientStateCache cache;
 
     public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
-                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses) {
+                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, ClientStateCache cache) {
+        this.cache = cache;
         this.facts = facts;
         this.clients = clients;
         this.ledger = ledger;
@@ -104,8 +108,11 @@ public class SettlementService {
         if (ratesChanged) {
             parked.replaceWaiting(null, rates.conflicts());
         }
-        clients.lock(causeByClient.keySet());
-        causeByClient.forEach((client, cause) -> resettleLocked(client, rates, cause));
+        Map<String, Long> versions = clients.lock(causeByClient.keySet());
+        Map<String, List<CanonicalEvent>> freshByClient = new HashMap<>();
+        fresh.forEach(f -> freshByClient.computeIfAbsent(f.event().clientId(), c -> new ArrayList<>()).add(f.event()));
+        causeByClient.forEach((client, cause) -> resettleLocked(client, versions.get(client),
+                freshByClient.getOrDefault(client, List.of()), rates, cause));
         fresh.stream().filter(f -> f.event().type() == EventType.PAYMENT_STATUS)
                 .sorted(Comparator.comparing((RecordedFact f) -> f.event().occurredAt()))
                 .forEach(f -> paymentStatuses.apply(f.event()));
@@ -115,12 +122,27 @@ public class SettlementService {
     /** Re-derives a client after its agreement changed. */
     @Transactional
     public void resettle(String clientId, String cause) {
-        clients.lock(List.of(clientId));
-        resettleLocked(clientId, referenceData.load(), cause);
+        long version = clients.lock(List.of(clientId)).get(clientId);
+        cache.evict(List.of(clientId));
+        resettleLocked(clientId, version, List.of(), referenceData.load(), cause);
     }
 
-    private void resettleLocked(String clientId, RateBook rates, String cause) {
-        List<CanonicalEvent> clientFacts = facts.factsOf(clientId);
+    /**
+     * Re-derives one locked client. From the cache when it holds the client at the locked version (then the
+     * batch's new facts are added to it), else from the database (where the new facts already are).
+     */
+    private void resettleLocked(String clientId, long version, List<CanonicalEvent> newFacts, RateBook rates, String cause) {
+        ClientStateCache.CachedClient cached = cache.get(clientId, version);
+        List<CanonicalEvent> clientFacts;
+        Map<String, Component> current;
+        if (cached != null) {
+            clientFacts = new ArrayList<>(cached.facts());
+            newFacts.stream().filter(e -> e.type() != EventType.FX_RATE).forEach(clientFacts::add);
+            current = cached.components();
+        } else {
+            clientFacts = facts.factsOf(clientId);
+            current = byKey(ledger.components(clientId));
+        }
         Optional<Agreement> agreement = clients.agreementJson(clientId).map(json -> AgreementJson.read(clientId, json));
         if (agreement.isEmpty()) {
             parked.replaceWaiting(clientId, clientFacts.stream()
@@ -131,13 +153,40 @@ public class SettlementService {
             return;
         }
         ClientSettlement settlement = SettlementCalculator.settle(agreement.get(), clientFacts, rates);
-        List<Component> target = SettlementPostings.of(settlement);
-        List<Transfer> transfers = PostingPlan.difference(clientId, ledger.components(clientId), target, cause);
+        Map<String, Component> target = byKey(SettlementPostings.of(settlement));
+        List<Transfer> transfers = PostingPlan.difference(clientId, current.values(), target.values(), cause);
+        long newVersion = version;
         if (!transfers.isEmpty()) {
             ledger.post(transfers);
-            ledger.replaceComponents(clientId, target);
+            List<Component> changed = target.entrySet().stream().filter(e -> !e.getValue().equals(current.get(e.getKey())))
+                    .map(Map.Entry::getValue).toList();
+            List<Component> removed = current.entrySet().stream().filter(e -> !target.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            ledger.updateComponents(clientId, changed, removed);
+            clients.bumpVersion(clientId);
+            newVersion = version + 1;
         }
         parked.replaceWaiting(clientId, settlement.parked());
+        rememberAfterCommit(clientId, new ClientStateCache.CachedClient(newVersion, List.copyOf(clientFacts), target));
+    }
+
+    private void rememberAfterCommit(String clientId, ClientStateCache.CachedClient state) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    cache.put(clientId, state);
+                } else {
+                    cache.evict(List.of(clientId));
+                }
+            }
+        });
+    }
+
+    private static Map<String, Component> byKey(Collection<Component> components) {
+        Map<String, Component> map = new HashMap<>();
+        components.forEach(c -> map.put(c.key() + "|" + c.amount().currency(), c));
+        return map;
     }
 
     @Transactional(readOnly = true)

@@ -17,16 +17,24 @@ public class ClientRepository {
     }
 
     public void ensureKnown(Collection<String> clientIds) {
-        for (String clientId : clientIds) {
-            jdbc.update("insert into client_state (client_id) values (?) on conflict do nothing", clientId);
-        }
+        jdbc.batchUpdate("insert into client_state (client_id) values (?) on conflict do nothing",
+                new java.util.ArrayList<>(clientIds), 500, (ps, id) -> ps.setString(1, id));
     }
 
-    /** Locks the clients' rows in a fixed order, so concurrent settlements and payout runs never deadlock. */
-    public void lock(Collection<String> clientIds) {
+    /**
+     * Locks the clients' rows in a fixed order, so concurrent settlements and payout runs never deadlock, and
+     * answers each client's version (it changes whenever the client's derived components do).
+     */
+    public java.util.Map<String, Long> lock(Collection<String> clientIds) {
         ensureKnown(clientIds);
-        clientIds.stream().sorted().forEach(id ->
-                jdbc.queryForList("select client_id from client_state where client_id = ? for update", String.class, id));
+        java.util.Map<String, Long> versions = new java.util.TreeMap<>();
+        clientIds.stream().sorted().forEach(id -> versions.put(id,
+                jdbc.queryForObject("select version from client_state where client_id = ? for update", Long.class, id)));
+        return versions;
+    }
+
+    public void bumpVersion(String clientId) {
+        jdbc.update("update client_state set version = version + 1 where client_id = ?", clientId);
     }
 
     public List<String> allClients() {

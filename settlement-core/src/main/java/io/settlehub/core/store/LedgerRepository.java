@@ -32,10 +32,18 @@ public class LedgerRepository {
                         Money.rounded(rs.getBigDecimal(5), rs.getString(2))), clientId);
     }
 
-    public void replaceComponents(String clientId, Collection<Component> components) {
-        jdbc.update("delete from derived_component where client_id = ?", clientId);
+    /** Stores the components that changed and removes those that went away; the others stay as they are. */
+    public void updateComponents(String clientId, Collection<Component> changed, Collection<Component> removed) {
+        List<Component> gone = new ArrayList<>(removed);
+        gone.addAll(changed);
+        jdbc.batchUpdate("delete from derived_component where client_id = ? and component = ? and currency = ?", gone, 500,
+                (ps, c) -> {
+                    ps.setString(1, clientId);
+                    ps.setString(2, c.key());
+                    ps.setString(3, c.amount().currency());
+                });
         jdbc.batchUpdate("insert into derived_component (client_id, component, currency, debit_account, credit_account, amount)"
-                + " values (?, ?, ?, ?, ?, ?)", new ArrayList<>(components), 500, (ps, c) -> {
+                + " values (?, ?, ?, ?, ?, ?)", new ArrayList<>(changed), 500, (ps, c) -> {
                     ps.setString(1, clientId);
                     ps.setString(2, c.key());
                     ps.setString(3, c.amount().currency());

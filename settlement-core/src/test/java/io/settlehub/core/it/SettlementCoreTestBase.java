@@ -47,6 +47,9 @@ abstract class SettlementCoreTestBase {
     @Autowired
     JmsTemplate jms;
 
+    @Autowired
+    io.settlehub.core.store.LedgerRepository ledger;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
@@ -132,6 +135,12 @@ abstract class SettlementCoreTestBase {
         assertThat(order.get("commissionVat").asText()).isEqualTo("52.69");
         assertThat(order.get("landedCost").asText()).isEqualTo("2332.12");
         assertThat(order.get("clientNet").asText()).isEqualTo("1297.19");
+
+        java.math.BigDecimal[] totals = ledger.totals();
+        assertThat(totals[0]).as("all debits equal all credits").isEqualByComparingTo(totals[1]);
+        assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.clearing(client, "RUB")))
+                .as("the clearing account nets to zero").isEqualByComparingTo("0");
+        assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.hub("commission", "RUB"))).isPositive();
     }
 
     @Test

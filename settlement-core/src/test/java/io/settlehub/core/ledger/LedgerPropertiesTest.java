@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
  * Ledger invariants over any stream of a client's events, applied in any order and any batching, through
  * the same path the service takes (record the fact once, re-derive, post the difference).
  */
-class LedgerProperties {
+class LedgerPropertiesTest {
 
     /** The service's ingest path over memory: facts keyed by eventId, the ledger holding the differences. */
     static final class InMemoryHub {
