@@ -66,18 +66,7 @@ create table transfer (
     cause           varchar(200) not null,
     posted_at       timestamp with time zone not null
 );
-create index transfer_client on transfer (client_id);
-
--- The net amount the ledger holds for each derived figure; new facts post only the difference.
-create table derived_component (
-    client_id       varchar(100) not null,
-    component       varchar(400) not null,
-    currency        varchar(3) not null,
-    debit_account   varchar(300) not null,
-    credit_account  varchar(300) not null,
-    amount          numeric(38, 10) not null,
-    primary key (client_id, component, currency)
-);
+create index transfer_client on transfer (client_id, component);
 
 create table vat_rate (
     country     varchar(2) not null,

@@ -27,11 +27,12 @@ public class CoreConfiguration {
                                           @Value("${hub.events.batch-wait}") Duration batchWait,
                                           @Value("${hub.events.consumers}") int consumers,
                                           @Value("${hub.events.retry-initial}") Duration retryInitial,
-                                          @Value("${hub.events.retry-max}") Duration retryMax) {
+                                          @Value("${hub.events.retry-max}") Duration retryMax,
+                                          @Value("${hub.events.auto-start:true}") boolean autoStart) {
         // The consumer owns long-lived transacted sessions: it takes the broker's own factory, not the caching wrapper.
         ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory caching
                 ? caching.getTargetConnectionFactory() : connectionFactory;
         return new EventBatchConsumer(target, settlement, metrics,
-                new EventBatchConsumer.Settings(batchSize, batchWait, consumers, retryInitial, retryMax));
+                new EventBatchConsumer.Settings(batchSize, batchWait, consumers, retryInitial, retryMax, autoStart));
     }
 }

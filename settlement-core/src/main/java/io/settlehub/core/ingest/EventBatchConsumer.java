@@ -50,8 +50,9 @@ public class EventBatchConsumer implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
 
-    /** Batch size, how long to wait for a batch to fill, parallel consumers, database-outage backoff. */
-    public record Settings(int batchSize, Duration batchWait, int consumers, Duration retryInitial, Duration retryMax) {
+    /** Batch size, how long to wait for a batch to fill, parallel consumers, database-outage backoff, start with the app. */
+    public record Settings(int batchSize, Duration batchWait, int consumers, Duration retryInitial, Duration retryMax,
+                           boolean autoStart) {
     }
 
     public EventBatchConsumer(ConnectionFactory connectionFactory, SettlementService settlement, IngestMetrics metrics,
@@ -214,6 +215,11 @@ public class EventBatchConsumer implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return settings.autoStart();
     }
 
     @Override

@@ -106,13 +106,15 @@ public class SettlementService {
         }
         RateBook rates = causeByClient.isEmpty() ? null : referenceData.load();
         if (ratesChanged) {
-            parked.replaceWaiting(null, rates.conflicts());
+            parked.replaceWaiting(java.util.Collections.singletonMap(null, rates.conflicts()));
         }
         Map<String, Long> versions = clients.lock(causeByClient.keySet());
         Map<String, List<CanonicalEvent>> freshByClient = new HashMap<>();
         fresh.forEach(f -> freshByClient.computeIfAbsent(f.event().clientId(), c -> new ArrayList<>()).add(f.event()));
+        SettlementWrites writes = new SettlementWrites();
         causeByClient.forEach((client, cause) -> resettleLocked(client, versions.get(client),
-                freshByClient.getOrDefault(client, List.of()), rates, cause));
+                freshByClient.getOrDefault(client, List.of()), rates, cause, writes));
+        writes.write(ledger, clients, parked);
         fresh.stream().filter(f -> f.event().type() == EventType.PAYMENT_STATUS)
                 .sorted(Comparator.comparing((RecordedFact f) -> f.event().occurredAt()))
                 .forEach(f -> paymentStatuses.apply(f.event()));
@@ -124,14 +126,17 @@ public class SettlementService {
     public void resettle(String clientId, String cause) {
         long version = clients.lock(List.of(clientId)).get(clientId);
         cache.evict(List.of(clientId));
-        resettleLocked(clientId, version, List.of(), referenceData.load(), cause);
+        SettlementWrites writes = new SettlementWrites();
+        resettleLocked(clientId, version, List.of(), referenceData.load(), cause, writes);
+        writes.write(ledger, clients, parked);
     }
 
     /**
      * Re-derives one locked client. From the cache when it holds the client at the locked version (then the
      * batch's new facts are added to it), else from the database (where the new facts already are).
      */
-    private void resettleLocked(String clientId, long version, List<CanonicalEvent> newFacts, RateBook rates, String cause) {
+    private void resettleLocked(String clientId, long version, List<CanonicalEvent> newFacts, RateBook rates, String cause,
+                                SettlementWrites writes) {
         ClientStateCache.CachedClient cached = cache.get(clientId, version);
         List<CanonicalEvent> clientFacts;
         Map<String, Component> current;
@@ -145,7 +150,7 @@ public class SettlementService {
         }
         Optional<Agreement> agreement = clients.agreementJson(clientId).map(json -> AgreementJson.read(clientId, json));
         if (agreement.isEmpty()) {
-            parked.replaceWaiting(clientId, clientFacts.stream()
+            writes.parked(clientId, clientFacts.stream()
                     .filter(e -> e.type() != EventType.PAYMENT_STATUS)
                     .map(e -> new Parked(e.eventId(), clientId, e.type(),
                             "unknown client '" + clientId + "': no agreement yet (PUT /api/clients/" + clientId + ")"))
@@ -154,19 +159,10 @@ public class SettlementService {
         }
         ClientSettlement settlement = SettlementCalculator.settle(agreement.get(), clientFacts, rates);
         Map<String, Component> target = byKey(SettlementPostings.of(settlement));
-        List<Transfer> transfers = PostingPlan.difference(clientId, current.values(), target.values(), cause);
-        long newVersion = version;
-        if (!transfers.isEmpty()) {
-            ledger.post(transfers);
-            List<Component> changed = target.entrySet().stream().filter(e -> !e.getValue().equals(current.get(e.getKey())))
-                    .map(Map.Entry::getValue).toList();
-            List<Component> removed = current.entrySet().stream().filter(e -> !target.containsKey(e.getKey()))
-                    .map(Map.Entry::getValue).toList();
-            ledger.updateComponents(clientId, changed, removed);
-            clients.bumpVersion(clientId);
-            newVersion = version + 1;
-        }
-        parked.replaceWaiting(clientId, settlement.parked());
+        List<Transfer> transfers = PostingPlan.difference(clientId, current, target, cause);
+        writes.settled(clientId, transfers);
+        writes.parked(clientId, settlement.parked());
+        long newVersion = transfers.isEmpty() ? version : version + 1;
         rememberAfterCommit(clientId, new ClientStateCache.CachedClient(newVersion, List.copyOf(clientFacts), target));
     }
 
@@ -184,9 +180,7 @@ public class SettlementService {
     }
 
     private static Map<String, Component> byKey(Collection<Component> components) {
-        Map<String, Component> map = new HashMap<>();
-        components.forEach(c -> map.put(c.key() + "|" + c.amount().currency(), c));
-        return map;
+        return PostingPlan.index(components);
     }
 
     @Transactional(readOnly = true)

@@ -8,4 +8,15 @@ import io.settlehub.contract.Money;
  * client and currency.
  */
 public record Component(String key, AccountKey debit, AccountKey credit, Money amount) {
+
+    /**
+     * The same figure with its accounts in a fixed order (the smaller account key debited) and the amount signed
+     * accordingly, so that a component rebuilt from the journal compares equal to one freshly derived.
+     */
+    public Component normalized() {
+        if (debit.toString().compareTo(credit.toString()) <= 0) {
+            return this;
+        }
+        return new Component(key, credit, debit, amount.negate());
+    }
 }

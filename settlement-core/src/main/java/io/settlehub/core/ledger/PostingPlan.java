@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * Turns a new set of derived figures into the transfers that move the ledger from what it holds to what
@@ -19,12 +19,19 @@ public final class PostingPlan {
 
     public static List<Transfer> difference(String clientId, Collection<Component> current, Collection<Component> target,
                                             String cause) {
-        Map<String, Component> before = index(current);
-        Map<String, Component> after = index(target);
+        return difference(clientId, index(current), index(target), cause);
+    }
+
+    /** The same, over components already keyed by {@link #keyOf}. */
+    public static List<Transfer> difference(String clientId, Map<String, Component> before, Map<String, Component> after,
+                                            String cause) {
         List<Transfer> transfers = new ArrayList<>();
         for (Map.Entry<String, Component> entry : after.entrySet()) {
             Component wanted = entry.getValue();
             Component held = before.get(entry.getKey());
+            if (wanted.equals(held)) {
+                continue;
+            }
             if (held != null && !(held.debit().equals(wanted.debit()) && held.credit().equals(wanted.credit()))) {
                 addMovement(transfers, clientId, held, held.amount().negate(), cause);
                 held = null;
@@ -49,10 +56,17 @@ public final class PostingPlan {
         }
     }
 
-    private static Map<String, Component> index(Collection<Component> components) {
-        Map<String, Component> map = new TreeMap<>();
-        for (Component component : components) {
-            String key = component.key() + "|" + component.amount().currency();
+    /** A component's identity within a client: its key and currency. */
+    public static String keyOf(Component component) {
+        return component.key() + "|" + component.amount().currency();
+    }
+
+    /** Components keyed by {@link #keyOf}, normalized (see {@link Component#normalized}). */
+    public static Map<String, Component> index(Collection<Component> components) {
+        Map<String, Component> map = new LinkedHashMap<>();
+        for (Component given : components) {
+            Component component = given.normalized();
+            String key = keyOf(component);
             if (map.put(key, component) != null) {
                 throw new IllegalArgumentException("duplicate component " + key);
             }

@@ -33,8 +33,9 @@ public class ClientRepository {
         return versions;
     }
 
-    public void bumpVersion(String clientId) {
-        jdbc.update("update client_state set version = version + 1 where client_id = ?", clientId);
+    public void bumpVersions(Collection<String> clientIds) {
+        jdbc.batchUpdate("update client_state set version = version + 1 where client_id = ?",
+                new java.util.ArrayList<>(clientIds), 1000, (ps, id) -> ps.setString(1, id));
     }
 
     public List<String> allClients() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,31 +25,21 @@ public class LedgerRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * What the ledger holds for each of the client's derived figures: the net of the transfers posted for it,
+     * in the components' normalized orientation (smaller account key debited).
+     */
     public List<Component> components(String clientId) {
-        return jdbc.query("select component, currency, debit_account, credit_account, amount from derived_component where client_id = ?",
+        return jdbc.query("select component, currency,"
+                        + " case when debit_account < credit_account then debit_account else credit_account end as low,"
+                        + " case when debit_account < credit_account then credit_account else debit_account end as high,"
+                        + " sum(case when debit_account < credit_account then amount else -amount end)"
+                        + " from transfer where client_id = ? and component not like 'payment/%'"
+                        + " group by component, currency, low, high",
                 (rs, i) -> new Component(rs.getString(1), AccountKey.parse(rs.getString(3)), AccountKey.parse(rs.getString(4)),
-                        Money.rounded(rs.getBigDecimal(5), rs.getString(2))), clientId);
-    }
-
-    /** Stores the components that changed and removes those that went away; the others stay as they are. */
-    public void updateComponents(String clientId, Collection<Component> changed, Collection<Component> removed) {
-        List<Component> gone = new ArrayList<>(removed);
-        gone.addAll(changed);
-        jdbc.batchUpdate("delete from derived_component where client_id = ? and component = ? and currency = ?", gone, 500,
-                (ps, c) -> {
-                    ps.setString(1, clientId);
-                    ps.setString(2, c.key());
-                    ps.setString(3, c.amount().currency());
-                });
-        jdbc.batchUpdate("insert into derived_component (client_id, component, currency, debit_account, credit_account, amount)"
-                + " values (?, ?, ?, ?, ?, ?)", new ArrayList<>(changed), 500, (ps, c) -> {
-                    ps.setString(1, clientId);
-                    ps.setString(2, c.key());
-                    ps.setString(3, c.amount().currency());
-                    ps.setString(4, c.debit().toString());
-                    ps.setString(5, c.credit().toString());
-                    ps.setBigDecimal(6, c.amount().amount());
-                });
+                        Money.rounded(rs.getBigDecimal(5), rs.getString(2))), clientId).stream()
+                .filter(c -> !c.amount().isZero())
+                .toList();
     }
 
     /** Posts transfers: appends them to the journal and moves the accounts' running totals, in one go per account. */
@@ -58,14 +47,15 @@ public class LedgerRepository {
         if (transfers.isEmpty()) {
             return;
         }
-        Map<AccountKey, BigDecimal[]> totals = new TreeMap<>(java.util.Comparator.comparing(AccountKey::toString));
+        Map<AccountKey, BigDecimal[]> totals = new java.util.HashMap<>();
         for (Transfer t : transfers) {
             totals.computeIfAbsent(t.debit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] =
                     totals.get(t.debit())[0].add(t.amount().amount());
             totals.computeIfAbsent(t.credit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] =
                     totals.get(t.credit())[1].add(t.amount().amount());
         }
-        List<AccountKey> accounts = new ArrayList<>(totals.keySet());
+        // a fixed order of account updates, so two transactions never wait on each other's rows in a cycle
+        List<AccountKey> accounts = totals.keySet().stream().sorted(java.util.Comparator.comparing(AccountKey::toString)).toList();
         jdbc.batchUpdate("insert into account (account_key, owner, kind, currency) values (?, ?, ?, ?) on conflict do nothing",
                 accounts, 500, (ps, a) -> {
                     ps.setString(1, a.toString());

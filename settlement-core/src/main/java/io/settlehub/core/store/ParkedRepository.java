@@ -21,17 +21,23 @@ public class ParkedRepository {
         this.jdbc = jdbc;
     }
 
-    public void replaceWaiting(String clientId, List<Parked> parked) {
-        if (clientId == null) {
+    /** Replaces what each client (null: reference data) waits for with what its latest settlement reports. */
+    public void replaceWaiting(java.util.Map<String, List<Parked>> waitingByClient) {
+        List<String> clients = new java.util.ArrayList<>(waitingByClient.keySet());
+        if (clients.contains(null)) {
             jdbc.update("delete from parked_event where client_id is null and kind = ?", WAITING);
-        } else {
-            jdbc.update("delete from parked_event where client_id = ? and kind = ?", clientId, WAITING);
         }
+        jdbc.batchUpdate("delete from parked_event where client_id = ? and kind = ?",
+                clients.stream().filter(java.util.Objects::nonNull).toList(), 1000, (ps, client) -> {
+                    ps.setString(1, client);
+                    ps.setString(2, WAITING);
+                });
+        List<Parked> rows = waitingByClient.values().stream().flatMap(List::stream).toList();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("insert into parked_event (event_id, client_id, type, kind, reason, parked_at) values (?, ?, ?, ?, ?, ?)",
-                parked, 500, (ps, p) -> {
+                rows, 1000, (ps, p) -> {
                     ps.setString(1, p.eventId());
-                    ps.setString(2, clientId);
+                    ps.setString(2, p.clientId());
                     ps.setString(3, p.type().name());
                     ps.setString(4, WAITING);
                     ps.setString(5, p.reason());

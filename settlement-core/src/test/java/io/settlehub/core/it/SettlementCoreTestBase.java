@@ -50,6 +50,9 @@ abstract class SettlementCoreTestBase {
     @Autowired
     io.settlehub.core.store.LedgerRepository ledger;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
@@ -157,6 +160,27 @@ abstract class SettlementCoreTestBase {
                 "2026-03-21T10:00:00Z", new io.settlehub.contract.EventPayload.MarketplaceCharge("storage", rub("7.50"), null)), client);
         send(List.of(marker));
         awaitBuckets(client, "0.00", "0.00", "300.00", "0.00", "0.00");
+    }
+
+    @Test
+    void an_agreement_change_re_settles_from_the_journal_with_new_transfers_only() throws Exception {
+        String client = newClient();
+        send(workedExampleFor(client));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String count = "select count(*) from transfer where client_id = ?";
+        long before = jdbc.queryForObject(count, Long.class, client);
+
+        // the same agreement again: rebuilt from the journal, nothing to post
+        assertThat(call("PUT", "/api/clients/" + client, agreementJson(), TOKEN).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(count, Long.class, client)).isEqualTo(before);
+
+        // a higher commission: commission 287.40, its VAT 63.23, client net 1238.75
+        assertThat(call("PUT", "/api/clients/" + client, agreementJson().replace("\"0.05\"", "\"0.06\""), TOKEN).statusCode())
+                .isEqualTo(200);
+        awaitBuckets(client, "0.00", "247.75", "991.00", "0.00", "0.00");
+        assertThat(get("/api/clients/" + client + "/orders/" + ORDER).get("clientNet").asText()).isEqualTo("1238.75");
+        assertThat(jdbc.queryForObject(count, Long.class, client)).isGreaterThan(before);
     }
 
     @Test
