@@ -35,7 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
  * public API, instructions out on hub.payments.instructions. Each test uses its own client, so they share
  * one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hub.operator-token=" + SettlementCoreTestBase.TOKEN)
 @ActiveProfiles("test")
 abstract class SettlementCoreTestBase {
 
