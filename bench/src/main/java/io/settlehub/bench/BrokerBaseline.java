@@ -48,12 +48,12 @@ final class BrokerBaseline {
             }
             session.commit();
             long receiveNanos = System.nanoTime() - receiveStart;
-            return new Result(rate(bodies.size(), sendNanos), rate(bodies.size(), receiveNanos),
-                    rate(bodies.size(), sendNanos + receiveNanos));
+            return new Result(perSecond(bodies.size(), sendNanos), perSecond(bodies.size(), receiveNanos),
+                    perSecond(bodies.size(), sendNanos + receiveNanos));
         }
     }
 
-    static double rate(int count, long nanos) {
+    static double perSecond(int count, long nanos) {
         return count / (nanos / 1e9);
     }
 }

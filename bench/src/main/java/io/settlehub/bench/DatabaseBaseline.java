@@ -40,7 +40,7 @@ final class DatabaseBaseline {
                 insert.executeBatch();
                 connection.commit();
             }
-            return BrokerBaseline.rate(bodies.size(), System.nanoTime() - start);
+            return BrokerBaseline.perSecond(bodies.size(), System.nanoTime() - start);
         }
     }
 }

@@ -77,7 +77,7 @@ public final class IngestBenchmark {
                 Thread.sleep(5);
             }
             long nanos = System.nanoTime() - start;
-            double endToEnd = BrokerBaseline.rate(events, nanos);
+            double endToEnd = BrokerBaseline.perSecond(events, nanos);
             double slower = Math.min(broker.sendAndReceivePerSecond(), database);
             System.out.println("| measure | rate (per s) | ratio to slower baseline |");
             System.out.println("|---|---:|---:|");
