@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** connector-bank over an embedded broker and a real SFTP server (MINA SSHD) with host-key verification. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @SpringBootTest(properties = {
         "spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
         "hub.bank.upload.redelivery-delay=50", "hub.bank.upload.max-redelivery-delay=200", "hub.bank.upload.max-redeliveries=40"})
@@ -115,7 +116,7 @@ class BankConnectorTest {
     }
 
     @Test
-    void an_sftp_outage_is_retried_until_the_bank_is_back() throws Exception {
+    void an_sftp_outage_is_retried_until_the_bank_is_back(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         bank.close();
         PaymentInstruction instruction = instruction("250.00");
         send(instruction.toJson());
@@ -124,5 +125,7 @@ class BankConnectorTest {
         bank = EmbeddedSftpServer.start(work.resolve("sftp"), hostKey, port, "bank", "s3cret-pass");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outboxFile(instruction)));
         Pain001Schema.validate(Files.readString(outboxFile(instruction)));
+        assertThat(output.getAll()).as("the retries were logged").contains("uploaded pain001-" + instruction.instructionId())
+                .as("the SFTP password never appears in the logs").doesNotContain("s3cret-pass");
     }
 }

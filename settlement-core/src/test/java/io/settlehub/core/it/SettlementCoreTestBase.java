@@ -185,6 +185,19 @@ abstract class SettlementCoreTestBase {
     }
 
     @Test
+    void events_of_a_client_without_agreement_are_parked_and_apply_once_the_agreement_arrives() throws Exception {
+        String client = "late" + UUID.randomUUID().toString().substring(0, 8);
+        send(workedExampleFor(client));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/parked-events").toString())
+                .contains("unknown client '" + client + "': no agreement yet"));
+        assertThat(call("GET", "/api/clients/" + client + "/balances", null, TOKEN).statusCode()).isEqualTo(404);
+
+        assertThat(call("PUT", "/api/clients/" + client, agreementJson(), TOKEN).statusCode()).isEqualTo(200);
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        assertThat(get("/api/parked-events").toString()).doesNotContain(client);
+    }
+
+    @Test
     void invalid_messages_go_to_the_dead_letter_queue_with_the_reason_and_the_rest_flows() throws Exception {
         String client = newClient();
         send("{not json", "SALE");
