@@ -11,6 +11,8 @@ public final class Addresses {
     public static final String NOTIFICATIONS = "hub.notifications";
     /** Partner records a connector could not map to a canonical event: kept for an operator, never dropped. */
     public static final String UNMAPPED = "hub.connectors.unmapped";
+    /** Differences a connector finds between a partner's own report and the events it published (anycast). */
+    public static final String DISCREPANCIES = "hub.reconciliation.discrepancies";
 
     private Addresses() {
     }

@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.settlehub.marketplace.feed.FeedMetrics;
 import io.settlehub.marketplace.feed.OzonFeed;
+import io.settlehub.marketplace.feed.OzonRealizationFeed;
 import io.settlehub.marketplace.feed.WatermarkStore;
 import io.settlehub.marketplace.partner.ozon.OzonSellerClient;
 import java.nio.file.Path;
@@ -31,7 +32,17 @@ class OzonConfiguration {
     }
 
     @Bean
-    OzonFeed ozonFeed(OzonProperties ozon, OzonSellerClient client, MeterRegistry registry, Clock clock) {
-        return new OzonFeed(ozon, client, new WatermarkStore(Path.of(ozon.stateDir())), new FeedMetrics(registry, clock), clock);
+    WatermarkStore watermarkStore(OzonProperties ozon) {
+        return new WatermarkStore(Path.of(ozon.stateDir()));
+    }
+
+    @Bean
+    OzonFeed ozonFeed(OzonProperties ozon, OzonSellerClient client, WatermarkStore store, MeterRegistry registry, Clock clock) {
+        return new OzonFeed(ozon, client, store, new FeedMetrics(registry, clock), clock);
+    }
+
+    @Bean
+    OzonRealizationFeed ozonRealizationFeed(OzonProperties ozon, OzonSellerClient client, WatermarkStore store, Clock clock) {
+        return new OzonRealizationFeed(ozon, client, store, clock);
     }
 }

@@ -8,9 +8,6 @@ import io.settlehub.marketplace.mapping.MappingResult;
 import io.settlehub.marketplace.mapping.OzonAccrualMapper;
 import io.settlehub.marketplace.mapping.OzonPayoutMapper;
 import io.settlehub.marketplace.mapping.UnmappedRecord;
-import io.settlehub.marketplace.partner.ozon.Accrual;
-import io.settlehub.marketplace.partner.ozon.AccrualByDayRequest;
-import io.settlehub.marketplace.partner.ozon.AccrualByDayResponse;
 import io.settlehub.marketplace.partner.ozon.AccrualTypesResponse;
 import io.settlehub.marketplace.partner.ozon.CashFlowStatementRequest;
 import io.settlehub.marketplace.partner.ozon.CashFlowStatementResponse;
@@ -33,10 +30,10 @@ public class OzonFeed {
 
     public static final String FEED = "ozon";
     private static final Logger log = LoggerFactory.getLogger(OzonFeed.class);
-    private static final int MAX_PAGES_PER_DAY = 1000;
 
     private final OzonProperties properties;
     private final OzonSellerClient client;
+    private final AccrualPager pager;
     private final WatermarkStore watermarks;
     private final FeedMetrics metrics;
     private final Clock clock;
@@ -44,6 +41,7 @@ public class OzonFeed {
     public OzonFeed(OzonProperties properties, OzonSellerClient client, WatermarkStore watermarks, FeedMetrics metrics, Clock clock) {
         this.properties = properties;
         this.client = client;
+        this.pager = new AccrualPager(client);
         this.watermarks = watermarks;
         this.metrics = metrics;
         this.clock = clock;
@@ -61,7 +59,7 @@ public class OzonFeed {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         Watermark from = watermarks.load(FEED, account.clientId())
                 .orElse(new Watermark(properties.startDate(), "", properties.startDate()));
-        Map<Integer, String> types = typeNames(account);
+        Map<Integer, String> types = typeNames(client, account);
         List<CanonicalEvent> events = new ArrayList<>();
         List<UnmappedRecord> unmapped = new ArrayList<>();
 
@@ -82,24 +80,11 @@ public class OzonFeed {
 
     private String fetchDay(Account account, LocalDate day, String cursor, Map<Integer, String> types,
                             List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {
-        String last = cursor;
-        for (int page = 0; page < MAX_PAGES_PER_DAY; page++) {
-            AccrualByDayResponse response = client.accrualsByDay(account, new AccrualByDayRequest(day.toString(), last));
-            for (Accrual accrual : response.accruals()) {
-                MappingResult mapped = OzonAccrualMapper.map(account, types.get(accrual.typeId()), accrual);
-                events.addAll(mapped.events());
-                unmapped.addAll(mapped.unmapped());
-            }
-            boolean more = !response.accruals().isEmpty() && response.lastId() != null && !response.lastId().isBlank()
-                    && !response.lastId().equals(last) && !Boolean.FALSE.equals(response.hasNext());
-            if (response.lastId() != null && !response.lastId().isBlank()) {
-                last = response.lastId();
-            }
-            if (!more) {
-                return last;
-            }
-        }
-        throw new PartnerFormatException("ozon accruals of " + day + " did not end after " + MAX_PAGES_PER_DAY + " pages");
+        return pager.readDay(account, day, cursor, accrual -> {
+            MappingResult mapped = OzonAccrualMapper.map(account, types.get(accrual.typeId()), accrual);
+            events.addAll(mapped.events());
+            unmapped.addAll(mapped.unmapped());
+        });
     }
 
     private LocalDate fetchPayouts(Account account, LocalDate from, LocalDate today, List<CanonicalEvent> events,
@@ -127,7 +112,7 @@ public class OzonFeed {
         return resumeFrom;
     }
 
-    private Map<Integer, String> typeNames(Account account) {
+    static Map<Integer, String> typeNames(OzonSellerClient client, Account account) {
         Map<Integer, String> names = new HashMap<>();
         for (AccrualTypesResponse.AccrualType type : client.accrualTypes(account).accrualTypes()) {
             names.put(type.id(), type.name());

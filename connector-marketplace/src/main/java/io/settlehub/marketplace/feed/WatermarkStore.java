@@ -40,14 +40,44 @@ public class WatermarkStore {
         body.put("accrualDate", watermark.accrualDate().toString());
         body.put("lastId", watermark.lastId());
         body.put("payoutsFrom", watermark.payoutsFrom().toString());
+        write(feed, clientId, body);
+    }
+
+    private void write(String feed, String clientId, Map<String, String> body) {
+        replaceAtomically(file(feed, clientId), EventCodec.write(body));
+    }
+
+    private void replaceAtomically(Path target, String content) {
         try {
             Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, feed, ".tmp");
-            Files.writeString(temp, EventCodec.write(body));
-            Files.move(temp, file(feed, clientId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path temp = Files.createTempFile(directory, "state", ".tmp");
+            Files.writeString(temp, content);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write watermark for " + feed + "/" + clientId, e);
+            throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    /** The next month a monthly feed handles for the client, if any was committed. */
+    public Optional<java.time.YearMonth> loadMonth(String feed, String clientId) {
+        Path file = file(feed, clientId);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.YearMonth.parse(EventCodec.mapper().readTree(file.toFile()).get("nextMonth").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read watermark " + file, e);
+        }
+    }
+
+    public void saveMonth(String feed, String clientId, java.time.YearMonth next) {
+        write(feed, clientId, Map.of("nextMonth", next.toString()));
+    }
+
+    /** Keeps a document the feed received (a monthly report) beside the watermarks. */
+    public void keep(String name, String json) {
+        replaceAtomically(directory.resolve(name), json);
     }
 
     private Path file(String feed, String clientId) {

@@ -134,7 +134,13 @@ public final class OzonAccrualMapper {
         return MappingResult.of(events);
     }
 
-    private static Map<String, Integer> unitsByArticle(Account account, Accrual accrual) {
+    /** +1 for an accrual that sells units, -1 for one that takes them back, 0 otherwise. */
+    public static int unitSign(String typeName) {
+        return SALE.equals(typeName) ? 1 : BUYER_RETURN.equals(typeName) ? -1 : 0;
+    }
+
+    /** Units of goods in an accrual by the seller's article (offer_id, else the account's sku-map, else Ozon's SKU). */
+    public static Map<String, Integer> unitsByArticle(Account account, Accrual accrual) {
         Map<String, Integer> units = new LinkedHashMap<>();
         for (Accrual.Item item : accrual.items()) {
             String article = item.offerId() != null && !item.offerId().isBlank() ? item.offerId()

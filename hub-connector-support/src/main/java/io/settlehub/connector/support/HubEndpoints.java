@@ -7,6 +7,7 @@ public final class HubEndpoints {
 
     public static final String EVENTS = "jms:queue:" + Addresses.EVENTS + "?deliveryMode=2";
     public static final String UNMAPPED = "jms:queue:" + Addresses.UNMAPPED + "?deliveryMode=2";
+    public static final String DISCREPANCIES = "jms:queue:" + Addresses.DISCREPANCIES + "?deliveryMode=2";
     public static final String PAYMENT_INSTRUCTIONS = "jms:queue:" + Addresses.PAYMENT_INSTRUCTIONS;
 
     private HubEndpoints() {

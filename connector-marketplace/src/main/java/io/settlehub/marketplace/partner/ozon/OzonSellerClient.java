@@ -57,6 +57,10 @@ public class OzonSellerClient {
         return post(account, "/v1/finance/cash-flow-statement/list", request, CashFlowStatementResponse.class);
     }
 
+    public RealizationReportResponse realization(Account account, java.time.YearMonth month) {
+        return post(account, "/v1/finance/realization", java.util.Map.of("date", month.toString()), RealizationReportResponse.class);
+    }
+
     private <T> T post(Account account, String path, Object body, Class<T> type) {
         Supplier<T> call = () -> send(account, path, body, type);
         Supplier<T> guarded = RateLimiter.decorateSupplier(rateLimiter, CircuitBreaker.decorateSupplier(circuitBreaker, call));
