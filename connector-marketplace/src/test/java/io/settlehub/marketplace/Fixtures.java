@@ -1,5 +1,9 @@
 package io.settlehub.marketplace;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
 import io.settlehub.contract.EventCodec;
 import io.settlehub.marketplace.config.OzonProperties.Account;
 import java.io.IOException;
@@ -25,6 +29,19 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Ozon as the fixtures describe it: the accrual types, two pages on 2026-03-02, a return on 2026-03-20, else nothing. */
+    public static void stubOzonMarch(com.github.tomakehurst.wiremock.WireMockServer ozon) {
+        ozon.stubFor(post("/v1/finance/accrual/types").willReturn(okJson(ozon("accrual-types.json"))));
+        ozon.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-02\",\"last_id\":\"\"}"))
+                .willReturn(okJson(ozon("accruals-2026-03-02-page-1.json"))));
+        ozon.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-02\",\"last_id\":\"8812342\"}"))
+                .willReturn(okJson(ozon("accruals-2026-03-02-page-2.json"))));
+        ozon.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-20\",\"last_id\":\"\"}"))
+                .willReturn(okJson(ozon("accruals-2026-03-20-return.json"))));
+        ozon.stubFor(post("/v1/finance/accrual/by-day").atPriority(10).willReturn(okJson(ozon("accruals-empty.json"))));
+        ozon.stubFor(post("/v1/finance/cash-flow-statement/list").willReturn(okJson(ozon("cash-flow-statement.json"))));
     }
 
     public static <T> T ozon(String name, Class<T> type) {

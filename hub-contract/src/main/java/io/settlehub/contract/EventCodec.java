@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -64,16 +63,7 @@ public final class EventCodec {
 
     /** Parses and validates a canonical event; throws {@link InvalidMessageException} naming the field. */
     public static CanonicalEvent decode(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
-        }
-        if (root == null) {
-            throw new InvalidMessageException("", "empty message body");
-        }
-        JsonFields envelope = new JsonFields(root, "");
+        JsonFields envelope = JsonFields.parse(json);
         String eventId = envelope.text("eventId");
         String typeName = envelope.text("type");
         EventType type;

@@ -26,6 +26,42 @@ public final class JsonFields {
         this.path = path;
     }
 
+    /** Parses a JSON object document; malformed JSON is an {@link InvalidMessageException} too. */
+    public static JsonFields parse(String json) {
+        JsonNode root;
+        try {
+            root = EventCodec.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null) {
+            throw new InvalidMessageException("", "empty message body");
+        }
+        return new JsonFields(root, "");
+    }
+
+    /** An ISO 4217 currency code. */
+    public String currency(String field) {
+        String code = text(field);
+        try {
+            Currencies.minorUnits(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException(at(field), e.getMessage());
+        }
+        return code;
+    }
+
+    public boolean bool(String field, boolean fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            throw new InvalidMessageException(at(field), "must be true or false");
+        }
+        return value.asBoolean();
+    }
+
     private String at(String field) {
         return path.isEmpty() ? field : path + "." + field;
     }

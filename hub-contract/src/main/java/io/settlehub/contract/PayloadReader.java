@@ -65,8 +65,8 @@ final class PayloadReader {
     }
 
     private static FxRate fxRate(JsonFields p) {
-        String base = currency(p, "base");
-        String quote = currency(p, "quote");
+        String base = p.currency("base");
+        String quote = p.currency("quote");
         BigDecimal rate = p.decimal("rate");
         if (rate.signum() <= 0) {
             throw new InvalidMessageException(p.path() + ".rate", "must be positive, was " + rate.toPlainString());
@@ -83,15 +83,6 @@ final class PayloadReader {
                 p.optionalMoney("debitedAmount"));
     }
 
-    private static String currency(JsonFields p, String field) {
-        String code = p.text(field);
-        try {
-            Currencies.minorUnits(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException(p.path() + "." + field, e.getMessage());
-        }
-        return code;
-    }
 
     private static Money positive(JsonFields p, String field) {
         Money money = p.money(field);

@@ -1,7 +1,5 @@
 package io.settlehub.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 
 /**
@@ -25,13 +23,7 @@ public record PaymentInstruction(
     }
 
     public static PaymentInstruction fromJson(String json) {
-        JsonNode root;
-        try {
-            root = EventCodec.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
-        }
-        JsonFields p = new JsonFields(root, "");
+        JsonFields p = JsonFields.parse(json);
         JsonFields payee = p.object("payee");
         Money amount = p.money("amount");
         if (amount.signum() <= 0) {

@@ -71,13 +71,7 @@ class OzonPollRouteTest {
             AdviceWith.adviceWith(camel, OzonPollRoute.ROUTE_ID, a -> a.replaceFromWith("direct:poll-now"));
         }
         OZON.resetAll();
-        OZON.stubFor(post("/v1/finance/accrual/types").willReturn(okJson(Fixtures.ozon("accrual-types.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-02\",\"last_id\":\"\"}"))
-                .willReturn(okJson(Fixtures.ozon("accruals-2026-03-02-page-1.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-02\",\"last_id\":\"8812342\"}"))
-                .willReturn(okJson(Fixtures.ozon("accruals-2026-03-02-page-2.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").atPriority(10).willReturn(okJson(Fixtures.ozon("accruals-empty.json"))));
-        OZON.stubFor(post("/v1/finance/cash-flow-statement/list").willReturn(okJson(Fixtures.ozon("cash-flow-statement.json"))));
+        Fixtures.stubOzonMarch(OZON);
     }
 
     List<Message> drain(String queue) {

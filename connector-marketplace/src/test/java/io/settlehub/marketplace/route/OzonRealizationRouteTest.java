@@ -61,14 +61,7 @@ class OzonRealizationRouteTest {
         }
         Files.deleteIfExists(state.resolve("ozon-realization-acme.json"));
         OZON.resetAll();
-        OZON.stubFor(post("/v1/finance/accrual/types").willReturn(okJson(Fixtures.ozon("accrual-types.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-02\",\"last_id\":\"\"}"))
-                .willReturn(okJson(Fixtures.ozon("accruals-2026-03-02-page-1.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-02\",\"last_id\":\"8812342\"}"))
-                .willReturn(okJson(Fixtures.ozon("accruals-2026-03-02-page-2.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").withRequestBody(equalToJson("{\"date\":\"2026-03-20\",\"last_id\":\"\"}"))
-                .willReturn(okJson(Fixtures.ozon("accruals-2026-03-20-return.json"))));
-        OZON.stubFor(post("/v1/finance/accrual/by-day").atPriority(10).willReturn(okJson(Fixtures.ozon("accruals-empty.json"))));
+        Fixtures.stubOzonMarch(OZON);
     }
 
     void checkNow() {

@@ -1,8 +1,6 @@
 package io.settlehub.core.api;
 
-import io.settlehub.contract.Currencies;
 import io.settlehub.contract.EventCodec;
-import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.JsonFields;
 import io.settlehub.core.payout.PayoutService;
 import io.settlehub.core.store.ClientRepository;
@@ -31,18 +29,8 @@ class OperatorController {
     @PutMapping(path = "/suppliers/{supplierId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> putSupplier(@PathVariable String supplierId, @RequestBody String body) {
         ClientController.Ids.require("supplierId", supplierId);
-        JsonFields p;
-        try {
-            p = new JsonFields(EventCodec.mapper().readTree(body), "");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
-        }
-        String currency = p.text("currency");
-        try {
-            Currencies.minorUnits(currency);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException("currency", e.getMessage());
-        }
+        JsonFields p = JsonFields.parse(body);
+        String currency = p.currency("currency");
         JsonFields account = p.object("bankAccount");
         Map<String, Object> supplier = new LinkedHashMap<>();
         supplier.put("supplierId", supplierId);

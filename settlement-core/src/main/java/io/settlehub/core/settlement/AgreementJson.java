@@ -1,8 +1,5 @@
 package io.settlehub.core.settlement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.settlehub.contract.Currencies;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.JsonFields;
@@ -18,21 +15,10 @@ public final class AgreementJson {
     }
 
     public static Agreement read(String clientId, String json) {
-        JsonNode root;
-        try {
-            root = EventCodec.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("", "malformed JSON: " + e.getOriginalMessage());
-        }
-        JsonFields p = new JsonFields(root, "");
+        JsonFields p = JsonFields.parse(json);
         BigDecimal commissionRate = rate(p, "commissionRate");
         BigDecimal vatRate = p.has("commissionVatRate") ? rate(p, "commissionVatRate") : null;
-        String payoutCurrency = p.text("payoutCurrency");
-        try {
-            Currencies.minorUnits(payoutCurrency);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException("payoutCurrency", e.getMessage());
-        }
+        String payoutCurrency = p.currency("payoutCurrency");
         BigDecimal minimum = p.decimal("minimumPayout");
         Money minimumPayout;
         try {
@@ -52,14 +38,7 @@ public final class AgreementJson {
                 throw new InvalidMessageException("fxDifferenceBornBy", "must be CLIENT or SERVICE, was '" + text + "'");
             }
         }
-        boolean customsVatIsCost = true;
-        if (p.has("customsVatIsCost")) {
-            JsonNode flag = root.get("customsVatIsCost");
-            if (!flag.isBoolean()) {
-                throw new InvalidMessageException("customsVatIsCost", "must be true or false");
-            }
-            customsVatIsCost = flag.asBoolean();
-        }
+        boolean customsVatIsCost = p.bool("customsVatIsCost", true);
         String fxRateSource = p.has("fxRateSource") ? p.text("fxRateSource") : "cbr";
         Agreement.BankAccount account = null;
         if (p.has("bankAccount")) {

@@ -1,0 +1,31 @@
+package io.settlehub.marketplace.route;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * The shape every per-seller-account feed shares: a timer asks the feed for its accounts, and each account goes
+ * through its own route, so a failing account (handled by the feed's {@code failed} method, which keeps its
+ * watermark) never stops the others.
+ */
+abstract class PerAccountRouteBuilder extends RouteBuilder {
+
+    /** Declares the timer route and answers the start of the per-account route, with the account in a property. */
+    protected RouteDefinition eachAccount(String routeId, String timerUri, Class<?> feed, String accountsMethod) {
+        String accountRoute = "direct:" + routeId + "-account";
+        onException(Exception.class)
+                .handled(true)
+                .bean(feed, "failed(${exchangeProperty.account}, ${exception})");
+
+        from(timerUri)
+                .routeId(routeId)
+                .bean(feed, accountsMethod)
+                .split(body())
+                    .to(accountRoute)
+                .end();
+
+        return from(accountRoute)
+                .routeId(routeId + "-account")
+                .setProperty("account", body());
+    }
+}
