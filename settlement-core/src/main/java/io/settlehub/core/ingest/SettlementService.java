@@ -99,7 +99,6 @@ public class SettlementService {
                 causeByClient.merge(event.clientId(), event.eventId(), (a, b) -> a.endsWith("…") ? a : a + " …");
             }
         }
-        clients.ensureKnown(causeByClient.keySet());
         if (ratesChanged) {
             String cause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst().orElseThrow().event().eventId();
             clients.allClients().forEach(c -> causeByClient.putIfAbsent(c, cause));
