@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @SpringBootTest(properties = {
         "spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
-        "hub.bank.upload.redelivery-delay=50", "hub.bank.upload.max-redelivery-delay=200", "hub.bank.upload.max-redeliveries=40"})
+        "hub.bank.upload.redelivery-delay=50", "hub.bank.upload.max-redelivery-delay=200", "hub.bank.upload.max-redeliveries=60",
+        "resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=300ms"})
 class BankConnectorTest {
 
     static Path work;
@@ -40,6 +41,9 @@ class BankConnectorTest {
 
     @Autowired
     JmsTemplate jms;
+
+    @Autowired
+    io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void sftp(DynamicPropertyRegistry registry) throws Exception {
@@ -120,7 +124,8 @@ class BankConnectorTest {
         bank.close();
         PaymentInstruction instruction = instruction("250.00");
         send(instruction.toJson());
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        await("the circuit opens while the bank is down").atMost(Duration.ofSeconds(20))
+                .until(() -> breakers.circuitBreaker("bank-sftp").getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
         assertThat(outboxFile(instruction)).doesNotExist();
         bank = EmbeddedSftpServer.start(work.resolve("sftp"), hostKey, port, "bank", "s3cret-pass");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outboxFile(instruction)));

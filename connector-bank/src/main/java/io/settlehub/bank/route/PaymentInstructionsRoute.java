@@ -1,6 +1,5 @@
 package io.settlehub.bank.route;
 
-import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.partner.iso20022.Pain001Schema.InvalidPaymentFileException;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.InvalidMessageException;
@@ -12,18 +11,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * hub.payments.instructions → pain.001 file → the bank's SFTP outbox. The JMS session is transacted: the
- * message is acknowledged only once the file is uploaded (or dead-lettered with its reason). The upload goes
+ * message is acknowledged only once the file is uploaded (or dead-lettered with its reason). Uploads pass a
+ * circuit breaker ({@link GuardedUpload}) and are redelivered with exponential backoff. The upload goes
  * to a temporary name renamed when complete, and the persistent idempotent repository remembers every
  * instruction uploaded, so a redelivery or a restart never sends one twice.
  */
 @Component
 public class PaymentInstructionsRoute extends RouteBuilder {
 
-    private final BankProperties bank;
     private final IdempotentRepository sentInstructions;
 
-    public PaymentInstructionsRoute(BankProperties bank, IdempotentRepository sentInstructions) {
-        this.bank = bank;
+    public PaymentInstructionsRoute(IdempotentRepository sentInstructions) {
         this.sentInstructions = sentInstructions;
     }
 
@@ -54,7 +52,7 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                 .idempotentConsumer(header("instructionId"), sentInstructions).eager(false)
                     .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
                     .setBody(simple("${body.xml}"))
-                    .to(bank.sftp().uploadUri())
+                    .bean(GuardedUpload.class)
                     .log("uploaded ${header.CamelFileName} for instruction ${header.instructionId}")
                 .end();
     }
