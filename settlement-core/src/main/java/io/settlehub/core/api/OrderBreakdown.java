@@ -9,11 +9,17 @@ import java.util.List;
 record OrderBreakdown(String orderId, String source, String currency, String gross, String marketplaceFees,
                       String marketplaceNet, String serviceCommission, String commissionVat, String goodsCost,
                       String customsCost, String logisticsCost, String landedCost, String clientNet,
-                      String outstandingHold, String marketplacePaid, String pending, String held, String available,
-                      List<Line> lines) {
+                      String outstandingHold, String marketplacePaid, String marketplaceClawsBack, String pending,
+                      String held, String available, List<Line> lines, List<String> eventIds) {
 
-    record Line(String sku, int quantity, String gross, String marketplaceFees, String serviceCommission,
-                String commissionVat, String landedCost, String clientNet) {
+    record Line(String sku, int quantity, String gross, String marketplaceFees, String marketplaceNet, String serviceCommission,
+                String commissionVat, String goodsCost, String customsCost, String logisticsCost, String landedCost,
+                String clientNet, String pending, String held, String available, List<Lot> lots) {
+    }
+
+    /** Units taken from one lot: unit goods cost in the supplier's currency, the rate used, unit customs and logistics. */
+    record Lot(String receiptId, String supplierId, int quantity, String unitGoodsCost, String goodsCurrency, String rate,
+               String unitCustoms, String unitLogistics) {
     }
 
     static OrderBreakdown of(OrderSettlement o) {
@@ -22,10 +28,22 @@ record OrderBreakdown(String orderId, String source, String currency, String gro
                 s(o.sum(LineSettlement::serviceCommission)), s(o.sum(LineSettlement::commissionVat)),
                 s(o.sum(LineSettlement::goodsCost)), s(o.sum(LineSettlement::customsCost)), s(o.sum(LineSettlement::logisticsCost)),
                 s(o.sum(LineSettlement::landedCost)), s(o.sum(LineSettlement::clientNet)),
-                s(o.outstandingHold()), s(o.marketplacePaid()),
+                s(o.outstandingHold()), s(o.marketplacePaid()), s(o.paidBeyondNet()),
                 s(o.sum(LineSettlement::pending)), s(o.sum(LineSettlement::held)), s(o.sum(LineSettlement::available)),
-                o.lines().stream().map(l -> new Line(l.sku(), l.quantity(), s(l.gross()), s(l.marketplaceFees()),
-                        s(l.serviceCommission()), s(l.commissionVat()), s(l.landedCost()), s(l.clientNet()))).toList());
+                o.lines().stream().map(OrderBreakdown::line).toList(), o.eventIds());
+    }
+
+    private static Line line(LineSettlement l) {
+        return new Line(l.sku(), l.quantity(), s(l.gross()), s(l.marketplaceFees()), s(l.marketplaceNet()),
+                s(l.serviceCommission()), s(l.commissionVat()), s(l.goodsCost()), s(l.customsCost()), s(l.logisticsCost()),
+                s(l.landedCost()), s(l.clientNet()), s(l.pending()), s(l.held()), s(l.available()),
+                l.lots().stream().map(u -> new Lot(u.receiptId(), u.supplierId(), u.quantity(), u.unitGoodsCost().plain(),
+                        u.unitGoodsCost().currency(), u.rate().toPlainString(), plain(u.unitCustoms()), plain(u.unitLogistics())))
+                        .toList());
+    }
+
+    private static String plain(java.math.BigDecimal unit) {
+        return unit.stripTrailingZeros().toPlainString();
     }
 
     private static String s(Money money) {

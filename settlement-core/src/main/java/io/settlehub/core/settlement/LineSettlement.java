@@ -1,6 +1,7 @@
 package io.settlehub.core.settlement;
 
 import io.settlehub.contract.Money;
+import java.util.List;
 import java.util.Map;
 
 /** The figures of one sold order line (DESIGN.md, "One sold order line") and its share of the buckets. */
@@ -20,5 +21,11 @@ public record LineSettlement(
         Money clientNet,
         Money held,
         Money available,
-        Money pending) {
+        Money pending,
+        List<LotUse> lots) {
+
+    /** Units taken from one lot, with the unit costs and the exchange rate that priced them. */
+    public record LotUse(String receiptId, String supplierId, int quantity, Money unitGoodsCost, java.math.BigDecimal rate,
+                         java.math.BigDecimal unitCustoms, java.math.BigDecimal unitLogistics) {
+    }
 }

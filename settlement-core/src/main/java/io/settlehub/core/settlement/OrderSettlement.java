@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One order's settlement: its lines, and the order-level quantities of the bucket formula —
- * marketplace net {@code M}, outstanding hold {@code H} and marketplace payments so far {@code P}.
+ * marketplace net {@code M}, outstanding hold {@code H} and marketplace payments so far {@code P} (capped at
+ * {@code M − H}; what the marketplace paid beyond that, {@code paidBeyondNet}, it claws back from a later payout),
+ * and the ids of the events that produced it.
  */
 public record OrderSettlement(
         String orderId,
@@ -16,7 +18,9 @@ public record OrderSettlement(
         List<LineSettlement> lines,
         Money marketplaceNet,
         Money outstandingHold,
-        Money marketplacePaid) {
+        Money marketplacePaid,
+        Money paidBeyondNet,
+        List<String> eventIds) {
 
     public Money sum(java.util.function.Function<LineSettlement, Money> figure) {
         return lines.stream().map(figure).reduce(Money.zero(currency), Money::plus);

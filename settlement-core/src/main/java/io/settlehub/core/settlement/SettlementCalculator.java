@@ -57,6 +57,7 @@ public final class SettlementCalculator {
         BigDecimal holdsPlaced = BigDecimal.ZERO;
         BigDecimal holdReductions = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
+        final List<String> eventIds = new ArrayList<>();
 
         WorkingOrder(String orderId, String source, String currency, java.time.Instant soldAt) {
             this.orderId = orderId;
@@ -156,8 +157,10 @@ public final class SettlementCalculator {
                 park(event, missing);
                 return;
             }
-            orders.computeIfAbsent(sale.orderId(), id -> new WorkingOrder(id, event.source(), currency, event.occurredAt()))
-                    .lines.addAll(lines);
+            WorkingOrder order = orders.computeIfAbsent(sale.orderId(), id -> new WorkingOrder(id, event.source(), currency,
+                    event.occurredAt()));
+            order.lines.addAll(lines);
+            order.eventIds.add(event.eventId());
         }
 
         private String missingCost(List<WorkingLine> lines, String currency) {
@@ -206,6 +209,7 @@ public final class SettlementCalculator {
                     return;
                 }
                 line.adjustments = line.adjustments.add(adjustment.delta().amount());
+                orders.get(adjustment.orderId()).eventIds.add(event.eventId());
             }
         }
 
@@ -219,6 +223,7 @@ public final class SettlementCalculator {
             line.fees = line.fees.subtract(ret.marketplaceFeesReversed().amount()).add(ret.returnLogisticsCost().amount());
             line.portions = LotBook.giveBack(line.portions, ret.quantity());
             WorkingOrder order = orders.get(ret.orderId());
+            order.eventIds.add(event.eventId());
             order.holdReductions = order.holdReductions.add(ret.refund().amount().subtract(ret.marketplaceFeesReversed().amount()));
         }
 
@@ -233,6 +238,7 @@ public final class SettlementCalculator {
                 park(event, "hold currency " + amount.currency() + " differs from order currency " + order.currency);
             } else {
                 order.holdsPlaced = order.holdsPlaced.add(placed ? amount.amount() : amount.amount().negate());
+                order.eventIds.add(event.eventId());
             }
         }
 
@@ -255,6 +261,7 @@ public final class SettlementCalculator {
             for (int i = 0; i < shares.size(); i++) {
                 order.lines.get(i).fees = order.lines.get(i).fees.add(shares.get(i));
             }
+            order.eventIds.add(event.eventId());
         }
 
         private void applyPayouts(List<CanonicalEvent> events) {
@@ -274,7 +281,9 @@ public final class SettlementCalculator {
                 }
                 BigDecimal listed = BigDecimal.ZERO;
                 for (PayoutOrder part : payout.orders()) {
-                    orders.get(part.orderId()).paid = orders.get(part.orderId()).paid.add(part.amount().amount());
+                    WorkingOrder order = orders.get(part.orderId());
+                    order.paid = order.paid.add(part.amount().amount());
+                    order.eventIds.add(event.eventId());
                     listed = listed.add(part.amount().amount());
                 }
                 listedTotals.put(event, listed);
@@ -298,7 +307,10 @@ public final class SettlementCalculator {
                     }
                     BigDecimal open = marketplaceNet(order).subtract(outstandingHold(order)).subtract(order.paid).max(BigDecimal.ZERO);
                     BigDecimal take = open.min(left);
-                    order.paid = order.paid.add(take);
+                    if (take.signum() > 0) {
+                        order.paid = order.paid.add(take);
+                        order.eventIds.add(event.eventId());
+                    }
                     left = left.subtract(take);
                 }
                 payouts.add(new ReceivedPayout(payout.payoutId(), event.source(), payout.amount(),
@@ -343,6 +355,7 @@ public final class SettlementCalculator {
                         : reference.standardVatRate(line.saleDate).orElseThrow();
                 Money commissionVat = Money.rounded(commission.amount().multiply(vatRate), ccy);
                 Map<String, BigDecimal> goodsExact = new TreeMap<>();
+                List<LineSettlement.LotUse> lotUses = new ArrayList<>();
                 BigDecimal customsExact = BigDecimal.ZERO;
                 BigDecimal logisticsExact = BigDecimal.ZERO;
                 for (LotBook.Portion portion : line.portions) {
@@ -350,6 +363,8 @@ public final class SettlementCalculator {
                     BigDecimal units = BigDecimal.valueOf(portion.quantity());
                     BigDecimal rate = rate(lot.unitGoodsCost.currency(), ccy, line.saleDate).orElseThrow();
                     goodsExact.merge(lot.supplierId, units.multiply(lot.unitGoodsCost.amount()).multiply(rate), BigDecimal::add);
+                    lotUses.add(new LineSettlement.LotUse(lot.receiptId, lot.supplierId, portion.quantity(), lot.unitGoodsCost, rate,
+                            lot.unitCustoms, lot.unitLogistics));
                     customsExact = customsExact.add(units.multiply(lot.unitCustoms));
                     logisticsExact = logisticsExact.add(units.multiply(lot.unitLogistics));
                 }
@@ -364,10 +379,11 @@ public final class SettlementCalculator {
                 Money pending = clientNet.minus(held).minus(available);
                 lines.add(new LineSettlement(line.sale.sku(), line.sale.quantity() - line.returned, gross, fees, net,
                         commission, commissionVat, goodsBySupplier, goods, customs, logistics, landed, clientNet,
-                        held, available, pending));
+                        held, available, pending, List.copyOf(lotUses)));
             }
             return new OrderSettlement(order.orderId, order.source, ccy, order.soldAt, lines,
-                    new Money(m, ccy), new Money(h, ccy), new Money(p, ccy));
+                    new Money(m, ccy), new Money(h, ccy), new Money(p, ccy), new Money(order.paid.subtract(p), ccy),
+                    List.copyOf(order.eventIds));
         }
 
         private static Map<String, Money> splitBySupplier(Money goods, Map<String, BigDecimal> exact) {

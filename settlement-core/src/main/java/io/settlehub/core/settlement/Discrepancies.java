@@ -1,0 +1,52 @@
+package io.settlehub.core.settlement;
+
+import io.settlehub.contract.Money;
+import io.settlehub.core.settlement.ClientSettlement.ReceivedPayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a marketplace paid that does not match what the hub expected, for an operator to see. Such money never
+ * moves a client's buckets by itself.
+ */
+public final class Discrepancies {
+
+    public enum Kind {
+        /** A payout, or the part of it, that no unpaid order could take: paid more than expected. */
+        PAYOUT_NOT_MATCHED,
+        /** A payout whose listed orders add up to less than the payout (negative) or more (positive). */
+        PAYOUT_DIFFERS_FROM_ITS_ORDERS,
+        /** An order paid beyond its marketplace net less its hold (after a return): the marketplace claws it back. */
+        PAID_BEYOND_ORDER
+    }
+
+    /** One discrepancy: which client and partner, what it concerns, the amount and why. */
+    public record Discrepancy(String clientId, String source, Kind kind, String reference, Money amount, String explanation) {
+    }
+
+    private Discrepancies() {
+    }
+
+    public static List<Discrepancy> of(ClientSettlement settlement) {
+        List<Discrepancy> found = new ArrayList<>();
+        for (ReceivedPayout payout : settlement.payouts()) {
+            if (payout.unallocated().isZero()) {
+                continue;
+            }
+            found.add(new Discrepancy(settlement.clientId(), payout.source(),
+                    payout.unallocated().signum() > 0 ? Kind.PAYOUT_NOT_MATCHED : Kind.PAYOUT_DIFFERS_FROM_ITS_ORDERS,
+                    "payout " + payout.payoutId(),
+                    payout.unallocated(), payout.unallocated().signum() > 0
+                            ? payout.unallocated() + " of the payout of " + payout.amount() + " matched no open order"
+                            : "the payout of " + payout.amount() + " is " + payout.unallocated().negate() + " less than its orders list"));
+        }
+        for (OrderSettlement order : settlement.orders()) {
+            if (order.paidBeyondNet().signum() > 0) {
+                found.add(new Discrepancy(settlement.clientId(), order.source(), Kind.PAID_BEYOND_ORDER, "order " + order.orderId(),
+                        order.paidBeyondNet(), "paid " + order.marketplacePaid().plus(order.paidBeyondNet()) + " against "
+                                + order.marketplacePaid() + " owed (net less hold); the marketplace claws back the difference"));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,126 @@
+package io.settlehub.core.settlement;
+
+import static io.settlehub.core.settlement.WorkedExample.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventPayload.HoldReleased;
+import io.settlehub.contract.EventPayload.MarketplaceCharge;
+import io.settlehub.contract.EventPayload.MarketplacePayout;
+import io.settlehub.contract.EventPayload.PayoutOrder;
+import io.settlehub.contract.EventPayload.PriceAdjusted;
+import io.settlehub.contract.EventPayload.Return;
+import io.settlehub.contract.EventType;
+import io.settlehub.core.settlement.Discrepancies.Discrepancy;
+import io.settlehub.core.settlement.Discrepancies.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules of docs/settlement-rules.md, each on a hand-computed example. */
+class SettlementRulesTest {
+
+    static List<CanonicalEvent> with(List<CanonicalEvent> base, CanonicalEvent... more) {
+        List<CanonicalEvent> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    static final List<CanonicalEvent> SOLD = List.of(goodsReceived(), customs(), freight(), rate(), sale());
+
+    @Test
+    void a_partial_payout_makes_its_share_of_each_line_available() {
+        // Ozon pays 1,960.75 of the marketplace net 3,921.50 (half): available = r(1,297.19 × 1,960.75 / 3,921.50) = 648.60
+        CanonicalEvent half = event("ozon:acme:payout:half", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-03-10T10:00:00Z",
+                new MarketplacePayout("half", rub("1960.75"), List.of(new PayoutOrder(ORDER, rub("1960.75")))));
+        OrderSettlement order = settle(with(SOLD, half)).order(ORDER).orElseThrow();
+        assertThat(order.sum(LineSettlement::available)).isEqualTo(rub("648.60"));
+        assertThat(order.sum(LineSettlement::pending)).isEqualTo(rub("648.59"));
+    }
+
+    @Test
+    void a_payout_without_orders_goes_to_the_oldest_unpaid_order_and_the_rest_is_a_discrepancy() {
+        CanonicalEvent payout = event("ozon:acme:payout:bulk", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-03-16T10:00:00Z",
+                new MarketplacePayout("bulk", rub("4000.00"), List.of()));
+        ClientSettlement settlement = settle(with(SOLD, payout));
+        OrderSettlement order = settlement.order(ORDER).orElseThrow();
+        assertThat(order.marketplacePaid()).isEqualTo(rub("3921.50"));
+        assertThat(order.sum(LineSettlement::available)).isEqualTo(rub("1297.19"));
+        assertThat(Discrepancies.of(settlement)).containsExactly(new Discrepancy("acme", "ozon", Kind.PAYOUT_NOT_MATCHED,
+                "payout bulk", rub("78.50"), "78.50 RUB of the payout of 4000.00 RUB matched no open order"));
+    }
+
+    @Test
+    void after_a_return_the_marketplace_claws_back_what_it_paid_beyond_the_order() {
+        ClientSettlement settlement = settle(with(untilPayout(), returnOfOneLamp()));
+        assertThat(Discrepancies.of(settlement)).extracting(Discrepancy::kind, Discrepancy::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.PAID_BEYOND_ORDER, rub("1371.45")));
+    }
+
+    @Test
+    void a_price_adjustment_moves_the_gross_and_the_commission_follows() {
+        // gross 4,790.00 − 100.00 = 4,690.00; commission r(4,690.00 × 5 %) = 234.50; its VAT r(234.50 × 22 %) = 51.59
+        CanonicalEvent cut = event("ozon:acme:adj:1", EventType.PRICE_ADJUSTED, "ozon", "2026-03-05T10:00:00Z",
+                new PriceAdjusted(ORDER, "LAMP-01", rub("-100.00"), "promotion re-priced"));
+        LineSettlement line = settle(with(SOLD, cut)).order(ORDER).orElseThrow().lines().get(0);
+        assertThat(line.gross()).isEqualTo(rub("4690.00"));
+        assertThat(line.serviceCommission()).isEqualTo(rub("234.50"));
+        assertThat(line.commissionVat()).isEqualTo(rub("51.59"));
+        assertThat(line.clientNet()).isEqualTo(rub("1203.29")); // 3,821.50 − 234.50 − 51.59 − 2,332.12
+    }
+
+    @Test
+    void the_commission_is_kept_on_a_return() {
+        LineSettlement line = settle(with(SOLD, returnOfOneLamp())).order(ORDER).orElseThrow().lines().get(0);
+        assertThat(line.serviceCommission()).isEqualTo(rub("239.50"));
+        assertThat(line.quantity()).isEqualTo(1);
+        assertThat(line.landedCost()).isEqualTo(rub("1166.06"));
+    }
+
+    @Test
+    void a_late_fee_for_an_order_lowers_its_marketplace_net_and_a_charge_without_order_lowers_available() {
+        CanonicalEvent lateFee = event("ozon:acme:fee:late", EventType.MARKETPLACE_CHARGE, "ozon", "2026-04-10T10:00:00Z",
+                new MarketplaceCharge("acquiring", rub("21.50"), ORDER));
+        CanonicalEvent storage = event("ozon:acme:storage", EventType.MARKETPLACE_CHARGE, "ozon", "2026-04-10T10:00:00Z",
+                new MarketplaceCharge("storage", rub("55.10"), null));
+        ClientSettlement settlement = settle(with(SOLD, lateFee, storage));
+        OrderSettlement order = settlement.order(ORDER).orElseThrow();
+        assertThat(order.marketplaceNet()).isEqualTo(rub("3900.00"));
+        assertThat(order.sum(LineSettlement::clientNet)).isEqualTo(rub("1275.69"));
+        assertThat(settlement.charges()).extracting(ClientSettlement.Charge::amount).containsExactly(rub("55.10"));
+    }
+
+    @Test
+    void a_released_hold_goes_back_to_pending_until_the_marketplace_pays_it() {
+        CanonicalEvent release = event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
+                new HoldReleased(ORDER, rub("784.30")));
+        OrderSettlement order = settle(with(untilPayout(), release)).order(ORDER).orElseThrow();
+        assertThat(order.sum(LineSettlement::held)).isEqualTo(rub("0.00"));
+        assertThat(order.sum(LineSettlement::pending)).isEqualTo(rub("259.44"));
+        assertThat(order.sum(LineSettlement::available)).isEqualTo(rub("1037.75"));
+    }
+
+    @Test
+    void bad_facts_are_parked_with_the_problem_named() {
+        CanonicalEvent tooMany = event("ozon:acme:return:many", EventType.RETURN, "ozon", "2026-03-20T10:00:00Z",
+                new Return(ORDER, "LAMP-01", 3, rub("7185.00"), rub("0.00"), rub("0.00")));
+        CanonicalEvent unknownSku = event("ozon:acme:adj:sku", EventType.PRICE_ADJUSTED, "ozon", "2026-03-05T10:00:00Z",
+                new PriceAdjusted(ORDER, "LAMP-99", rub("-1.00"), "typo"));
+        ClientSettlement settlement = settle(with(SOLD, tooMany, unknownSku));
+        assertThat(settlement.parked()).extracting(Parked::reason).containsExactlyInAnyOrder(
+                "order " + ORDER + " has no line of SKU LAMP-01 with 3 units left to return",
+                "order " + ORDER + " has no line of SKU LAMP-99");
+        assertThat(settlement.order(ORDER).orElseThrow().sum(LineSettlement::clientNet)).isEqualTo(rub("1297.19"));
+    }
+
+    @Test
+    void every_order_names_the_events_behind_it_and_the_rate_that_priced_its_goods() {
+        OrderSettlement order = settle(untilPayout()).order(ORDER).orElseThrow();
+        assertThat(order.eventIds()).containsExactly(sale().eventId(), hold().eventId(), payout().eventId());
+        LineSettlement.LotUse lot = order.lines().get(0).lots().get(0);
+        assertThat(lot.receiptId()).isEqualTo("R-1");
+        assertThat(lot.rate()).isEqualByComparingTo("12.8");
+        assertThat(lot.unitCustoms()).isEqualByComparingTo("226.06");
+        assertThat(lot.unitLogistics()).isEqualByComparingTo("300");
+    }
+}
