@@ -156,6 +156,12 @@ abstract class SettlementCoreTestBase {
         send(events);
         send(List.of(forClient(returnOfOneLamp(), client)));
         awaitBuckets(client, "0.00", "0.00", "307.50", "0.00", "0.00");
+        assertThat(get("/api/reconciliation/discrepancies").toString())
+                .contains("\"clientId\":\"" + client + "\"").contains("PAID_BEYOND_ORDER").contains("1371.45");
+        JsonNode order = get("/api/clients/" + client + "/orders/" + ORDER);
+        assertThat(order.get("marketplaceClawsBack").asText()).isEqualTo("1371.45");
+        assertThat(order.get("eventIds").toString()).contains("ozon:" + client + ":return:" + ORDER + ":1");
+        assertThat(order.get("lines").get(0).get("lots").get(0).get("rate").asText()).isEqualTo("12.8000");
         send(events);
         CanonicalEvent marker = forClient(WorkedExample.event("ozon:acme:charge:marker", EventType.MARKETPLACE_CHARGE, "ozon",
                 "2026-03-21T10:00:00Z", new io.settlehub.contract.EventPayload.MarketplaceCharge("storage", rub("7.50"), null)), client);
@@ -277,6 +283,27 @@ abstract class SettlementCoreTestBase {
         assertThat(payments.get(0).get("status").asText()).isEqualTo("BOOKED");
         assertThat(payments.get(0).get("amount").get("amount").isTextual()).isTrue();
         assertThat(payments.get(0).get("history")).hasSize(2);
+    }
+
+    @Test
+    void a_rejected_payment_goes_back_to_available_with_the_reason_kept() throws Exception {
+        String client = newClient();
+        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));
+        send(events);
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        call("POST", "/api/payouts/run", null, TOKEN);
+        awaitBuckets(client, "0.00", "259.44", "0.00", "1037.75", "0.00");
+        String instructionId = get("/api/clients/" + client + "/payments").get(0).get("instructionId").asText();
+        Instant at = Instant.parse("2026-04-03T10:00:00Z");
+        send(List.of(
+                new CanonicalEvent("bank:" + instructionId + ":ACCEPTED", EventType.PAYMENT_STATUS, 1, "bank", client, at,
+                        new PaymentStatus(instructionId, "ACCEPTED", null, null, null)),
+                new CanonicalEvent("bank:" + instructionId + ":REJECTED", EventType.PAYMENT_STATUS, 1, "bank", client,
+                        at.plusSeconds(60), new PaymentStatus(instructionId, "REJECTED", "AC04 closed account", null, null))));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        JsonNode payment = get("/api/clients/" + client + "/payments").get(0);
+        assertThat(payment.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(payment.get("history").toString()).contains("ACCEPTED").contains("AC04 closed account");
     }
 
     @Test
