@@ -24,6 +24,11 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(body);
     }
 
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, String>> missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getParameterName() + ": is required", "field", e.getParameterName()));
+    }
+
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, String>> unreadable(Exception e) {
         return ResponseEntity.badRequest().body(Map.of("error", "request body must be JSON (Content-Type: application/json)"));

@@ -76,6 +76,31 @@ class ClientController {
                 .orElseThrow(() -> new NotFound("order " + orderId + " of client " + clientId));
     }
 
+    /**
+     * Every movement of the client's buckets between two business dates (Moscow, both included), with the figure it
+     * adjusts and the event or instruction that caused it.
+     */
+    @GetMapping("/statement")
+    String statement(@PathVariable String clientId, @RequestParam String from, @RequestParam String to) {
+        requireKnown(clientId);
+        java.time.LocalDate first = date("from", from);
+        java.time.LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw new InvalidMessageException("to", "must not be before from (" + from + ")");
+        }
+        java.time.ZoneId zone = io.settlehub.contract.BusinessCalendar.ZONE;
+        return io.settlehub.contract.EventCodec.write(ledger.movements(clientId, first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
+    private static java.time.LocalDate date(String field, String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidMessageException(field, "is not an ISO date (YYYY-MM-DD): '" + text + "'");
+        }
+    }
+
     /** Money in the contract's form (decimal strings), as everywhere else. */
     @GetMapping("/payments")
     String payments(@PathVariable String clientId) {

@@ -93,6 +93,35 @@ public class LedgerRepository {
                 rs -> rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO, account.toString());
     }
 
+    /** A movement of one of the client's buckets: positive when the bucket grew. */
+    public record Movement(Instant postedAt, String bucket, Money amount, String component, String cause) {
+    }
+
+    /** Every movement of the client's buckets posted in [from, to), oldest first. */
+    public List<Movement> movements(String clientId, Instant from, Instant to) {
+        String owner = "client/" + clientId + ":";
+        return jdbc.query("select posted_at, debit_account, credit_account, amount, currency, component, cause from transfer"
+                        + " where client_id = ? and posted_at >= ? and posted_at < ? order by id",
+                (rs, i) -> {
+                    AccountKey debit = AccountKey.parse(rs.getString(2));
+                    AccountKey credit = AccountKey.parse(rs.getString(3));
+                    Money amount = Money.rounded(rs.getBigDecimal(4), rs.getString(5));
+                    Instant at = rs.getTimestamp(1).toInstant();
+                    List<Movement> both = new ArrayList<>();
+                    if (credit.toString().startsWith(owner) && isBucket(credit)) {
+                        both.add(new Movement(at, credit.kind(), amount, rs.getString(6), rs.getString(7)));
+                    }
+                    if (debit.toString().startsWith(owner) && isBucket(debit)) {
+                        both.add(new Movement(at, debit.kind(), amount.negate(), rs.getString(6), rs.getString(7)));
+                    }
+                    return both;
+                }, clientId, Timestamp.from(from), Timestamp.from(to)).stream().flatMap(List::stream).toList();
+    }
+
+    private static boolean isBucket(AccountKey account) {
+        return io.settlehub.core.settlement.SettlementPostings.BUCKETS.contains(account.kind());
+    }
+
     /** Sum of all debits and of all credits over every account: equal, always. */
     public BigDecimal[] totals() {
         return jdbc.queryForObject("select coalesce(sum(debits_posted), 0), coalesce(sum(credits_posted), 0) from account",

@@ -140,6 +140,20 @@ abstract class SettlementCoreTestBase {
         assertThat(order.get("landedCost").asText()).isEqualTo("2332.12");
         assertThat(order.get("clientNet").asText()).isEqualTo("1297.19");
 
+        JsonNode statement = get("/api/clients/" + client + "/statement?from=2020-01-01&to=2099-12-31");
+        java.math.BigDecimal available = java.math.BigDecimal.ZERO;
+        for (JsonNode movement : statement) {
+            if (movement.get("bucket").asText().equals("available")) {
+                available = available.add(new java.math.BigDecimal(movement.get("amount").get("amount").asText()));
+            }
+        }
+        assertThat(available).as("the statement's available movements add up to the balance").isEqualByComparingTo("1037.75");
+        assertThat(statement.toString()).contains("order/ozon/" + ORDER + "/available");
+        assertThat(call("GET", "/api/clients/" + client + "/statement?from=2026-04-01&to=2026-03-01", null, TOKEN).body())
+                .contains("\"field\":\"to\"");
+        assertThat(call("GET", "/api/clients/" + client + "/statement?from=yesterday&to=2026-03-01", null, TOKEN).statusCode())
+                .isEqualTo(400);
+
         java.math.BigDecimal[] totals = ledger.totals();
         assertThat(totals[0]).as("all debits equal all credits").isEqualByComparingTo(totals[1]);
         assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.clearing(client, "RUB")))
