@@ -1,6 +1,14 @@
 package io.settlehub.core.payout;
 
 import io.settlehub.contract.Addresses;
+import io.settlehub.contract.BusinessCalendar;
+import io.settlehub.contract.JsonFields;
+import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.core.settlement.SupplierDue;
+import io.settlehub.core.settlement.SupplierDue.Due;
+import io.settlehub.core.store.SupplierPaymentRepository;
+import java.util.Map;
+import java.util.Optional;
 import io.settlehub.contract.Money;
 import io.settlehub.contract.PaymentInstruction;
 import io.settlehub.core.ingest.PaymentStatusHandler;
@@ -24,20 +32,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A payout run: for each client whose {@code available} reaches the agreed minimum, one payment instruction
- * for all of it. The amount moves to {@code inFlight} and the instruction enters the outbox in the same
+ * for all of it; and for each of the client's suppliers, in the supplier's currency, one instruction for the goods of
+ * the orders the marketplace has paid in full that no earlier payment covers. The amount moves to {@code inFlight} and the instruction enters the outbox in the same
  * transaction, so it is published exactly when the ledger says it exists.
  */
 @Service
 public class PayoutService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PayoutService.class);
 
     private final ClientRepository clients;
     private final LedgerRepository ledger;
     private final PaymentRepository payments;
     private final OutboxRepository outbox;
     private final Clock clock;
+    private final SettlementService settlement;
+    private final SupplierPaymentRepository supplierPayments;
 
     public PayoutService(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, OutboxRepository outbox,
-                         Clock clock) {
+                         Clock clock, SettlementService settlement, SupplierPaymentRepository supplierPayments) {
+        this.settlement = settlement;
+        this.supplierPayments = supplierPayments;
         this.clients = clients;
         this.ledger = ledger;
         this.payments = payments;
@@ -48,30 +63,70 @@ public class PayoutService {
     @Transactional
     public List<PaymentInstruction> run() {
         List<PaymentInstruction> created = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         for (String clientId : clients.clientsWithAgreement()) {
             Agreement agreement = AgreementJson.read(clientId, clients.agreementJson(clientId).orElseThrow());
             clients.lock(List.of(clientId));
-            AccountKey available = AccountKey.client(clientId, SettlementPostings.AVAILABLE, agreement.payoutCurrency());
-            Money amount = new Money(ledger.creditBalance(available), agreement.payoutCurrency());
-            if (amount.signum() <= 0 || amount.compareTo(agreement.minimumPayout()) < 0 || agreement.bankAccount() == null) {
+            payClient(agreement, today).ifPresent(created::add);
+            settlement.settlementOf(clientId).ifPresent(s -> created.addAll(paySuppliers(agreement, SupplierDue.of(s), today)));
+        }
+        return created;
+    }
+
+    /** The client's whole {@code available}, once it reaches the agreed minimum. */
+    private java.util.Optional<PaymentInstruction> payClient(Agreement agreement, LocalDate today) {
+        String clientId = agreement.clientId();
+        AccountKey available = AccountKey.client(clientId, SettlementPostings.AVAILABLE, agreement.payoutCurrency());
+        Money amount = new Money(ledger.creditBalance(available), agreement.payoutCurrency());
+        if (amount.signum() <= 0 || amount.compareTo(agreement.minimumPayout()) < 0 || agreement.bankAccount() == null) {
+            return java.util.Optional.empty();
+        }
+        Agreement.BankAccount account = agreement.bankAccount();
+        PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), clientId,
+                new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId()), amount,
+                "Payout of marketplace sales to " + agreement.name(), today);
+        send(instruction, available, AccountKey.client(clientId, SettlementPostings.IN_FLIGHT, amount.currency()), amount);
+        return java.util.Optional.of(instruction);
+    }
+
+    /** Each supplier, in its currency, for the goods of the client's fully paid orders not yet covered by a payment. */
+    private List<PaymentInstruction> paySuppliers(Agreement agreement, Map<String, Due> dueBySupplier, LocalDate today) {
+        List<PaymentInstruction> created = new ArrayList<>();
+        for (Map.Entry<String, Due> entry : dueBySupplier.entrySet()) {
+            String supplierId = entry.getKey();
+            Due due = entry.getValue();
+            Due covered = supplierPayments.covered(agreement.clientId(), supplierId, due.owed().currency(), due.charged().currency());
+            Money owed = due.owed().minus(covered.owed());
+            Money charged = due.charged().minus(covered.charged());
+            Optional<JsonFields> supplier = clients.supplierJson(supplierId).map(JsonFields::parse);
+            if (owed.signum() <= 0 || supplier.isEmpty()) {
+                if (owed.signum() > 0) {
+                    log.warn("supplier {} is owed {} for client {} but has no bank details (PUT /api/suppliers/{})", supplierId,
+                            owed, agreement.clientId(), supplierId);
+                }
                 continue;
             }
-            PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), clientId, payee(agreement), amount,
-                    "Payout of marketplace sales to " + agreement.name(), LocalDate.now(clock.withZone(io.settlehub.contract.BusinessCalendar.ZONE)));
-            ledger.post(List.of(new Transfer(available,
-                    AccountKey.client(clientId, SettlementPostings.IN_FLIGHT, amount.currency()), amount, clientId,
-                    "payment/" + instruction.instructionId(), instruction.instructionId())));
-            payments.create(instruction, PaymentStatusHandler.IN_FLIGHT);
-            outbox.add(OutboxMessage.of(Addresses.PAYMENT_INSTRUCTIONS, instruction.instructionId(), clientId,
-                    "PaymentInstruction", instruction.toJson()));
+            JsonFields bank = supplier.get().object("bankAccount");
+            PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), agreement.clientId(),
+                    new PaymentInstruction.Payee(bank.text("holder"), bank.text("account"), bank.text("bankId"), null), owed,
+                    "Payment for goods supplied to " + agreement.name(), today);
+            send(instruction, AccountKey.supplier(supplierId, charged.currency()),
+                    new AccountKey("supplier/" + supplierId, SettlementPostings.IN_FLIGHT, charged.currency()), charged);
+            supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId, new Due(owed, charged));
             created.add(instruction);
         }
         return created;
     }
 
-    private static PaymentInstruction.Payee payee(Agreement agreement) {
-        Agreement.BankAccount account = agreement.bankAccount();
-        return new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId());
+    /** The instruction, its ledger movement and its outbox message, all in the caller's transaction. */
+    private void send(PaymentInstruction instruction, AccountKey from, AccountKey to, Money moved) {
+        if (moved.signum() > 0) {
+            ledger.post(List.of(new Transfer(from, to, moved, instruction.clientId(), "payment/" + instruction.instructionId(),
+                    instruction.instructionId())));
+        }
+        payments.create(instruction, PaymentStatusHandler.IN_FLIGHT);
+        outbox.add(OutboxMessage.of(Addresses.PAYMENT_INSTRUCTIONS, instruction.instructionId(), instruction.clientId(),
+                "PaymentInstruction", instruction.toJson()));
     }
 
     /** 34 characters: fits ISO 20022's Max35Text end-to-end id. */

@@ -300,6 +300,40 @@ abstract class SettlementCoreTestBase {
     }
 
     @Test
+    void the_supplier_is_paid_in_cny_once_and_the_fx_difference_is_charged_to_the_client() throws Exception {
+        String client = newClient();
+        assertThat(call("PUT", "/api/suppliers/shenzhen-lights", "{\"name\": \"Shenzhen Bright Lights\", \"currency\": \"CNY\","
+                + " \"bankAccount\": {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\"}}", TOKEN).statusCode())
+                .isEqualTo(200);
+        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));
+        events.add(forClient(WorkedExample.event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
+                new io.settlehub.contract.EventPayload.HoldReleased(ORDER, rub("784.30"))), client));
+        events.add(forClient(WorkedExample.event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
+                new io.settlehub.contract.EventPayload.MarketplacePayout("P-2", rub("784.30"), List.of())), client));
+        send(events);
+        awaitBuckets(client, "0.00", "0.00", "1297.19", "0.00", "0.00");
+
+        JsonNode run = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
+        JsonNode toSupplier = null;
+        for (JsonNode instruction : run) {
+            if (instruction.get("clientId").asText().equals(client) && instruction.get("amount").get("currency").asText().equals("CNY")) {
+                toSupplier = instruction;
+            }
+        }
+        assertThat(toSupplier).as("a CNY instruction to the supplier in %s", run).isNotNull();
+        assertThat(toSupplier.get("amount").get("amount").asText()).isEqualTo("100.00");
+        assertThat(toSupplier.get("payee").get("bankId").asText()).isEqualTo("BKCHCNBJ45A");
+        assertThat(call("POST", "/api/payouts/run", null, TOKEN).body()).doesNotContain(client);
+
+        String supplierInstruction = toSupplier.get("instructionId").asText();
+        Instant at = Instant.parse("2026-04-10T10:00:00Z");
+        send(List.of(new CanonicalEvent("bank:" + supplierInstruction + ":BOOKED", EventType.PAYMENT_STATUS, 1, "bank", client, at,
+                new PaymentStatus(supplierInstruction, "BOOKED", null, at, rub("1300.00")))));
+        // the bank debited 1,300.00 RUB for goods the client was charged 1,280.00: the client bears 20.00
+        awaitBuckets(client, "0.00", "0.00", "-20.00", "1297.19", "0.00");
+    }
+
+    @Test
     void a_rejected_payment_goes_back_to_available_with_the_reason_kept() throws Exception {
         String client = newClient();
         List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));

@@ -101,6 +101,17 @@ class SettlementRulesTest {
     }
 
     @Test
+    void suppliers_are_owed_their_currency_for_the_goods_of_orders_paid_in_full() {
+        assertThat(SupplierDue.of(settle(untilPayout()))).as("a hold is still outstanding").isEmpty();
+        CanonicalEvent release = event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
+                new HoldReleased(ORDER, rub("784.30")));
+        CanonicalEvent rest = event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
+                new MarketplacePayout("P-2", rub("784.30"), List.of()));
+        assertThat(SupplierDue.of(settle(with(untilPayout(), release, rest)))).containsExactly(java.util.Map.entry(
+                "shenzhen-lights", new SupplierDue.Due(io.settlehub.contract.Money.of("100.00", "CNY"), rub("1280.00"))));
+    }
+
+    @Test
     void bad_facts_are_parked_with_the_problem_named() {
         CanonicalEvent tooMany = event("ozon:acme:return:many", EventType.RETURN, "ozon", "2026-03-20T10:00:00Z",
                 new Return(ORDER, "LAMP-01", 3, rub("7185.00"), rub("0.00"), rub("0.00")));
