@@ -40,9 +40,10 @@ class ClientController {
     ResponseEntity<String> putAgreement(@PathVariable String clientId, @RequestBody String body) {
         Ids.require("clientId", clientId);
         Agreement agreement = AgreementJson.read(clientId, body);
-        String json = AgreementJson.write(agreement);
-        clients.saveAgreement(clientId, json);
-        settlement.resettle(clientId, "agreement/" + clientId);
+        java.time.LocalDate effectiveFrom = AgreementJson.effectiveFrom(body);
+        String json = AgreementJson.write(agreement, effectiveFrom);
+        clients.saveAgreement(clientId, json, effectiveFrom);
+        settlement.resettle(clientId, "agreement/" + clientId + (effectiveFrom == null ? "" : "/" + effectiveFrom));
         return ResponseEntity.ok(json);
     }
 
@@ -99,6 +100,19 @@ class ClientController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidMessageException(field, "is not an ISO date (YYYY-MM-DD): '" + text + "'");
         }
+    }
+
+    /** Re-settles the client now and lists the orders sold from {@code from} on whose client net changed. */
+    @PostMapping("/recalculate")
+    String recalculate(@PathVariable String clientId, @RequestParam String from) {
+        requireKnown(clientId);
+        java.time.LocalDate first = date("from", from);
+        java.util.Map<String, Object> report = new LinkedHashMap<>();
+        report.put("clientId", clientId);
+        report.put("from", first.toString());
+        report.put("orders", settlement.recalculate(clientId, first));
+        report.put("balances", balances(clientId));
+        return io.settlehub.contract.EventCodec.write(report);
     }
 
     /** Money in the contract's form (decimal strings), as everywhere else. */

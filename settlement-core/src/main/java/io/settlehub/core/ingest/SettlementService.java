@@ -6,8 +6,7 @@ import io.settlehub.contract.EventType;
 import io.settlehub.core.ledger.Component;
 import io.settlehub.core.ledger.PostingPlan;
 import io.settlehub.core.ledger.Transfer;
-import io.settlehub.core.settlement.Agreement;
-import io.settlehub.core.settlement.AgreementJson;
+import io.settlehub.core.settlement.AgreementTerms;
 import io.settlehub.core.settlement.ClientSettlement;
 import io.settlehub.core.settlement.Parked;
 import io.settlehub.core.settlement.RateBook;
@@ -147,7 +146,7 @@ public class SettlementService {
             clientFacts = facts.factsOf(clientId);
             current = byKey(ledger.components(clientId));
         }
-        Optional<Agreement> agreement = clients.agreementJson(clientId).map(json -> AgreementJson.read(clientId, json));
+        Optional<AgreementTerms> agreement = clients.agreementTerms(clientId);
         if (agreement.isEmpty()) {
             writes.parked(clientId, clientFacts.stream()
                     .filter(e -> e.type() != EventType.PAYMENT_STATUS)
@@ -182,10 +181,54 @@ public class SettlementService {
         return PostingPlan.index(components);
     }
 
+    /** One order's client net as the ledger held it before a recalculation and after. */
+    public record OrderChange(String orderId, java.time.LocalDate soldOn, io.settlehub.contract.Money clientNetBefore,
+                              io.settlehub.contract.Money clientNetAfter) {
+    }
+
+    /**
+     * Re-derives the client now (with the agreement versions and reference data in force) by new transfers only, and
+     * answers the orders sold on or after {@code from} whose client net moved.
+     */
+    @Transactional
+    public List<OrderChange> recalculate(String clientId, java.time.LocalDate from) {
+        clients.lock(List.of(clientId));
+        Map<String, io.settlehub.contract.Money> before = bookedClientNet(clientId);
+        resettle(clientId, "recalculate/" + clientId + "/" + from);
+        Map<String, io.settlehub.contract.Money> after = bookedClientNet(clientId);
+        List<OrderChange> changes = new ArrayList<>();
+        for (var order : settlementOf(clientId).map(ClientSettlement::orders).orElse(List.of())) {
+            java.time.LocalDate soldOn = io.settlehub.contract.BusinessCalendar.dateOf(order.soldAt());
+            String key = order.source() + "/" + order.orderId();
+            io.settlehub.contract.Money zero = io.settlehub.contract.Money.zero(order.currency());
+            io.settlehub.contract.Money was = before.getOrDefault(key, zero);
+            io.settlehub.contract.Money now = after.getOrDefault(key, zero);
+            if (!soldOn.isBefore(from) && !was.equals(now)) {
+                changes.add(new OrderChange(order.orderId(), soldOn, was, now));
+            }
+        }
+        return changes;
+    }
+
+    /** Per order ("source/orderId"), the client net the ledger holds: its pending, held and available parts. */
+    private Map<String, io.settlehub.contract.Money> bookedClientNet(String clientId) {
+        Map<String, io.settlehub.contract.Money> net = new HashMap<>();
+        for (Component component : ledger.components(clientId)) {
+            String[] parts = component.key().split("/");
+            if (parts.length != 4 || !parts[0].equals("order") || !SettlementPostings.BUCKETS.contains(parts[3])) {
+                continue;
+            }
+            boolean intoBucket = component.credit().kind().equals(parts[3]);
+            io.settlehub.contract.Money part = intoBucket ? component.amount() : component.amount().negate();
+            net.merge(parts[1] + "/" + parts[2], part, io.settlehub.contract.Money::plus);
+        }
+        return net;
+    }
+
     @Transactional(readOnly = true)
     public Optional<ClientSettlement> settlementOf(String clientId) {
-        return clients.agreementJson(clientId).map(json -> SettlementCalculator.settle(
-                AgreementJson.read(clientId, json), facts.factsOf(clientId), referenceData.load()));
+        return clients.agreementTerms(clientId).map(terms -> SettlementCalculator.settle(terms, facts.factsOf(clientId),
+                referenceData.load()));
     }
 
     private void parkConflict(RecordedFact fact) {

@@ -61,8 +61,17 @@ public final class AgreementJson {
         return rate;
     }
 
-    public static String write(Agreement agreement) {
+    /** The date a new version of the agreement takes effect from, when the body names one. */
+    public static java.time.LocalDate effectiveFrom(String json) {
+        JsonFields p = JsonFields.parse(json);
+        return p.has("effectiveFrom") ? p.date("effectiveFrom") : null;
+    }
+
+    public static String write(Agreement agreement, java.time.LocalDate effectiveFrom) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (effectiveFrom != null) {
+            body.put("effectiveFrom", effectiveFrom.toString());
+        }
         body.put("clientId", agreement.clientId());
         body.put("name", agreement.name());
         body.put("commissionRate", agreement.commissionRate());

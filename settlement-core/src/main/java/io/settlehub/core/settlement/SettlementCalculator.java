@@ -27,7 +27,12 @@ public final class SettlementCalculator {
     }
 
     public static ClientSettlement settle(Agreement agreement, Collection<CanonicalEvent> facts, ReferenceData reference) {
-        return new Run(agreement, facts, reference).settle();
+        return settle(AgreementTerms.always(agreement), facts, reference);
+    }
+
+    /** Each sale on the agreement version in force on its business date. */
+    public static ClientSettlement settle(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference) {
+        return new Run(terms, facts, reference).settle();
     }
 
     /** One order line being worked on: what was sold, its adjustments and returns, and the lot units it holds. */
@@ -68,7 +73,7 @@ public final class SettlementCalculator {
     }
 
     private static final class Run {
-        private final Agreement agreement;
+        private final AgreementTerms terms;
         private final ReferenceData reference;
         private final Map<EventType, List<CanonicalEvent>> byType = new EnumMap<>(EventType.class);
         private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
@@ -77,8 +82,8 @@ public final class SettlementCalculator {
         private final List<ReceivedPayout> payouts = new ArrayList<>();
         private LotBook lots;
 
-        Run(Agreement agreement, Collection<CanonicalEvent> facts, ReferenceData reference) {
-            this.agreement = agreement;
+        Run(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference) {
+            this.terms = terms;
             this.reference = reference;
             for (CanonicalEvent fact : facts) {
                 byType.computeIfAbsent(fact.type(), t -> new ArrayList<>()).add(fact);
@@ -101,7 +106,7 @@ public final class SettlementCalculator {
 
         ClientSettlement settle() {
             lots = new LotBook(facts(EventType.GOODS_RECEIVED), facts(EventType.CUSTOMS_ASSESSED),
-                    facts(EventType.SHIPMENT_COST), agreement.customsVatIsCost(), parked::add);
+                    facts(EventType.SHIPMENT_COST), terms.latest().customsVatIsCost(), parked::add);
             for (CanonicalEvent event : facts(EventType.SALE, EventType.PRICE_ADJUSTED, EventType.RETURN)) {
                 if (event.payload() instanceof Sale sale) {
                     applySale(event, sale);
@@ -122,7 +127,7 @@ public final class SettlementCalculator {
             for (WorkingOrder order : orders.values()) {
                 settled.add(settleOrder(order));
             }
-            return new ClientSettlement(agreement.clientId(), settled, charges, payouts, parked);
+            return new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked);
         }
 
         private void applySale(CanonicalEvent event, Sale sale) {
@@ -143,7 +148,7 @@ public final class SettlementCalculator {
                     return;
                 }
             }
-            if (agreement.commissionVatRate() == null && reference.standardVatRate(saleDate).isEmpty()) {
+            if (terms.at(saleDate).commissionVatRate() == null && reference.standardVatRate(saleDate).isEmpty()) {
                 park(event, "no standard VAT rate for " + saleDate);
                 return;
             }
@@ -168,7 +173,7 @@ public final class SettlementCalculator {
                 for (LotBook.Portion portion : line.portions) {
                     String goodsCurrency = portion.lot().unitGoodsCost.currency();
                     if (rate(goodsCurrency, currency, line.saleDate).isEmpty()) {
-                        return "no " + goodsCurrency + "/" + currency + " rate from " + agreement.fxRateSource()
+                        return "no " + goodsCurrency + "/" + currency + " rate from " + terms.at(line.saleDate).fxRateSource()
                                 + " on or before " + line.saleDate;
                     }
                     String costCurrency = portion.lot().costCurrency;
@@ -182,7 +187,7 @@ public final class SettlementCalculator {
         }
 
         private Optional<BigDecimal> rate(String base, String quote, java.time.LocalDate date) {
-            return reference.fxRate(agreement.fxRateSource(), base, quote, date);
+            return reference.fxRate(terms.at(date).fxRateSource(), base, quote, date);
         }
 
         private WorkingLine lineOf(CanonicalEvent event, String orderId, String sku, int quantityNeeded) {
@@ -350,6 +355,7 @@ public final class SettlementCalculator {
                 Money gross = new Money(gross(line), ccy);
                 Money fees = new Money(line.fees, ccy);
                 Money net = gross.minus(fees);
+                Agreement agreement = terms.at(line.saleDate);
                 Money commission = Money.rounded(commissionBase(line).multiply(agreement.commissionRate()), ccy);
                 BigDecimal vatRate = agreement.commissionVatRate() != null ? agreement.commissionVatRate()
                         : reference.standardVatRate(line.saleDate).orElseThrow();

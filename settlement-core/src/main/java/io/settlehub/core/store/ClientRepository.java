@@ -50,7 +50,34 @@ public class ClientRepository {
         return jdbc.queryForList("select client_id from client_agreement order by client_id", String.class);
     }
 
-    public void saveAgreement(String clientId, String json) {
+    /**
+     * Stores an agreement version: from {@code effectiveFrom} on, or — when null — as the only version, always in force.
+     * The latest version becomes the client's current agreement.
+     */
+    public void saveAgreement(String clientId, String json, java.time.LocalDate effectiveFrom) {
+        java.time.LocalDate from = effectiveFrom == null ? io.settlehub.core.settlement.AgreementTerms.BEGINNING : effectiveFrom;
+        if (effectiveFrom == null) {
+            jdbc.update("delete from client_agreement_version where client_id = ?", clientId);
+        } else {
+            jdbc.update("delete from client_agreement_version where client_id = ? and effective_from = ?", clientId, java.sql.Date.valueOf(from));
+        }
+        jdbc.update("insert into client_agreement_version (client_id, effective_from, body) values (?, ?, ?)",
+                clientId, java.sql.Date.valueOf(from), json);
+        String latest = jdbc.queryForObject("select body from client_agreement_version where client_id = ?"
+                + " order by effective_from desc limit 1", String.class, clientId);
+        saveCurrent(clientId, latest);
+    }
+
+    /** Every version of the client's agreement, if it has one. */
+    public Optional<io.settlehub.core.settlement.AgreementTerms> agreementTerms(String clientId) {
+        java.util.Map<java.time.LocalDate, io.settlehub.core.settlement.Agreement> versions = new java.util.TreeMap<>();
+        jdbc.query("select effective_from, body from client_agreement_version where client_id = ?", rs -> {
+            versions.put(rs.getDate(1).toLocalDate(), io.settlehub.core.settlement.AgreementJson.read(clientId, rs.getString(2)));
+        }, clientId);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(new io.settlehub.core.settlement.AgreementTerms(versions));
+    }
+
+    private void saveCurrent(String clientId, String json) {
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         if (jdbc.update("update client_agreement set body = ?, updated_at = ? where client_id = ?", json, now, clientId) == 0) {
             jdbc.update("insert into client_agreement (client_id, body, updated_at) values (?, ?, ?)", clientId, json, now);

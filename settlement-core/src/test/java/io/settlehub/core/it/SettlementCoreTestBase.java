@@ -218,6 +218,40 @@ abstract class SettlementCoreTestBase {
     }
 
     @Test
+    void an_agreement_version_applies_from_its_date_and_a_recalculation_reports_what_moved() throws Exception {
+        String client = newClient();
+        send(workedExampleFor(client));
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        String six = agreementJson().replace("\"0.05\"", "\"0.06\"");
+        // a version from the day after the sale leaves it alone; one from the sale's day re-prices it
+        assertThat(call("PUT", "/api/clients/" + client, six.replace("{\"name\"", "{\"effectiveFrom\": \"2026-03-03\", \"name\""),
+                TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/api/clients/" + client + "/orders/" + ORDER).get("clientNet").asText()).isEqualTo("1297.19");
+        assertThat(get("/api/clients/" + client).get("commissionRate").asText()).isEqualTo("0.06");
+        assertThat(call("PUT", "/api/clients/" + client, six.replace("{\"name\"", "{\"effectiveFrom\": \"2026-03-02\", \"name\""),
+                TOKEN).statusCode()).isEqualTo(200);
+        awaitBuckets(client, "0.00", "247.75", "991.00", "0.00", "0.00");
+
+        // reference data changed behind the hub's back (a corrected VAT table): a recalculation re-derives and reports it
+        String noVat = agreementJson().replace("\"commissionVatRate\": \"0.22\", ", "");
+        assertThat(call("PUT", "/api/clients/" + client, noVat, TOKEN).statusCode()).isEqualTo(200);
+        awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        jdbc.update("insert into vat_rate (country, valid_from, rate) values ('RU', date '2026-03-01', 0.2500)");
+        try {
+            JsonNode report = EventCodec.mapper().readTree(call("POST", "/api/clients/" + client + "/recalculate?from=2026-03-01",
+                    null, TOKEN).body());
+            assertThat(report.get("orders")).hasSize(1);
+            assertThat(report.get("orders").get(0).get("clientNetBefore").get("amount").asText()).isEqualTo("1297.19");
+            assertThat(report.get("orders").get(0).get("clientNetAfter").get("amount").asText()).isEqualTo("1290.00");
+            awaitBuckets(client, "0.00", "258.00", "1032.00", "0.00", "0.00");
+        } finally {
+            jdbc.update("delete from vat_rate where valid_from = date '2026-03-01'");
+        }
+        assertThat(call("POST", "/api/clients/" + client + "/recalculate?from=March", null, TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void invalid_messages_go_to_the_dead_letter_queue_with_the_reason_and_the_rest_flows() throws Exception {
         String client = newClient();
         send("{not json", "SALE");

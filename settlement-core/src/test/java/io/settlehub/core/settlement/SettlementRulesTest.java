@@ -112,6 +112,22 @@ class SettlementRulesTest {
     }
 
     @Test
+    void a_sale_is_settled_on_the_agreement_version_in_force_on_its_date() {
+        Agreement six = new Agreement(CLIENT, "Acme Import", new java.math.BigDecimal("0.06"), new java.math.BigDecimal("0.22"), "RUB",
+                rub("1000.00"), Agreement.FxDifferenceBearer.CLIENT, true, "cbr", agreement().bankAccount());
+        List<CanonicalEvent> facts = SOLD.stream().filter(e -> e.type() != EventType.FX_RATE).toList();
+        AgreementTerms fromTheThird = new AgreementTerms(java.util.Map.of(AgreementTerms.BEGINNING, agreement(),
+                java.time.LocalDate.of(2026, 3, 3), six));
+        AgreementTerms fromTheSecond = new AgreementTerms(java.util.Map.of(AgreementTerms.BEGINNING, agreement(),
+                java.time.LocalDate.of(2026, 3, 2), six));
+        // the sale is on 2026-03-02 (Moscow): 5 % before the change, 6 % from it (commission 287.40, VAT 63.23)
+        assertThat(SettlementCalculator.settle(fromTheThird, facts, reference(SOLD)).order(ORDER).orElseThrow()
+                .sum(LineSettlement::clientNet)).isEqualTo(rub("1297.19"));
+        assertThat(SettlementCalculator.settle(fromTheSecond, facts, reference(SOLD)).order(ORDER).orElseThrow()
+                .sum(LineSettlement::clientNet)).isEqualTo(rub("1238.75"));
+    }
+
+    @Test
     void bad_facts_are_parked_with_the_problem_named() {
         CanonicalEvent tooMany = event("ozon:acme:return:many", EventType.RETURN, "ozon", "2026-03-20T10:00:00Z",
                 new Return(ORDER, "LAMP-01", 3, rub("7185.00"), rub("0.00"), rub("0.00")));
