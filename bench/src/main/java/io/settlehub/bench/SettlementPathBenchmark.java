@@ -1,0 +1,127 @@
+package io.settlehub.bench;
+
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.core.SettlementCoreApplication;
+import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The settlement path without the broker: generated events for many clients applied through the settlement
+ * domain and the PostgreSQL persistence in batches, against the raw batch-insert rate of rows shaped like the
+ * ledger's transfers, measured in the same run. No broker needed; PostgreSQL on 127.0.0.1:5432.
+ */
+public final class SettlementPathBenchmark {
+
+    private SettlementPathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.parseInt(args.length > 0 ? args[0] : env("BENCH_EVENTS", "100000"));
+        int clients = Integer.parseInt(env("BENCH_CLIENTS", "1000"));
+        int batch = Integer.parseInt(env("BENCH_BATCH_SIZE", "2000"));
+        List<CanonicalEvent> stream = BenchEvents.generate(clients, events, 20261126L);
+        System.out.printf("Settlehub settlement-path benchmark: %,d events over %,d clients, batches of %,d, %d cores%n%n",
+                events, clients, batch, Runtime.getRuntime().availableProcessors());
+
+        String db = TestDatabase.createFresh("bench_path") + "?reWriteBatchedInserts=true";
+        ConfigurableApplicationContext core = new SpringApplication(SettlementCoreApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.mode=embedded",
+                "--spring.artemis.embedded.persistent=false", "--hub.operator-token=bench-operator-token-0123456789",
+                "--hub.events.consumer-enabled=false", "--logging.level.root=WARN");
+        try {
+            JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
+            for (int c = 0; c < clients; c++) {
+                jdbc.update("insert into client_agreement_version (client_id, effective_from, body) values (?, date '0001-01-01', ?)",
+                        BenchEvents.client(c), agreement(c));
+                jdbc.update("insert into client_agreement (client_id, body, updated_at) values (?, ?, ?)", BenchEvents.client(c),
+                        agreement(c), Timestamp.from(Instant.now()));
+            }
+            SettlementService settlement = core.getBean(SettlementService.class);
+            List<Long> batchNanos = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < stream.size(); i += batch) {
+                long t = System.nanoTime();
+                settlement.ingest(stream.subList(i, Math.min(stream.size(), i + batch)));
+                batchNanos.add(System.nanoTime() - t);
+            }
+            long nanos = System.nanoTime() - start;
+            long rows = jdbc.queryForObject("select (select count(*) from event_fact) + (select count(*) from transfer)", Long.class);
+            double raw = rawTransferInsertRate(TestDatabase.createFresh("bench_path_raw") + "?reWriteBatchedInserts=true", 200_000);
+            Collections.sort(batchNanos);
+            double p99ms = batchNanos.get(Math.min(batchNanos.size() - 1, (int) Math.ceil(batchNanos.size() * 0.99) - 1)) / 1e6;
+            double rowsPerSecond = rows / (nanos / 1e9);
+            System.out.println("| measure | value |");
+            System.out.println("|---|---:|");
+            System.out.printf("| events applied per s | %,.0f |%n", events / (nanos / 1e9));
+            System.out.printf("| ledger rows written per s (facts + transfers: %,d rows) | %,.0f |%n", rows, rowsPerSecond);
+            System.out.printf("| raw PostgreSQL batch insert of transfer-shaped rows per s (baseline) | %,.0f |%n", raw);
+            System.out.printf("| **rows/s of the settlement path ÷ raw insert rate** | **%.2f** |%n", rowsPerSecond / raw);
+            System.out.printf("| p99 latency per event (its batch's commit), ms | %,.0f |%n", p99ms);
+            System.out.printf("| peak heap, MB | %,d |%n", java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum()
+                    / (1024 * 1024));
+        } finally {
+            core.close();
+        }
+    }
+
+    private static String agreement(int c) {
+        return EventCodec.write(java.util.Map.of("clientId", BenchEvents.client(c), "name", "Bench " + c, "commissionRate", "0.05",
+                "payoutCurrency", "RUB", "minimumPayout", "1000.00", "fxDifferenceBornBy", "CLIENT", "customsVatIsCost", true,
+                "fxRateSource", "cbr"));
+    }
+
+    /** Rows like the journal's: two account keys, amount, currency, client, component, cause, time; 1,000 per commit. */
+    private static double rawTransferInsertRate(String url, int count) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("create table raw_transfer (id bigint generated by default as identity primary key, debit_account varchar(300),"
+                        + " credit_account varchar(300), amount numeric(38, 10), currency varchar(3), client_id varchar(100),"
+                        + " component varchar(400), cause varchar(200), posted_at timestamp with time zone)");
+            }
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement("insert into raw_transfer (debit_account, credit_account, amount,"
+                    + " currency, client_id, component, cause, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < count; i++) {
+                    insert.setString(1, "client/bench-" + (i % 1000) + ":clearing:RUB");
+                    insert.setString(2, "client/bench-" + (i % 1000) + ":pending:RUB");
+                    insert.setBigDecimal(3, java.math.BigDecimal.valueOf(100_00 + i % 5000, 2));
+                    insert.setString(4, "RUB");
+                    insert.setString(5, "bench-" + (i % 1000));
+                    insert.setString(6, "order/ozon/O-" + i + "/pending");
+                    insert.setString(7, "bench:bench-" + (i % 1000) + ":sale:" + i);
+                    insert.setTimestamp(8, now);
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
