@@ -14,7 +14,7 @@ public record Component(String key, AccountKey debit, AccountKey credit, Money a
      * accordingly, so that a component rebuilt from the journal compares equal to one freshly derived.
      */
     public Component normalized() {
-        if (debit.toString().compareTo(credit.toString()) <= 0) {
+        if (debit.compareTo(credit) <= 0) {
             return this;
         }
         return new Component(key, credit, debit, amount.negate());

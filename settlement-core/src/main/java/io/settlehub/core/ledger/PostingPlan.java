@@ -29,7 +29,7 @@ public final class PostingPlan {
         for (Map.Entry<String, Component> entry : after.entrySet()) {
             Component wanted = entry.getValue();
             Component held = before.get(entry.getKey());
-            if (wanted.equals(held)) {
+            if (wanted == held || wanted.equals(held)) {
                 continue;
             }
             if (held != null && !(held.debit().equals(wanted.debit()) && held.credit().equals(wanted.credit()))) {

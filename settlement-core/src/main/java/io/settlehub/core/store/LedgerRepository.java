@@ -30,16 +30,16 @@ public class LedgerRepository {
      * in the components' normalized orientation (smaller account key debited).
      */
     public List<Component> components(String clientId) {
-        return jdbc.query("select component, currency,"
-                        + " case when debit_account < credit_account then debit_account else credit_account end as low,"
-                        + " case when debit_account < credit_account then credit_account else debit_account end as high,"
-                        + " sum(case when debit_account < credit_account then amount else -amount end)"
-                        + " from transfer where client_id = ? and component not like 'payment/%'"
-                        + " group by component, currency, low, high",
-                (rs, i) -> new Component(rs.getString(1), AccountKey.parse(rs.getString(3)), AccountKey.parse(rs.getString(4)),
-                        Money.rounded(rs.getBigDecimal(5), rs.getString(2))), clientId).stream()
-                .filter(c -> !c.amount().isZero())
-                .toList();
+        Map<String, Component> net = new java.util.LinkedHashMap<>();
+        jdbc.query("select component, currency, debit_account, credit_account, sum(amount) from transfer"
+                        + " where client_id = ? and component not like 'payment/%'"
+                        + " group by component, currency, debit_account, credit_account", rs -> {
+                    Component part = new Component(rs.getString(1), AccountKey.parse(rs.getString(3)), AccountKey.parse(rs.getString(4)),
+                            Money.rounded(rs.getBigDecimal(5), rs.getString(2))).normalized();
+                    net.merge(io.settlehub.core.ledger.PostingPlan.keyOf(part), part,
+                            (a, b) -> new Component(a.key(), a.debit(), a.credit(), a.amount().plus(b.amount())));
+                }, clientId);
+        return net.values().stream().filter(c -> !c.amount().isZero()).toList();
     }
 
     /** Posts transfers: appends them to the journal and moves the accounts' running totals, in one go per account. */
@@ -55,7 +55,7 @@ public class LedgerRepository {
                     totals.get(t.credit())[1].add(t.amount().amount());
         }
         // a fixed order of account updates, so two transactions never wait on each other's rows in a cycle
-        List<AccountKey> accounts = totals.keySet().stream().sorted(java.util.Comparator.comparing(AccountKey::toString)).toList();
+        List<AccountKey> accounts = totals.keySet().stream().sorted().toList();
         jdbc.batchUpdate("insert into account (account_key, owner, kind, currency) values (?, ?, ?, ?) on conflict do nothing",
                 accounts, 500, (ps, a) -> {
                     ps.setString(1, a.toString());
