@@ -14,7 +14,7 @@ record OrderBreakdown(String orderId, String source, String currency, String gro
 
     record Line(String sku, int quantity, String gross, String marketplaceFees, String marketplaceNet, String serviceCommission,
                 String commissionVat, String goodsCost, String customsCost, String logisticsCost, String landedCost,
-                String clientNet, String pending, String held, String available, List<Lot> lots) {
+                String clientNet, String pending, String held, String available, List<Lot> lots, List<String> eventIds) {
     }
 
     /** Units taken from one lot: unit goods cost in the supplier's currency, the rate used, unit customs and logistics. */
@@ -39,7 +39,7 @@ record OrderBreakdown(String orderId, String source, String currency, String gro
                 s(l.landedCost()), s(l.clientNet()), s(l.pending()), s(l.held()), s(l.available()),
                 l.lots().stream().map(u -> new Lot(u.receiptId(), u.supplierId(), u.quantity(), u.unitGoodsCost().plain(),
                         u.unitGoodsCost().currency(), u.rate().toPlainString(), plain(u.unitCustoms()), plain(u.unitLogistics())))
-                        .toList());
+                        .toList(), l.eventIds());
     }
 
     private static String plain(java.math.BigDecimal unit) {

@@ -22,7 +22,8 @@ public record LineSettlement(
         Money held,
         Money available,
         Money pending,
-        List<LotUse> lots) {
+        List<LotUse> lots,
+        List<String> eventIds) {
 
     /** Units taken from one lot, with the unit costs and the exchange rate that priced them. */
     public record LotUse(String receiptId, String supplierId, int quantity, Money unitGoodsCost, java.math.BigDecimal rate,

@@ -44,6 +44,7 @@ public final class SettlementCalculator {
         BigDecimal fees;
         int returned;
         List<LotBook.Portion> portions;
+        final List<String> eventIds = new ArrayList<>();
 
         WorkingLine(SaleLine sale, java.time.LocalDate saleDate, List<LotBook.Portion> portions) {
             this.sale = sale;
@@ -154,7 +155,9 @@ public final class SettlementCalculator {
             }
             List<WorkingLine> lines = new ArrayList<>();
             for (SaleLine line : sale.lines()) {
-                lines.add(new WorkingLine(line, saleDate, lots.take(line.sku(), line.quantity())));
+                WorkingLine working = new WorkingLine(line, saleDate, lots.take(line.sku(), line.quantity()));
+                working.eventIds.add(event.eventId());
+                lines.add(working);
             }
             String missing = missingCost(lines, currency);
             if (missing != null) {
@@ -214,6 +217,7 @@ public final class SettlementCalculator {
                     return;
                 }
                 line.adjustments = line.adjustments.add(adjustment.delta().amount());
+                line.eventIds.add(event.eventId());
                 orders.get(adjustment.orderId()).eventIds.add(event.eventId());
             }
         }
@@ -224,6 +228,7 @@ public final class SettlementCalculator {
                 return;
             }
             line.returned += ret.quantity();
+            line.eventIds.add(event.eventId());
             line.refunds = line.refunds.add(ret.refund().amount());
             line.fees = line.fees.subtract(ret.marketplaceFeesReversed().amount()).add(ret.returnLogisticsCost().amount());
             line.portions = LotBook.giveBack(line.portions, ret.quantity());
@@ -265,6 +270,7 @@ public final class SettlementCalculator {
             List<BigDecimal> shares = Allocation.largestRemainder(charge.amount().amount(), order.currency, weights);
             for (int i = 0; i < shares.size(); i++) {
                 order.lines.get(i).fees = order.lines.get(i).fees.add(shares.get(i));
+                order.lines.get(i).eventIds.add(event.eventId());
             }
             order.eventIds.add(event.eventId());
         }
@@ -282,6 +288,13 @@ public final class SettlementCalculator {
                         .filter(id -> !orders.containsKey(id)).findFirst();
                 if (unknown.isPresent()) {
                     park(event, "waiting for order " + unknown.get());
+                    continue;
+                }
+                Optional<PayoutOrder> foreign = payout.orders().stream()
+                        .filter(part -> !part.amount().currency().equals(orders.get(part.orderId()).currency)).findFirst();
+                if (foreign.isPresent()) {
+                    park(event, "payout for order " + foreign.get().orderId() + " is in " + foreign.get().amount().currency()
+                            + ", the order in " + orders.get(foreign.get().orderId()).currency);
                     continue;
                 }
                 BigDecimal listed = BigDecimal.ZERO;
@@ -385,7 +398,7 @@ public final class SettlementCalculator {
                 Money pending = clientNet.minus(held).minus(available);
                 lines.add(new LineSettlement(line.sale.sku(), line.sale.quantity() - line.returned, gross, fees, net,
                         commission, commissionVat, goodsBySupplier, goods, customs, logistics, landed, clientNet,
-                        held, available, pending, List.copyOf(lotUses)));
+                        held, available, pending, List.copyOf(lotUses), List.copyOf(line.eventIds)));
             }
             return new OrderSettlement(order.orderId, order.source, ccy, order.soldAt, lines,
                     new Money(m, ccy), new Money(h, ccy), new Money(p, ccy), new Money(order.paid.subtract(p), ccy),

@@ -133,10 +133,14 @@ class SettlementRulesTest {
                 new Return(ORDER, "LAMP-01", 3, rub("7185.00"), rub("0.00"), rub("0.00")));
         CanonicalEvent unknownSku = event("ozon:acme:adj:sku", EventType.PRICE_ADJUSTED, "ozon", "2026-03-05T10:00:00Z",
                 new PriceAdjusted(ORDER, "LAMP-99", rub("-1.00"), "typo"));
-        ClientSettlement settlement = settle(with(SOLD, tooMany, unknownSku));
+        CanonicalEvent inDollars = event("ozon:acme:payout:usd", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-03-16T10:00:00Z",
+                new MarketplacePayout("usd", io.settlehub.contract.Money.of("40.00", "USD"),
+                        List.of(new PayoutOrder(ORDER, io.settlehub.contract.Money.of("40.00", "USD")))));
+        ClientSettlement settlement = settle(with(SOLD, tooMany, unknownSku, inDollars));
         assertThat(settlement.parked()).extracting(Parked::reason).containsExactlyInAnyOrder(
                 "order " + ORDER + " has no line of SKU LAMP-01 with 3 units left to return",
-                "order " + ORDER + " has no line of SKU LAMP-99");
+                "order " + ORDER + " has no line of SKU LAMP-99",
+                "payout for order " + ORDER + " is in USD, the order in RUB");
         assertThat(settlement.order(ORDER).orElseThrow().sum(LineSettlement::clientNet)).isEqualTo(rub("1297.19"));
     }
 
@@ -144,6 +148,10 @@ class SettlementRulesTest {
     void every_order_names_the_events_behind_it_and_the_rate_that_priced_its_goods() {
         OrderSettlement order = settle(untilPayout()).order(ORDER).orElseThrow();
         assertThat(order.eventIds()).containsExactly(sale().eventId(), hold().eventId(), payout().eventId());
+        assertThat(order.lines().get(0).eventIds()).containsExactly(sale().eventId());
+        List<CanonicalEvent> returned = with(untilPayout(), returnOfOneLamp());
+        assertThat(settle(returned).order(ORDER).orElseThrow().lines().get(0).eventIds())
+                .containsExactly(sale().eventId(), returnOfOneLamp().eventId());
         LineSettlement.LotUse lot = order.lines().get(0).lots().get(0);
         assertThat(lot.receiptId()).isEqualTo("R-1");
         assertThat(lot.rate()).isEqualByComparingTo("12.8");
