@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 class ClientStateCache {
 
     /** What a client's settlement was derived from, and what the ledger holds for it, at one version. */
-    record CachedClient(long version, List<CanonicalEvent> facts, Map<String, Component> components) {
+    record CachedClient(long version, List<CanonicalEvent> facts, Map<String, Component> components,
+                        io.settlehub.core.settlement.OrderMemo memo) {
     }
 
     private final Map<String, CachedClient> entries;

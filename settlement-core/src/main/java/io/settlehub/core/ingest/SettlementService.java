@@ -138,13 +138,16 @@ public class SettlementService {
         ClientStateCache.CachedClient cached = cache.get(clientId, version);
         List<CanonicalEvent> clientFacts;
         Map<String, Component> current;
+        io.settlehub.core.settlement.OrderMemo memo;
         if (cached != null) {
             clientFacts = new ArrayList<>(cached.facts());
             newFacts.stream().filter(e -> e.type() != EventType.FX_RATE).forEach(clientFacts::add);
             current = cached.components();
+            memo = cached.memo();
         } else {
             clientFacts = facts.factsOf(clientId);
             current = byKey(ledger.components(clientId));
+            memo = new io.settlehub.core.settlement.OrderMemo();
         }
         Optional<AgreementTerms> agreement = clients.agreementTerms(clientId);
         if (agreement.isEmpty()) {
@@ -155,13 +158,13 @@ public class SettlementService {
                     .toList());
             return;
         }
-        ClientSettlement settlement = SettlementCalculator.settle(agreement.get(), clientFacts, rates);
-        Map<String, Component> target = byKey(SettlementPostings.of(settlement));
+        ClientSettlement settlement = SettlementCalculator.settle(agreement.get(), clientFacts, rates, memo);
+        Map<String, Component> target = byKey(SettlementPostings.of(settlement, memo));
         List<Transfer> transfers = PostingPlan.difference(clientId, current, target, cause);
         writes.settled(clientId, transfers);
         writes.parked(clientId, settlement.parked());
         long newVersion = transfers.isEmpty() ? version : version + 1;
-        rememberAfterCommit(clientId, new ClientStateCache.CachedClient(newVersion, List.copyOf(clientFacts), target));
+        rememberAfterCommit(clientId, new ClientStateCache.CachedClient(newVersion, List.copyOf(clientFacts), target, memo));
     }
 
     private void rememberAfterCommit(String clientId, ClientStateCache.CachedClient state) {

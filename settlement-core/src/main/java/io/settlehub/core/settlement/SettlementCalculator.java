@@ -32,7 +32,13 @@ public final class SettlementCalculator {
 
     /** Each sale on the agreement version in force on its business date. */
     public static ClientSettlement settle(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference) {
-        return new Run(terms, facts, reference).settle();
+        return new Run(terms, facts, reference, null).settle();
+    }
+
+    /** The same, recomputing only the orders whose inputs differ from those the memo remembers. */
+    public static ClientSettlement settle(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference,
+                                          OrderMemo memo) {
+        return new Run(terms, facts, reference, memo).settle();
     }
 
     /** One order line being worked on: what was sold, its adjustments and returns, and the lot units it holds. */
@@ -83,7 +89,10 @@ public final class SettlementCalculator {
         private final List<ReceivedPayout> payouts = new ArrayList<>();
         private LotBook lots;
 
-        Run(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference) {
+        private final OrderMemo memo;
+
+        Run(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference, OrderMemo memo) {
+            this.memo = memo;
             this.terms = terms;
             this.reference = reference;
             for (CanonicalEvent fact : facts) {
@@ -126,7 +135,7 @@ public final class SettlementCalculator {
             applyPayouts(facts(EventType.MARKETPLACE_PAYOUT));
             List<OrderSettlement> settled = new ArrayList<>();
             for (WorkingOrder order : orders.values()) {
-                settled.add(settleOrder(order));
+                settled.add(memo == null ? settleOrder(order) : rememberedOrSettled(order));
             }
             return new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked);
         }
@@ -356,6 +365,36 @@ public final class SettlementCalculator {
 
         private static BigDecimal gross(WorkingLine line) {
             return commissionBase(line).subtract(line.refunds);
+        }
+
+        private OrderSettlement rememberedOrSettled(WorkingOrder order) {
+            OrderMemo.OrderInputs inputs = inputsOf(order);
+            OrderSettlement known = memo.settled(inputs);
+            if (known != null) {
+                return known;
+            }
+            OrderSettlement settled = settleOrder(order);
+            memo.remember(inputs, settled);
+            return settled;
+        }
+
+        private OrderMemo.OrderInputs inputsOf(WorkingOrder order) {
+            List<OrderMemo.LineInputs> lines = new ArrayList<>(order.lines.size());
+            for (WorkingLine line : order.lines) {
+                Agreement agreement = terms.at(line.saleDate);
+                BigDecimal vatRate = agreement.commissionVatRate() != null ? agreement.commissionVatRate()
+                        : reference.standardVatRate(line.saleDate).orElseThrow();
+                List<OrderMemo.PortionInputs> portions = new ArrayList<>(line.portions.size());
+                for (LotBook.Portion portion : line.portions) {
+                    LotBook.Lot lot = portion.lot();
+                    portions.add(new OrderMemo.PortionInputs(lot.receiptId, lot.supplierId, portion.quantity(), lot.unitGoodsCost,
+                            lot.unitCustoms, lot.unitLogistics, rate(lot.unitGoodsCost.currency(), order.currency, line.saleDate).orElseThrow()));
+                }
+                lines.add(new OrderMemo.LineInputs(line.sale, line.saleDate, line.adjustments, line.refunds, line.fees, line.returned,
+                        agreement.commissionRate(), vatRate, portions, List.copyOf(line.eventIds)));
+            }
+            return new OrderMemo.OrderInputs(order.orderId, order.source, order.currency, order.soldAt, lines, order.holdsPlaced,
+                    order.holdReductions, order.paid, List.copyOf(order.eventIds));
         }
 
         private OrderSettlement settleOrder(WorkingOrder order) {

@@ -26,27 +26,15 @@ public final class SettlementPostings {
     }
 
     public static List<Component> of(ClientSettlement settlement) {
+        return of(settlement, null);
+    }
+
+    /** The same, reusing the components of orders the memo has already turned into components. */
+    public static List<Component> of(ClientSettlement settlement, OrderMemo memo) {
         String client = settlement.clientId();
         List<Component> components = new ArrayList<>();
         for (OrderSettlement order : settlement.orders()) {
-            String ccy = order.currency();
-            String scope = "order/" + order.source() + "/" + order.orderId() + "/";
-            AccountKey clearing = AccountKey.clearing(client, ccy);
-            AccountKey marketplace = AccountKey.marketplace(order.source(), client, ccy);
-            add(components, scope + "gross", marketplace, clearing, order.sum(LineSettlement::gross));
-            add(components, scope + "marketplace-fees", clearing, marketplace, order.sum(LineSettlement::marketplaceFees));
-            add(components, scope + "commission", clearing, AccountKey.hub("commission", ccy), order.sum(LineSettlement::serviceCommission));
-            add(components, scope + "commission-vat", clearing, AccountKey.hub("vat-payable", ccy), order.sum(LineSettlement::commissionVat));
-            order.lines().stream().flatMap(l -> l.goodsCostBySupplier().entrySet().stream())
-                    .collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey, java.util.TreeMap::new,
-                            java.util.stream.Collectors.reducing(Money.zero(ccy), java.util.Map.Entry::getValue, Money::plus)))
-                    .forEach((supplier, amount) -> add(components, scope + "goods/" + supplier, clearing,
-                            AccountKey.supplier(supplier, ccy), amount));
-            add(components, scope + "customs", clearing, AccountKey.hub("customs-recovery", ccy), order.sum(LineSettlement::customsCost));
-            add(components, scope + "logistics", clearing, AccountKey.hub("logistics-recovery", ccy), order.sum(LineSettlement::logisticsCost));
-            add(components, scope + PENDING, clearing, AccountKey.client(client, PENDING, ccy), order.sum(LineSettlement::pending));
-            add(components, scope + HELD, clearing, AccountKey.client(client, HELD, ccy), order.sum(LineSettlement::held));
-            add(components, scope + AVAILABLE, clearing, AccountKey.client(client, AVAILABLE, ccy), order.sum(LineSettlement::available));
+            components.addAll(memo == null ? ofOrder(client, order) : memo.components(order, o -> ofOrder(client, o)));
         }
         for (Charge charge : settlement.charges()) {
             String ccy = charge.amount().currency();
@@ -59,6 +47,29 @@ public final class SettlementPostings {
                     AccountKey.marketplace(payout.source(), client, ccy), payout.amount());
         }
         return components;
+    }
+
+    private static List<Component> ofOrder(String client, OrderSettlement order) {
+        List<Component> components = new ArrayList<>();
+        String ccy = order.currency();
+        String scope = "order/" + order.source() + "/" + order.orderId() + "/";
+        AccountKey clearing = AccountKey.clearing(client, ccy);
+        AccountKey marketplace = AccountKey.marketplace(order.source(), client, ccy);
+        add(components, scope + "gross", marketplace, clearing, order.sum(LineSettlement::gross));
+        add(components, scope + "marketplace-fees", clearing, marketplace, order.sum(LineSettlement::marketplaceFees));
+        add(components, scope + "commission", clearing, AccountKey.hub("commission", ccy), order.sum(LineSettlement::serviceCommission));
+        add(components, scope + "commission-vat", clearing, AccountKey.hub("vat-payable", ccy), order.sum(LineSettlement::commissionVat));
+        order.lines().stream().flatMap(l -> l.goodsCostBySupplier().entrySet().stream())
+                .collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey, java.util.TreeMap::new,
+                        java.util.stream.Collectors.reducing(Money.zero(ccy), java.util.Map.Entry::getValue, Money::plus)))
+                .forEach((supplier, amount) -> add(components, scope + "goods/" + supplier, clearing,
+                        AccountKey.supplier(supplier, ccy), amount));
+        add(components, scope + "customs", clearing, AccountKey.hub("customs-recovery", ccy), order.sum(LineSettlement::customsCost));
+        add(components, scope + "logistics", clearing, AccountKey.hub("logistics-recovery", ccy), order.sum(LineSettlement::logisticsCost));
+        add(components, scope + PENDING, clearing, AccountKey.client(client, PENDING, ccy), order.sum(LineSettlement::pending));
+        add(components, scope + HELD, clearing, AccountKey.client(client, HELD, ccy), order.sum(LineSettlement::held));
+        add(components, scope + AVAILABLE, clearing, AccountKey.client(client, AVAILABLE, ccy), order.sum(LineSettlement::available));
+        return List.copyOf(components);
     }
 
     private static void add(List<Component> components, String key, AccountKey debit, AccountKey credit, Money amount) {
