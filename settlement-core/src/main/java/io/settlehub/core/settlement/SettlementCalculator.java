@@ -2,7 +2,6 @@ package io.settlehub.core.settlement;
 
 import io.settlehub.contract.Allocation;
 import io.settlehub.contract.CanonicalEvent;
-import io.settlehub.contract.EventPayload;
 import io.settlehub.contract.EventPayload.*;
 import io.settlehub.contract.EventType;
 import io.settlehub.contract.Money;

@@ -112,6 +112,15 @@ abstract class SettlementCoreTestBase {
         events.forEach(e -> send(EventCodec.encode(e), e.type().name()));
     }
 
+    /** The worked example until Ozon has paid the order in full: all 1,297.19 available. */
+    void sendPaidInFull(String client) {
+        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));
+        events.add(forClient(holdReleased(), client));
+        events.add(forClient(restOfPayout(), client));
+        send(events);
+        awaitBuckets(client, "0.00", "0.00", "1297.19", "0.00", "0.00");
+    }
+
     void awaitBuckets(String client, String pending, String held, String available, String inFlight, String paid) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode balances = get("/api/clients/" + client + "/balances");
@@ -286,13 +295,7 @@ abstract class SettlementCoreTestBase {
     @Test
     void a_payout_run_moves_available_to_in_flight_and_publishes_one_instruction() throws Exception {
         String client = newClient();
-        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));
-        events.add(forClient(WorkedExample.event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
-                new io.settlehub.contract.EventPayload.HoldReleased(ORDER, rub("784.30"))), client));
-        events.add(forClient(WorkedExample.event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
-                new io.settlehub.contract.EventPayload.MarketplacePayout("P-2", rub("784.30"), List.of())), client));
-        send(events);
-        awaitBuckets(client, "0.00", "0.00", "1297.19", "0.00", "0.00");
+        sendPaidInFull(client);
 
         JsonNode run = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
         JsonNode mine = null;
@@ -339,13 +342,7 @@ abstract class SettlementCoreTestBase {
         assertThat(call("PUT", "/api/suppliers/shenzhen-lights", "{\"name\": \"Shenzhen Bright Lights\", \"currency\": \"CNY\","
                 + " \"bankAccount\": {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\"}}", TOKEN).statusCode())
                 .isEqualTo(200);
-        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client));
-        events.add(forClient(WorkedExample.event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
-                new io.settlehub.contract.EventPayload.HoldReleased(ORDER, rub("784.30"))), client));
-        events.add(forClient(WorkedExample.event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
-                new io.settlehub.contract.EventPayload.MarketplacePayout("P-2", rub("784.30"), List.of())), client));
-        send(events);
-        awaitBuckets(client, "0.00", "0.00", "1297.19", "0.00", "0.00");
+        sendPaidInFull(client);
 
         JsonNode run = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
         JsonNode toSupplier = null;

@@ -4,7 +4,6 @@ import static io.settlehub.core.settlement.WorkedExample.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.settlehub.contract.CanonicalEvent;
-import io.settlehub.contract.EventPayload.HoldReleased;
 import io.settlehub.contract.EventPayload.MarketplaceCharge;
 import io.settlehub.contract.EventPayload.MarketplacePayout;
 import io.settlehub.contract.EventPayload.PayoutOrder;
@@ -92,9 +91,7 @@ class SettlementRulesTest {
 
     @Test
     void a_released_hold_goes_back_to_pending_until_the_marketplace_pays_it() {
-        CanonicalEvent release = event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
-                new HoldReleased(ORDER, rub("784.30")));
-        OrderSettlement order = settle(with(untilPayout(), release)).order(ORDER).orElseThrow();
+        OrderSettlement order = settle(with(untilPayout(), holdReleased())).order(ORDER).orElseThrow();
         assertThat(order.sum(LineSettlement::held)).isEqualTo(rub("0.00"));
         assertThat(order.sum(LineSettlement::pending)).isEqualTo(rub("259.44"));
         assertThat(order.sum(LineSettlement::available)).isEqualTo(rub("1037.75"));
@@ -103,11 +100,7 @@ class SettlementRulesTest {
     @Test
     void suppliers_are_owed_their_currency_for_the_goods_of_orders_paid_in_full() {
         assertThat(SupplierDue.of(settle(untilPayout()))).as("a hold is still outstanding").isEmpty();
-        CanonicalEvent release = event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z",
-                new HoldReleased(ORDER, rub("784.30")));
-        CanonicalEvent rest = event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
-                new MarketplacePayout("P-2", rub("784.30"), List.of()));
-        assertThat(SupplierDue.of(settle(with(untilPayout(), release, rest)))).containsExactly(java.util.Map.entry(
+        assertThat(SupplierDue.of(settle(with(untilPayout(), holdReleased(), restOfPayout())))).containsExactly(java.util.Map.entry(
                 "shenzhen-lights", new SupplierDue.Due(io.settlehub.contract.Money.of("100.00", "CNY"), rub("1280.00"))));
     }
 

@@ -76,6 +76,17 @@ public final class WorkedExample {
                 new Return(ORDER, "LAMP-01", 1, rub("2395.00"), rub("359.25"), rub("120.00")));
     }
 
+    /** Ozon releases the whole hold. */
+    public static CanonicalEvent holdReleased() {
+        return event("ozon:acme:release", EventType.HOLD_RELEASED, "ozon", "2026-04-01T10:00:00Z", new HoldReleased(ORDER, rub("784.30")));
+    }
+
+    /** Ozon pays the released 784.30 without naming the order: the order is then paid in full. */
+    public static CanonicalEvent restOfPayout() {
+        return event("ozon:acme:payout:P-2", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-04-02T10:00:00Z",
+                new MarketplacePayout("P-2", rub("784.30"), List.of()));
+    }
+
     /** Everything up to the payout: the state of the worked example's second table. */
     public static List<CanonicalEvent> untilPayout() {
         return List.of(goodsReceived(), customs(), freight(), rate(), sale(), hold(), payout());
