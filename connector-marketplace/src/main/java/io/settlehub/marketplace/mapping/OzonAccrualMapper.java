@@ -71,25 +71,36 @@ public final class OzonAccrualMapper {
         }
     }
 
+    /** The articles of an accrual with their units; amounts of the accrual are split over them by units. */
+    private record Articles(List<String> names, List<Integer> units, String currency) {
+
+        static Articles of(Account account, Accrual accrual, String currency) {
+            Map<String, Integer> units = unitsByArticle(account, accrual);
+            return new Articles(List.copyOf(units.keySet()), List.copyOf(units.values()), currency);
+        }
+
+        List<BigDecimal> split(BigDecimal amount) {
+            return Allocation.largestRemainder(money(amount, currency), currency,
+                    units.stream().map(BigDecimal::valueOf).toList());
+        }
+    }
+
     private static MappingResult sale(Account account, String id, Instant at, String currency, Accrual accrual) {
-        Map<String, Integer> units = unitsByArticle(account, accrual);
-        if (units.isEmpty() || accrual.postingNumber() == null) {
+        Articles articles = Articles.of(account, accrual, currency);
+        if (articles.names().isEmpty() || accrual.postingNumber() == null) {
             return unmapped(account, accrual, "a sale needs items and a posting_number");
         }
-        List<String> articles = new ArrayList<>(units.keySet());
-        List<BigDecimal> weights = articles.stream().map(a -> BigDecimal.valueOf(units.get(a))).toList();
-        List<BigDecimal> gross = Allocation.largestRemainder(money(accrual.accrualsForSale(), currency), currency, weights);
+        List<BigDecimal> gross = articles.split(accrual.accrualsForSale());
         Map<String, List<BigDecimal>> fees = new LinkedHashMap<>();
         if (accrual.saleCommission() != null) {
-            fees.put("sale_commission", Allocation.largestRemainder(money(accrual.saleCommission(), currency).negate(), currency, weights));
+            fees.put("sale_commission", articles.split(money(accrual.saleCommission(), currency).negate()));
         }
         for (Accrual.ContainerFee fee : accrual.containerFees()) {
-            fees.merge(fee.name(), Allocation.largestRemainder(money(fee.price(), currency).negate(), currency, weights),
-                    OzonAccrualMapper::addAll);
+            fees.merge(fee.name(), articles.split(money(fee.price(), currency).negate()), OzonAccrualMapper::addAll);
         }
         List<SaleLine> lines = new ArrayList<>();
-        for (int i = 0; i < articles.size(); i++) {
-            int quantity = units.get(articles.get(i));
+        for (int i = 0; i < articles.names().size(); i++) {
+            int quantity = articles.units().get(i);
             BigDecimal unitPrice = gross.get(i).divide(BigDecimal.valueOf(quantity), 2, RoundingMode.CEILING);
             BigDecimal discount = unitPrice.multiply(BigDecimal.valueOf(quantity)).subtract(gross.get(i));
             List<Fee> lineFees = new ArrayList<>();
@@ -99,20 +110,17 @@ public final class OzonAccrualMapper {
                     lineFees.add(new Fee(fee.getKey(), new Money(share, currency)));
                 }
             }
-            lines.add(new SaleLine(articles.get(i), quantity, new Money(unitPrice, currency), new Money(discount, currency), lineFees));
+            lines.add(new SaleLine(articles.names().get(i), quantity, new Money(unitPrice, currency), new Money(discount, currency), lineFees));
         }
         return MappingResult.of(List.of(event(id, EventType.SALE, account, at, new Sale(accrual.postingNumber(), lines))));
     }
 
     private static MappingResult returns(Account account, String id, Instant at, String currency, Accrual accrual) {
-        Map<String, Integer> units = unitsByArticle(account, accrual);
-        if (units.isEmpty() || accrual.postingNumber() == null) {
+        Articles articles = Articles.of(account, accrual, currency);
+        if (articles.names().isEmpty() || accrual.postingNumber() == null) {
             return unmapped(account, accrual, "a return needs items and a posting_number");
         }
-        List<String> articles = new ArrayList<>(units.keySet());
-        List<BigDecimal> weights = articles.stream().map(a -> BigDecimal.valueOf(units.get(a))).toList();
-        List<BigDecimal> refunds = Allocation.largestRemainder(money(accrual.accrualsForSale(), currency).negate().max(BigDecimal.ZERO),
-                currency, weights);
+        List<BigDecimal> refunds = articles.split(money(accrual.accrualsForSale(), currency).negate().max(BigDecimal.ZERO));
         BigDecimal reversed = accrual.saleCommission() == null ? BigDecimal.ZERO : money(accrual.saleCommission(), currency);
         BigDecimal logistics = BigDecimal.ZERO;
         for (Accrual.ContainerFee fee : accrual.containerFees()) {
@@ -123,12 +131,13 @@ public final class OzonAccrualMapper {
                 reversed = reversed.add(price);
             }
         }
-        List<BigDecimal> reversedShares = Allocation.largestRemainder(reversed, currency, weights);
-        List<BigDecimal> logisticsShares = Allocation.largestRemainder(logistics, currency, weights);
+        List<BigDecimal> reversedShares = articles.split(reversed);
+        List<BigDecimal> logisticsShares = articles.split(logistics);
         List<CanonicalEvent> events = new ArrayList<>();
-        for (int i = 0; i < articles.size(); i++) {
-            events.add(event(id + ":" + articles.get(i), EventType.RETURN, account, at, new Return(accrual.postingNumber(),
-                    articles.get(i), units.get(articles.get(i)), new Money(refunds.get(i), currency),
+        for (int i = 0; i < articles.names().size(); i++) {
+            String article = articles.names().get(i);
+            events.add(event(id + ":" + article, EventType.RETURN, account, at, new Return(accrual.postingNumber(),
+                    article, articles.units().get(i), new Money(refunds.get(i), currency),
                     new Money(reversedShares.get(i), currency), new Money(logisticsShares.get(i), currency))));
         }
         return MappingResult.of(events);

@@ -19,9 +19,4 @@ public record Transfer(AccountKey debit, AccountKey credit, Money amount, String
             throw new IllegalArgumentException("accounts_must_be_different: " + debit);
         }
     }
-
-    /** A reversing transfer: the same amount back from the credited account to the debited one. */
-    public Transfer reversed(String reversalCause) {
-        return new Transfer(credit, debit, amount, clientId, component, reversalCause);
-    }
 }

@@ -13,9 +13,12 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final int batchSize;
 
-    public OutboxRelay(OutboxRepository outbox, @Value("${hub.outbox.batch-size:100}") int batchSize) {
+    public OutboxRelay(OutboxRepository outbox, @Value("${hub.outbox.batch-size:100}") int batchSize,
+                       io.micrometer.core.instrument.MeterRegistry registry) {
         this.outbox = outbox;
         this.batchSize = batchSize;
+        // messages committed with the ledger but not yet on the broker: the outbox lag an operator watches
+        registry.gauge("hub.outbox.unpublished", outbox, OutboxRepository::unpublishedCount);
     }
 
     public List<OutboxMessage> pending() {

@@ -104,49 +104,51 @@ public final class Pain001Writer {
         xml.writeStartElement(element);
         text(xml, "Nm", truncate(name, 140));
         if (taxId != null) {
-            xml.writeStartElement("Id");
-            xml.writeStartElement("OrgId");
-            xml.writeStartElement("Othr");
+            open(xml, "Id", "OrgId", "Othr");
             text(xml, "Id", taxId);
-            xml.writeStartElement("SchmeNm");
+            open(xml, "SchmeNm");
             text(xml, "Prtry", "INN");
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
+            close(xml, 4);
         }
         xml.writeEndElement();
     }
 
     private static void account(XMLStreamWriter xml, String element, String number) throws XMLStreamException {
-        xml.writeStartElement(element);
-        xml.writeStartElement("Id");
+        open(xml, element, "Id");
         if (number.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}")) {
             text(xml, "IBAN", number);
         } else {
-            xml.writeStartElement("Othr");
+            open(xml, "Othr");
             text(xml, "Id", number);
-            xml.writeEndElement();
+            close(xml, 1);
         }
-        xml.writeEndElement();
-        xml.writeEndElement();
+        close(xml, 2);
     }
 
     private static void agent(XMLStreamWriter xml, String element, String bankId) throws XMLStreamException {
-        xml.writeStartElement(element);
-        xml.writeStartElement("FinInstnId");
+        open(xml, element, "FinInstnId");
         if (bankId.matches("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
             text(xml, "BICFI", bankId);
         } else {
-            xml.writeStartElement("ClrSysMmbId");
-            xml.writeStartElement("ClrSysId");
+            open(xml, "ClrSysMmbId", "ClrSysId");
             text(xml, "Cd", "RUCBC");
-            xml.writeEndElement();
+            close(xml, 1);
             text(xml, "MmbId", bankId);
+            close(xml, 1);
+        }
+        close(xml, 2);
+    }
+
+    private static void open(XMLStreamWriter xml, String... elements) throws XMLStreamException {
+        for (String element : elements) {
+            xml.writeStartElement(element);
+        }
+    }
+
+    private static void close(XMLStreamWriter xml, int levels) throws XMLStreamException {
+        for (int i = 0; i < levels; i++) {
             xml.writeEndElement();
         }
-        xml.writeEndElement();
-        xml.writeEndElement();
     }
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
