@@ -9,6 +9,7 @@ import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.PaymentRepository;
+import io.settlehub.core.store.SupplierPaymentRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,11 @@ class ClientController {
     private final LedgerRepository ledger;
     private final PaymentRepository payments;
     private final SettlementService settlement;
+    private final SupplierPaymentRepository supplierPayments;
 
-    ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement) {
+    ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement,
+                     SupplierPaymentRepository supplierPayments) {
+        this.supplierPayments = supplierPayments;
         this.clients = clients;
         this.ledger = ledger;
         this.payments = payments;
@@ -73,7 +77,7 @@ class ClientController {
         requireKnown(clientId);
         return settlement.settlementOf(clientId)
                 .flatMap(s -> s.order(orderId))
-                .map(OrderBreakdown::of)
+                .map(o -> OrderBreakdown.of(o, supplierPayments.partsOf(clientId, o.source(), o.orderId())))
                 .orElseThrow(() -> new NotFound("order " + orderId + " of client " + clientId));
     }
 

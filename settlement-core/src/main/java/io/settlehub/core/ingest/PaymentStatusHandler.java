@@ -10,11 +10,7 @@ import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.ParkedRepository;
 import io.settlehub.core.store.PaymentRepository;
-import io.settlehub.core.store.ReferenceDataRepository;
 import io.settlehub.core.store.SupplierPaymentRepository;
-import io.settlehub.core.settlement.Agreement;
-import io.settlehub.core.settlement.AgreementJson;
-import io.settlehub.contract.Money;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -34,16 +30,21 @@ public class PaymentStatusHandler {
     private final ClientRepository clients;
     private final ParkedRepository parked;
     private final SupplierPaymentRepository supplierPayments;
-    private final ReferenceDataRepository referenceData;
+    private final SupplierPaymentBooking supplierBooking;
 
-    public PaymentStatusHandler(PaymentRepository payments, LedgerRepository ledger, ClientRepository clients, ParkedRepository parked,
-                                SupplierPaymentRepository supplierPayments, ReferenceDataRepository referenceData) {
+    PaymentStatusHandler(PaymentRepository payments, LedgerRepository ledger, ClientRepository clients, ParkedRepository parked,
+                         SupplierPaymentRepository supplierPayments, SupplierPaymentBooking supplierBooking) {
         this.supplierPayments = supplierPayments;
-        this.referenceData = referenceData;
+        this.supplierBooking = supplierBooking;
         this.payments = payments;
         this.ledger = ledger;
         this.clients = clients;
         this.parked = parked;
+    }
+
+    /** After new rates dated from {@code earliestRateDate}: supplier payments priced by a rate are priced again. */
+    void ratesChanged(java.time.LocalDate earliestRateDate, String causeEventId) {
+        supplierBooking.ratesChanged(earliestRateDate, causeEventId);
     }
 
     void apply(CanonicalEvent event) {
@@ -63,7 +64,7 @@ public class PaymentStatusHandler {
         }
         var supplierPayment = supplierPayments.find(instruction.instructionId());
         if (supplierPayment.isPresent()) {
-            settleSupplierPayment(event, status, supplierPayment.get());
+            supplierBooking.apply(event, status, supplierPayment.get());
             payments.updateStatus(instruction.instructionId(), status.status(), status.reason(), event.eventId());
             return;
         }
@@ -80,59 +81,6 @@ public class PaymentStatusHandler {
             }
         }
         payments.updateStatus(instruction.instructionId(), status.status(), status.reason(), event.eventId());
-    }
-
-    /**
-     * A supplier payment leaves the supplier's payable when the bank books it; the FX difference — the RUB actually
-     * debited (else the booking date's rate × amount) less the RUB charged to the client for those goods — goes to
-     * whoever the agreement names. A rejection makes the goods payable again.
-     */
-    private void settleSupplierPayment(CanonicalEvent event, PaymentStatus status, SupplierPaymentRepository.SupplierPayment paid) {
-        String rub = paid.charged().currency();
-        AccountKey inFlight = new AccountKey("supplier/" + paid.supplierId(), SettlementPostings.IN_FLIGHT, rub);
-        String component = "payment/" + paid.instructionId();
-        String client = paid.clientId();
-        if ("REJECTED".equals(status.status())) {
-            post(new Transfer(inFlight, AccountKey.supplier(paid.supplierId(), rub), paid.charged(), client, component, event.eventId()));
-            return;
-        }
-        if (!"BOOKED".equals(status.status())) {
-            return;
-        }
-        AccountKey bank = AccountKey.hub("bank", rub);
-        post(new Transfer(inFlight, bank, paid.charged(), client, component, event.eventId()));
-        Agreement agreement = AgreementJson.read(client, clients.agreementJson(client).orElseThrow());
-        Money debited = debitedInRub(status, paid, agreement, event);
-        if (debited == null) {
-            return;
-        }
-        Money difference = debited.minus(paid.charged());
-        supplierPayments.recordFxDifference(paid.instructionId(), difference.amount());
-        AccountKey bearer = agreement.fxDifferenceBornBy() == Agreement.FxDifferenceBearer.CLIENT
-                ? AccountKey.client(client, SettlementPostings.AVAILABLE, rub) : AccountKey.hub("fx-differences", rub);
-        if (difference.signum() > 0) {
-            post(new Transfer(bearer, bank, difference, client, component + "/fx-difference", event.eventId()));
-        } else if (difference.signum() < 0) {
-            post(new Transfer(bank, bearer, difference.negate(), client, component + "/fx-difference", event.eventId()));
-        }
-    }
-
-    private Money debitedInRub(PaymentStatus status, SupplierPaymentRepository.SupplierPayment paid, Agreement agreement,
-                               CanonicalEvent event) {
-        String rub = paid.charged().currency();
-        if (status.debitedAmount() != null && status.debitedAmount().currency().equals(rub)) {
-            return status.debitedAmount();
-        }
-        java.time.LocalDate day = io.settlehub.contract.BusinessCalendar.dateOf(status.bookedAt() != null ? status.bookedAt()
-                : event.occurredAt());
-        var rate = referenceData.load().fxRate(agreement.fxRateSource(), paid.amount().currency(), rub, day);
-        if (rate.isEmpty()) {
-            parked.addConflict(new Parked(event.eventId(), paid.clientId(), event.type(), "no " + paid.amount().currency() + "/"
-                    + rub + " rate on or before " + day + " to compute the FX difference of " + paid.instructionId()
-                    + "; booked without it"), null);
-            return null;
-        }
-        return Money.rounded(paid.amount().amount().multiply(rate.get()), rub);
     }
 
     private void post(Transfer transfer) {

@@ -90,7 +90,9 @@ public class SettlementService {
         }
         facts.insert(fresh);
 
-        boolean ratesChanged = fresh.stream().anyMatch(f -> f.event().type() == EventType.FX_RATE);
+        String rateCause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst()
+                .map(f -> f.event().eventId()).orElse(null);
+        boolean ratesChanged = rateCause != null;
         Map<String, String> causeByClient = new TreeMap<>();
         for (RecordedFact fact : fresh) {
             CanonicalEvent event = fact.event();
@@ -99,8 +101,7 @@ public class SettlementService {
             }
         }
         if (ratesChanged) {
-            String cause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst().orElseThrow().event().eventId();
-            clients.allClients().forEach(c -> causeByClient.putIfAbsent(c, cause));
+            clients.allClients().forEach(c -> causeByClient.putIfAbsent(c, rateCause));
         }
         RateBook rates = causeByClient.isEmpty() ? null : referenceData.load();
         if (ratesChanged) {
@@ -116,6 +117,11 @@ public class SettlementService {
         fresh.stream().filter(f -> f.event().type() == EventType.PAYMENT_STATUS)
                 .sorted(Comparator.comparing((RecordedFact f) -> f.event().occurredAt()))
                 .forEach(f -> paymentStatuses.apply(f.event()));
+        if (ratesChanged) {
+            paymentStatuses.ratesChanged(fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE)
+                    .map(f -> ((io.settlehub.contract.EventPayload.FxRate) f.event().payload()).date()).min(Comparator.naturalOrder())
+                    .orElseThrow(), rateCause);
+        }
         return new IngestResult(fresh.size(), duplicates, conflicts);
     }
 

@@ -112,10 +112,27 @@ public class PayoutService {
                     "Payment for goods supplied to " + agreement.name(), today);
             send(instruction, AccountKey.supplier(supplierId, charged.currency()),
                     new AccountKey("supplier/" + supplierId, SettlementPostings.IN_FLIGHT, charged.currency()), charged);
-            supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId, new Due(owed, charged));
+            supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId,
+                    new Due(owed, charged, changeByOrder(due.orders(), covered.orders())));
             created.add(instruction);
         }
         return created;
+    }
+
+    /**
+     * What each order owes the supplier beyond what earlier payments paid for it. Negative after a return: the
+     * returned units went back to stock and are paid for again by the order that sells them, so the payment nets them.
+     */
+    private static List<SupplierDue.OrderDue> changeByOrder(List<SupplierDue.OrderDue> due, List<SupplierDue.OrderDue> covered) {
+        Map<String, SupplierDue.OrderDue> change = new java.util.TreeMap<>();
+        due.forEach(o -> change.put(o.orderKey(), o));
+        for (SupplierDue.OrderDue paid : covered) {
+            SupplierDue.OrderDue now = change.get(paid.orderKey());
+            change.put(paid.orderKey(), now == null
+                    ? new SupplierDue.OrderDue(paid.source(), paid.orderId(), paid.owed().negate(), paid.charged().negate())
+                    : new SupplierDue.OrderDue(now.source(), now.orderId(), now.owed().minus(paid.owed()), now.charged().minus(paid.charged())));
+        }
+        return change.values().stream().filter(o -> !o.owed().isZero() || !o.charged().isZero()).toList();
     }
 
     /** The instruction, its ledger movement and its outbox message, all in the caller's transaction. */

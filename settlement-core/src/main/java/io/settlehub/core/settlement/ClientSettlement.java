@@ -4,13 +4,17 @@ import io.settlehub.contract.Money;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything derived from one client's facts: orders, charges, marketplace payouts and what is parked. */
+/**
+ * Everything derived from one client's facts: orders, charges, marketplace payouts, what is parked, and the customs
+ * declaration lines that differ from the tariff.
+ */
 public record ClientSettlement(
         String clientId,
         List<OrderSettlement> orders,
         List<Charge> charges,
         List<ReceivedPayout> payouts,
-        List<Parked> parked) {
+        List<Parked> parked,
+        List<CustomsCheck.Deviation> customsDeviations) {
 
     /** A marketplace charge not tied to an order: it changes {@code available} at once. */
     public record Charge(String eventId, String source, String kind, Money amount) {

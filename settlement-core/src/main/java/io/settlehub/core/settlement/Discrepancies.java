@@ -17,7 +17,9 @@ public final class Discrepancies {
         /** A payout whose listed orders add up to less than the payout (negative) or more (positive). */
         PAYOUT_DIFFERS_FROM_ITS_ORDERS,
         /** An order paid beyond its marketplace net less its hold (after a return): the marketplace claws it back. */
-        PAID_BEYOND_ORDER
+        PAID_BEYOND_ORDER,
+        /** A customs declaration line whose duty or customs VAT is not what the tariff of its date gives. */
+        CUSTOMS_DIFFERS_FROM_TARIFF
     }
 
     /** One discrepancy: which client and partner, what it concerns, the amount and why. */
@@ -46,6 +48,12 @@ public final class Discrepancies {
                         order.paidBeyondNet(), "paid " + order.marketplacePaid().plus(order.paidBeyondNet()) + " against "
                                 + order.marketplacePaid() + " owed (net less hold); the marketplace claws back the difference"));
             }
+        }
+        for (CustomsCheck.Deviation deviation : settlement.customsDeviations()) {
+            found.add(new Discrepancy(settlement.clientId(), "customs", Kind.CUSTOMS_DIFFERS_FROM_TARIFF,
+                    "declaration " + deviation.declarationId() + " SKU " + deviation.sku(), deviation.difference(),
+                    deviation.charge() + " declared " + deviation.declared() + ", the tariff of " + deviation.date() + " gives "
+                            + deviation.expected() + " (rate " + deviation.rate().stripTrailingZeros().toPlainString() + ")"));
         }
         return found;
     }

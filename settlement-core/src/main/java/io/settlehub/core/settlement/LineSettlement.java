@@ -8,6 +8,8 @@ import java.util.Map;
 public record LineSettlement(
         String sku,
         int quantity,
+        int returned,
+        Waterfall waterfall,
         Money gross,
         Money marketplaceFees,
         Money marketplaceNet,
@@ -24,6 +26,14 @@ public record LineSettlement(
         Money pending,
         List<LotUse> lots,
         List<String> eventIds) {
+
+    /**
+     * Where {@code gross} and {@code marketplaceFees} come from: gross = saleGross + adjustments − refunds;
+     * fees = saleFees − feesReversed + returnLogistics + orderCharges (late marketplace charges for this order).
+     */
+    public record Waterfall(Money saleGross, Money adjustments, Money refunds, Money saleFees, Money feesReversed,
+                            Money returnLogistics, Money orderCharges) {
+    }
 
     /** Units taken from one lot, with the unit costs and the exchange rate that priced them. */
     public record LotUse(String receiptId, String supplierId, int quantity, Money unitGoodsCost, java.math.BigDecimal rate,

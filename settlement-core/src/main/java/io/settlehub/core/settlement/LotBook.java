@@ -68,14 +68,19 @@ final class LotBook {
         }
         Comparator<Lot> fifo = Comparator.comparing((Lot l) -> l.receivedAt).thenComparing(l -> l.receiptId);
         lotsBySku.values().forEach(lots -> lots.sort(fifo));
-        for (CanonicalEvent event : latestRevisions(customs, e -> ((CustomsAssessed) e.payload()).declarationId(),
-                e -> ((CustomsAssessed) e.payload()).revision())) {
+        for (CanonicalEvent event : latestDeclarations(customs)) {
             attachCustoms(event, customsVatIsCost, park);
         }
         for (CanonicalEvent event : latestRevisions(shipments, e -> ((ShipmentCost) e.payload()).shipmentId(),
                 e -> ((ShipmentCost) e.payload()).revision())) {
             attachShipment(event, park);
         }
+    }
+
+    /** Of each customs declaration, the revision in force. */
+    static List<CanonicalEvent> latestDeclarations(List<CanonicalEvent> customs) {
+        return latestRevisions(customs, e -> ((CustomsAssessed) e.payload()).declarationId(),
+                e -> ((CustomsAssessed) e.payload()).revision());
     }
 
     private static List<CanonicalEvent> latestRevisions(List<CanonicalEvent> events,

@@ -22,7 +22,7 @@ public final class OrderMemo {
                        BigDecimal holdsPlaced, BigDecimal holdReductions, BigDecimal paid, List<String> eventIds) {
     }
 
-    record LineInputs(Object sale, LocalDate saleDate, BigDecimal adjustments, BigDecimal refunds, BigDecimal fees, int returned,
+    record LineInputs(Object sale, LocalDate saleDate, BigDecimal adjustments, BigDecimal refunds, List<BigDecimal> feeParts, int returned,
                       BigDecimal commissionRate, BigDecimal vatRate, List<PortionInputs> portions, List<String> eventIds) {
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reference data built from {@code FX_RATE} facts and the dated VAT table. For one source, pair and date the
+ * Reference data built from {@code FX_RATE} facts and the dated VAT and duty tables. For one source, pair and date the
  * highest revision wins; two different rates at the same revision are a conflict: the one with the smaller
  * eventId stays in force (so the outcome does not depend on arrival order) and the other is parked.
  */
@@ -22,10 +22,18 @@ public final class RateBook implements ReferenceData {
 
     private final Map<String, NavigableMap<LocalDate, BigDecimal>> rates = new HashMap<>();
     private final NavigableMap<LocalDate, BigDecimal> vatRates;
+    private final Map<String, NavigableMap<LocalDate, BigDecimal>> dutyRates = new HashMap<>();
     private final List<Parked> conflicts = new ArrayList<>();
 
     public RateBook(List<CanonicalEvent> fxFacts, Map<LocalDate, BigDecimal> vatRatesByValidFrom) {
+        this(fxFacts, vatRatesByValidFrom, Map.of());
+    }
+
+    /** {@code dutyRatesBySku}: per SKU, the duty rate of its tariff line by the date it takes effect. */
+    public RateBook(List<CanonicalEvent> fxFacts, Map<LocalDate, BigDecimal> vatRatesByValidFrom,
+                    Map<String, ? extends Map<LocalDate, BigDecimal>> dutyRatesBySku) {
         this.vatRates = new TreeMap<>(vatRatesByValidFrom);
+        dutyRatesBySku.forEach((sku, byDate) -> dutyRates.put(sku, new TreeMap<>(byDate)));
         Map<String, CanonicalEvent> chosen = new HashMap<>();
         List<CanonicalEvent> sorted = fxFacts.stream().sorted(Comparator.comparing(CanonicalEvent::eventId)).toList();
         for (CanonicalEvent event : sorted) {
@@ -72,6 +80,12 @@ public final class RateBook implements ReferenceData {
     @Override
     public Optional<BigDecimal> standardVatRate(LocalDate date) {
         return Optional.ofNullable(vatRates.floorEntry(date)).map(Map.Entry::getValue);
+    }
+
+    @Override
+    public Optional<BigDecimal> dutyRate(String sku, LocalDate date) {
+        NavigableMap<LocalDate, BigDecimal> series = dutyRates.get(sku);
+        return Optional.ofNullable(series == null ? null : series.floorEntry(date)).map(Map.Entry::getValue);
     }
 
     public List<Parked> conflicts() {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Dated reference data shared by all clients: exchange rates and the standard VAT rate. */
+/** Dated reference data shared by all clients: exchange rates, the standard VAT rate and customs duty rates. */
 public interface ReferenceData {
 
     /** Units of {@code quote} per 1 {@code base}: the latest rate of the source dated on or before {@code date}. */
@@ -12,4 +12,7 @@ public interface ReferenceData {
 
     /** The standard VAT rate in force on the date, e.g. 0.22 from 2026-01-01 in Russia. */
     Optional<BigDecimal> standardVatRate(LocalDate date);
+
+    /** The customs duty rate of the SKU's tariff line in force on the date (e.g. 0.10), if the operator recorded one. */
+    Optional<BigDecimal> dutyRate(String sku, LocalDate date);
 }

@@ -46,7 +46,10 @@ public final class SettlementCalculator {
         final java.time.LocalDate saleDate;
         BigDecimal adjustments = BigDecimal.ZERO;
         BigDecimal refunds = BigDecimal.ZERO;
-        BigDecimal fees;
+        final BigDecimal saleFees;
+        BigDecimal feesReversed = BigDecimal.ZERO;
+        BigDecimal returnLogistics = BigDecimal.ZERO;
+        BigDecimal orderCharges = BigDecimal.ZERO;
         int returned;
         List<LotBook.Portion> portions;
         final List<String> eventIds = new ArrayList<>();
@@ -55,7 +58,12 @@ public final class SettlementCalculator {
             this.sale = sale;
             this.saleDate = saleDate;
             this.portions = portions;
-            this.fees = sale.marketplaceFees().stream().map(f -> f.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            this.saleFees = sale.marketplaceFees().stream().map(f -> f.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** Everything the marketplace keeps of this line: fees at sale, less those reversed, plus return logistics and late charges. */
+        BigDecimal fees() {
+            return saleFees.subtract(feesReversed).add(returnLogistics).add(orderCharges);
         }
     }
 
@@ -136,7 +144,8 @@ public final class SettlementCalculator {
             for (WorkingOrder order : orders.values()) {
                 settled.add(memo == null ? settleOrder(order) : rememberedOrSettled(order));
             }
-            return new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked);
+            return new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked,
+                    CustomsCheck.of(facts(EventType.CUSTOMS_ASSESSED), reference));
         }
 
         private void applySale(CanonicalEvent event, Sale sale) {
@@ -238,7 +247,8 @@ public final class SettlementCalculator {
             line.returned += ret.quantity();
             line.eventIds.add(event.eventId());
             line.refunds = line.refunds.add(ret.refund().amount());
-            line.fees = line.fees.subtract(ret.marketplaceFeesReversed().amount()).add(ret.returnLogisticsCost().amount());
+            line.feesReversed = line.feesReversed.add(ret.marketplaceFeesReversed().amount());
+            line.returnLogistics = line.returnLogistics.add(ret.returnLogisticsCost().amount());
             line.portions = LotBook.giveBack(line.portions, ret.quantity());
             WorkingOrder order = orders.get(ret.orderId());
             order.eventIds.add(event.eventId());
@@ -277,7 +287,7 @@ public final class SettlementCalculator {
             List<BigDecimal> weights = order.lines.stream().map(l -> BigDecimal.valueOf(l.sale.quantity())).toList();
             List<BigDecimal> shares = Allocation.largestRemainder(charge.amount().amount(), order.currency, weights);
             for (int i = 0; i < shares.size(); i++) {
-                order.lines.get(i).fees = order.lines.get(i).fees.add(shares.get(i));
+                order.lines.get(i).orderCharges = order.lines.get(i).orderCharges.add(shares.get(i));
                 order.lines.get(i).eventIds.add(event.eventId());
             }
             order.eventIds.add(event.eventId());
@@ -350,16 +360,19 @@ public final class SettlementCalculator {
         }
 
         private BigDecimal marketplaceNet(WorkingOrder order) {
-            return order.lines.stream().map(l -> gross(l).subtract(l.fees)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return order.lines.stream().map(l -> gross(l).subtract(l.fees())).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         private BigDecimal outstandingHold(WorkingOrder order) {
             return order.holdsPlaced.subtract(order.holdReductions).max(BigDecimal.ZERO);
         }
 
+        private static BigDecimal saleGross(WorkingLine line) {
+            return line.sale.unitPrice().amount().multiply(BigDecimal.valueOf(line.sale.quantity())).subtract(line.sale.discount().amount());
+        }
+
         private static BigDecimal commissionBase(WorkingLine line) {
-            return line.sale.unitPrice().amount().multiply(BigDecimal.valueOf(line.sale.quantity()))
-                    .subtract(line.sale.discount().amount()).add(line.adjustments);
+            return saleGross(line).add(line.adjustments);
         }
 
         private static BigDecimal gross(WorkingLine line) {
@@ -389,7 +402,8 @@ public final class SettlementCalculator {
                     portions.add(new OrderMemo.PortionInputs(lot.receiptId, lot.supplierId, portion.quantity(), lot.unitGoodsCost,
                             lot.unitCustoms, lot.unitLogistics, rate(lot.unitGoodsCost.currency(), order.currency, line.saleDate).orElseThrow()));
                 }
-                lines.add(new OrderMemo.LineInputs(line.sale, line.saleDate, line.adjustments, line.refunds, line.fees, line.returned,
+                lines.add(new OrderMemo.LineInputs(line.sale, line.saleDate, line.adjustments, line.refunds,
+                        List.of(line.saleFees, line.feesReversed, line.returnLogistics, line.orderCharges), line.returned,
                         agreement.commissionRate(), vatRate, portions, List.copyOf(line.eventIds)));
             }
             return new OrderMemo.OrderInputs(order.orderId, order.source, order.currency, order.soldAt, lines, order.holdsPlaced,
@@ -404,7 +418,7 @@ public final class SettlementCalculator {
             List<LineSettlement> lines = new ArrayList<>();
             for (WorkingLine line : order.lines) {
                 Money gross = new Money(gross(line), ccy);
-                Money fees = new Money(line.fees, ccy);
+                Money fees = new Money(line.fees(), ccy);
                 Money net = gross.minus(fees);
                 Agreement agreement = terms.at(line.saleDate);
                 Money commission = Money.rounded(commissionBase(line).multiply(agreement.commissionRate()), ccy);
@@ -434,7 +448,10 @@ public final class SettlementCalculator {
                 Money held = share(clientNet, h, m);
                 Money available = share(clientNet, p, m);
                 Money pending = clientNet.minus(held).minus(available);
-                lines.add(new LineSettlement(line.sale.sku(), line.sale.quantity() - line.returned, gross, fees, net,
+                LineSettlement.Waterfall waterfall = new LineSettlement.Waterfall(new Money(saleGross(line), ccy),
+                        new Money(line.adjustments, ccy), new Money(line.refunds, ccy), new Money(line.saleFees, ccy),
+                        new Money(line.feesReversed, ccy), new Money(line.returnLogistics, ccy), new Money(line.orderCharges, ccy));
+                lines.add(new LineSettlement(line.sale.sku(), line.sale.quantity() - line.returned, line.returned, waterfall, gross, fees, net,
                         commission, commissionVat, goodsBySupplier, goods, customs, logistics, landed, clientNet,
                         held, available, pending, List.copyOf(lotUses), List.copyOf(line.eventIds)));
             }

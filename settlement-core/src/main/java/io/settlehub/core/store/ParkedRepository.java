@@ -51,6 +51,11 @@ public class ParkedRepository {
                 Timestamp.from(Instant.now()));
     }
 
+    /** Removes the conflicts kept about something now resolved (e.g. an FX difference whose rate arrived). */
+    public void resolveConflictsMentioning(String reference) {
+        jdbc.update("delete from parked_event where kind = ? and reason like ?", CONFLICT, "%" + reference + "%");
+    }
+
     public List<ParkedView> all() {
         return jdbc.query("select event_id, client_id, type, kind, reason, parked_at from parked_event order by id",
                 (rs, i) -> new ParkedView(rs.getString(1), rs.getString(2), EventType.valueOf(rs.getString(3)), rs.getString(4),

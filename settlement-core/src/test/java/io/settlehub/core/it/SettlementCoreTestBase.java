@@ -362,6 +362,47 @@ abstract class SettlementCoreTestBase {
                 new PaymentStatus(supplierInstruction, "BOOKED", null, at, rub("1300.00")))));
         // the bank debited 1,300.00 RUB for goods the client was charged 1,280.00: the client bears 20.00
         awaitBuckets(client, "0.00", "0.00", "-20.00", "1297.19", "0.00");
+        JsonNode order = get("/api/clients/" + client + "/orders/" + WorkedExample.ORDER);
+        JsonNode part = order.get("supplierPayments").get(0);
+        assertThat(List.of(part.get("instructionId").asText(), part.get("amount").asText(), part.get("currency").asText(),
+                part.get("charged").asText(), part.get("bookedOn").asText(), part.get("fxDifference").asText(),
+                part.get("fxDifferenceBornBy").asText()))
+                .containsExactly(supplierInstruction, "100.00", "CNY", "1280.00", "2026-04-10", "20.00", "CLIENT");
+        assertThat(order.get("clientNetAfterFxDifference").asText()).isEqualTo("1277.19");
+    }
+
+    @Test
+    void a_supplier_payment_priced_by_a_rate_is_re_priced_when_its_booking_day_rate_is_published_late() throws Exception {
+        String client = newClient();
+        call("PUT", "/api/suppliers/shenzhen-lights", "{\"name\": \"Shenzhen Bright Lights\", \"currency\": \"CNY\","
+                + " \"bankAccount\": {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\"}}", TOKEN);
+        sendPaidInFull(client);
+        String supplierInstruction = null;
+        for (JsonNode instruction : EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body())) {
+            if (instruction.get("clientId").asText().equals(client) && instruction.get("amount").get("currency").asText().equals("CNY")) {
+                supplierInstruction = instruction.get("instructionId").asText();
+            }
+        }
+        assertThat(supplierInstruction).isNotNull();
+        // booked on 2026-05-20 without the debited amount: priced at the latest rate then known, 12.80 (2026-03-02): no difference
+        Instant bookedAt = Instant.parse("2026-05-20T10:00:00Z");
+        send(List.of(new CanonicalEvent("bank:" + supplierInstruction + ":BOOKED", EventType.PAYMENT_STATUS, 1, "bank", client,
+                bookedAt, new PaymentStatus(supplierInstruction, "BOOKED", null, bookedAt, null))));
+        String instruction = supplierInstruction;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/clients/" + client + "/orders/"
+                + WorkedExample.ORDER).get("supplierPayments").get(0).path("fxDifference").asText()).isEqualTo("0.00"));
+        awaitBuckets(client, "0.00", "0.00", "0.00", "1297.19", "0.00");
+
+        // the central bank's rate of the booking day arrives late: 100 CNY × 13.10 = 1,310.00 against 1,280.00 charged
+        send(List.of(new CanonicalEvent("cbr:CNY:RUB:2026-05-20", EventType.FX_RATE, 1, "cbr", null, bookedAt.minusSeconds(3600),
+                new io.settlehub.contract.EventPayload.FxRate("CNY", "RUB", new java.math.BigDecimal("13.1000"),
+                        java.time.LocalDate.of(2026, 5, 20), null))));
+        awaitBuckets(client, "0.00", "0.00", "-30.00", "1297.19", "0.00");
+        JsonNode order = get("/api/clients/" + client + "/orders/" + WorkedExample.ORDER);
+        assertThat(order.get("supplierPayments").get(0).get("fxDifference").asText()).isEqualTo("30.00");
+        assertThat(order.get("fxDifferenceToClient").asText()).isEqualTo("30.00");
+        assertThat(order.get("clientNetAfterFxDifference").asText()).isEqualTo("1267.19");
+        assertThat(order.get("supplierPayments").get(0).get("instructionId").asText()).isEqualTo(instruction);
     }
 
     @Test
@@ -401,5 +442,40 @@ abstract class SettlementCoreTestBase {
         HttpResponse<String> garbage = call("PUT", "/api/clients/bad", "{{", TOKEN);
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(call("GET", "/api/clients/nobody/balances", null, TOKEN).statusCode()).isEqualTo(404);
+        HttpResponse<String> negativeDuty = call("PUT", "/api/reference/duty-rates/LAMP-01",
+                "{\"validFrom\": \"2026-01-01\", \"rate\": \"-0.10\"}", TOKEN);
+        assertThat(negativeDuty.statusCode()).isEqualTo(400);
+        assertThat(negativeDuty.body()).contains("rate").contains("-0.10");
+    }
+
+    @Test
+    void a_declaration_that_differs_from_the_dated_tariff_is_a_discrepancy_an_operator_sees() throws Exception {
+        String client = newClient();
+        HttpResponse<String> put = call("PUT", "/api/reference/duty-rates/VASE-07", "{\"validFrom\": \"2026-01-01\", \"rate\": \"0.10\"}",
+                TOKEN);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(get("/api/reference/duty-rates").get("VASE-07").toString()).contains("2026-01-01");
+        Instant at = Instant.parse("2026-02-03T08:00:00Z");
+        // duty 900.00 declared on a customs value of 10,000.00 at 10 %: 100.00 short of the tariff; VAT 22 % of 10,900.00 is right
+        send(List.of(
+                new CanonicalEvent("1c:" + client + ":receipt:R-9", EventType.GOODS_RECEIVED, 1, "accounting", client, at.minusSeconds(86400),
+                        new io.settlehub.contract.EventPayload.GoodsReceived("R-9", "shenzhen-lights", List.of(
+                                new io.settlehub.contract.EventPayload.ReceiptLine("VASE-07", 10, io.settlehub.contract.Money.of("80.00", "CNY"))))),
+                new CanonicalEvent("customs:" + client + ":D-9", EventType.CUSTOMS_ASSESSED, 1, "customs", client, at,
+                        new io.settlehub.contract.EventPayload.CustomsAssessed("D-9", "R-9", List.of(
+                                new io.settlehub.contract.EventPayload.CustomsLine("VASE-07", 10, rub("10000.00"), rub("900.00"),
+                                        rub("2398.00"), rub("0.00"))), null))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode found = null;
+            for (JsonNode d : get("/api/reconciliation/discrepancies")) {
+                if (d.get("clientId").asText().equals(client)) {
+                    found = d;
+                }
+            }
+            assertThat(found).isNotNull();
+            assertThat(found.get("kind").asText()).isEqualTo("CUSTOMS_DIFFERS_FROM_TARIFF");
+            assertThat(found.get("amount").get("amount").asText()).isEqualTo("-100.00");
+            assertThat(found.get("explanation").asText()).contains("duty declared 900.00 RUB").contains("1000.00 RUB");
+        });
     }
 }

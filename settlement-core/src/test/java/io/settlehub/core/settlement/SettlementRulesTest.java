@@ -90,6 +90,25 @@ class SettlementRulesTest {
     }
 
     @Test
+    void the_waterfall_shows_where_the_gross_and_the_fees_come_from() {
+        CanonicalEvent cut = event("ozon:acme:adj:1", EventType.PRICE_ADJUSTED, "ozon", "2026-03-05T10:00:00Z",
+                new PriceAdjusted(ORDER, "LAMP-01", rub("-100.00"), "promotion re-priced"));
+        CanonicalEvent lateFee = event("ozon:acme:fee:late", EventType.MARKETPLACE_CHARGE, "ozon", "2026-04-10T10:00:00Z",
+                new MarketplaceCharge("acquiring", rub("21.50"), ORDER));
+        LineSettlement line = settle(with(SOLD, cut, returnOfOneLamp(), lateFee)).order(ORDER).orElseThrow().lines().get(0);
+        LineSettlement.Waterfall w = line.waterfall();
+        // gross: 4,790.00 sold − 100.00 re-priced − 2,395.00 refunded = 2,295.00
+        assertThat(List.of(w.saleGross(), w.adjustments(), w.refunds(), line.gross()))
+                .containsExactly(rub("4790.00"), rub("-100.00"), rub("2395.00"), rub("2295.00"));
+        // fees: 868.50 at sale − 359.25 reversed + 120.00 return logistics + 21.50 late = 650.75
+        assertThat(List.of(w.saleFees(), w.feesReversed(), w.returnLogistics(), w.orderCharges(), line.marketplaceFees()))
+                .containsExactly(rub("868.50"), rub("359.25"), rub("120.00"), rub("21.50"), rub("650.75"));
+        assertThat(line.quantity()).isEqualTo(1);
+        assertThat(line.returned()).isEqualTo(1);
+        assertThat(line.eventIds()).contains("ozon:acme:adj:1", "ozon:acme:fee:late", returnOfOneLamp().eventId());
+    }
+
+    @Test
     void a_released_hold_goes_back_to_pending_until_the_marketplace_pays_it() {
         OrderSettlement order = settle(with(untilPayout(), holdReleased())).order(ORDER).orElseThrow();
         assertThat(order.sum(LineSettlement::held)).isEqualTo(rub("0.00"));
@@ -100,8 +119,12 @@ class SettlementRulesTest {
     @Test
     void suppliers_are_owed_their_currency_for_the_goods_of_orders_paid_in_full() {
         assertThat(SupplierDue.of(settle(untilPayout()))).as("a hold is still outstanding").isEmpty();
-        assertThat(SupplierDue.of(settle(with(untilPayout(), holdReleased(), restOfPayout())))).containsExactly(java.util.Map.entry(
-                "shenzhen-lights", new SupplierDue.Due(io.settlehub.contract.Money.of("100.00", "CNY"), rub("1280.00"))));
+        var due = SupplierDue.of(settle(with(untilPayout(), holdReleased(), restOfPayout())));
+        assertThat(due).containsOnlyKeys("shenzhen-lights");
+        assertThat(due.get("shenzhen-lights").owed()).isEqualTo(io.settlehub.contract.Money.of("100.00", "CNY"));
+        assertThat(due.get("shenzhen-lights").charged()).isEqualTo(rub("1280.00"));
+        assertThat(due.get("shenzhen-lights").orders()).extracting(SupplierDue.OrderDue::orderId, SupplierDue.OrderDue::charged)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(WorkedExample.ORDER, rub("1280.00")));
     }
 
     @Test

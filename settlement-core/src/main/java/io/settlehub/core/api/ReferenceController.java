@@ -1,0 +1,54 @@
+package io.settlehub.core.api;
+
+import io.settlehub.contract.InvalidMessageException;
+import io.settlehub.contract.JsonFields;
+import io.settlehub.core.store.ReferenceDataRepository;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Dated reference data: the standard VAT rates and the customs duty rate of each SKU's tariff line. */
+@RestController
+@RequestMapping(path = "/api/reference", produces = MediaType.APPLICATION_JSON_VALUE)
+class ReferenceController {
+
+    /** Duty rates above 100 % exist (protective tariffs); anything beyond this is a typo. */
+    private static final BigDecimal HIGHEST_DUTY_RATE = new BigDecimal("5");
+
+    private final ReferenceDataRepository referenceData;
+
+    ReferenceController(ReferenceDataRepository referenceData) {
+        this.referenceData = referenceData;
+    }
+
+    @GetMapping("/vat-rates")
+    Map<LocalDate, BigDecimal> vatRates() {
+        return referenceData.vatRates();
+    }
+
+    @GetMapping("/duty-rates")
+    Map<String, Map<LocalDate, BigDecimal>> dutyRates() {
+        return referenceData.dutyRates();
+    }
+
+    /** Body: {@code {"validFrom": "2026-01-01", "rate": "0.10"}}. */
+    @PutMapping(path = "/duty-rates/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<LocalDate, BigDecimal> putDutyRate(@PathVariable String sku, @RequestBody String body) {
+        ClientController.Ids.require("sku", sku);
+        JsonFields p = JsonFields.parse(body);
+        LocalDate validFrom = p.date("validFrom");
+        BigDecimal rate = p.decimal("rate");
+        if (rate.signum() < 0 || rate.compareTo(HIGHEST_DUTY_RATE) > 0) {
+            throw new InvalidMessageException("rate", "must be a fraction between 0 and 5 (0.10 = 10 %), was " + rate.toPlainString());
+        }
+        referenceData.putDutyRate(sku, validFrom, rate);
+        return referenceData.dutyRates().get(sku);
+    }
+}
