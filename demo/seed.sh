@@ -19,3 +19,7 @@ put /api/clients/acme '{"name": "Acme Import", "commissionRate": "0.05", "commis
 put /api/clients/globex '{"name": "Globex Trading", "commissionRate": "0.05", "payoutCurrency": "RUB",
   "minimumPayout": "5000.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
   "bankAccount": {"holder": "ООО «Глобекс Трейдинг»", "account": "40702810500000000002", "bankId": "044525593", "taxId": "7702345678"}}'
+
+# The duty rates of the SKUs' tariff lines: customs declarations are checked against them (and the dated VAT).
+put /api/reference/duty-rates/LAMP-01 '{"validFrom": "2026-01-01", "rate": "0.10"}'
+put /api/reference/duty-rates/KETTLE-3 '{"validFrom": "2026-01-01", "rate": "0.10"}'
