@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Payloads in Ozon's published format, from src/test/resources/ozon/. */
+/** Payloads in the partners' published formats, from src/test/resources/<partner>/. */
 public final class Fixtures {
 
     public static final Account ACME = new Account("acme", "100001", "test-api-key-acme", Map.of("1588324790", "LAMP-01"));
@@ -21,9 +21,18 @@ public final class Fixtures {
     }
 
     public static String ozon(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/ozon/" + name)) {
+        return resource("ozon/" + name);
+    }
+
+    /** A Wildberries report page from src/test/resources/wildberries/. */
+    public static String wildberries(String name) {
+        return resource("wildberries/" + name);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture ozon/" + name);
+                throw new IllegalArgumentException("no fixture " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

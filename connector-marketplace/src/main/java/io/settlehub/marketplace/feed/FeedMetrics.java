@@ -37,6 +37,15 @@ public class FeedMetrics {
         registry.counter("hub.feed.errors", Tags.of("feed", feed, "client", clientId, "kind", kind)).increment();
     }
 
+    /** Counts a failed poll by what failed, and answers that kind: unavailable, format, rejected or other. */
+    public String failed(String feed, String clientId, Exception cause) {
+        String kind = cause instanceof PartnerUnavailableException ? "unavailable"
+                : cause instanceof PartnerFormatException ? "format"
+                : cause instanceof PartnerRejectedException ? "rejected" : "other";
+        failed(feed, clientId, kind);
+        return kind;
+    }
+
     private AtomicLong gauge(String name, Map<String, AtomicLong> values, String feed, String clientId) {
         // one gauge per feed and client, registered on first use
         return values.computeIfAbsent(feed + "/" + clientId,

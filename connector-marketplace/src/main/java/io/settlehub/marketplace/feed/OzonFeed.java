@@ -129,10 +129,7 @@ public class OzonFeed {
     }
 
     public void failed(Account account, Exception cause) {
-        String kind = cause instanceof PartnerUnavailableException ? "unavailable"
-                : cause instanceof PartnerFormatException ? "format"
-                : cause instanceof PartnerRejectedException ? "rejected" : "other";
-        metrics.failed(FEED, account.clientId(), kind);
+        String kind = metrics.failed(FEED, account.clientId(), cause);
         log.warn("ozon {}: poll failed ({}), watermark kept: {}", account.clientId(), kind, cause.getMessage());
     }
 }

@@ -75,6 +75,23 @@ public class WatermarkStore {
         write(feed, clientId, Map.of("nextMonth", next.toString()));
     }
 
+    /** The day a date-windowed feed asks from next, if any was committed. */
+    public Optional<LocalDate> loadDate(String feed, String clientId) {
+        Path file = file(feed, clientId);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(EventCodec.mapper().readTree(file.toFile()).get("dateFrom").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read watermark " + file, e);
+        }
+    }
+
+    public void saveDate(String feed, String clientId, LocalDate dateFrom) {
+        write(feed, clientId, Map.of("dateFrom", dateFrom.toString()));
+    }
+
     /** Keeps a document the feed received (a monthly report) beside the watermarks. */
     public void keep(String name, String json) {
         replaceAtomically(directory.resolve(name), json);

@@ -22,17 +22,7 @@ import org.junit.jupiter.api.Test;
  * The Ozon poll route end to end inside the service: WireMock Ozon in, the embedded broker out. The timer is
  * replaced by a direct endpoint so each test polls exactly when it says.
  */
-class OzonPollRouteTest extends OzonRouteTestBase {
-
-    List<Message> drain(String queue) {
-        jms.setReceiveTimeout(1000);
-        List<Message> messages = new ArrayList<>();
-        Message message;
-        while ((message = jms.receive(queue)) != null) {
-            messages.add(message);
-        }
-        return messages;
-    }
+class OzonPollRouteTest extends MarketplaceRouteTestBase {
 
     @Test
     void a_poll_publishes_canonical_events_keeps_unknown_records_and_a_repoll_publishes_nothing_twice() throws Exception {

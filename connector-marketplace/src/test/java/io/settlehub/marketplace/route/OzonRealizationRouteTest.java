@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** The monthly realization report checked against the month's accruals, over WireMock Ozon and the embedded broker. */
-class OzonRealizationRouteTest extends OzonRouteTestBase {
+class OzonRealizationRouteTest extends MarketplaceRouteTestBase {
 
     @Test
     void a_report_that_agrees_with_the_accruals_raises_nothing_and_moves_to_the_next_month() throws Exception {

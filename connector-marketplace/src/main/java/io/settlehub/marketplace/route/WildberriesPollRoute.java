@@ -1,0 +1,37 @@
+package io.settlehub.marketplace.route;
+
+import io.settlehub.connector.support.CanonicalEventMessage;
+import io.settlehub.connector.support.HubEndpoints;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.marketplace.feed.WildberriesFeed;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls every configured Wildberries seller account. The feed streams the report and hands each canonical event or
+ * unmapped row to {@link #PUBLISH} as it maps it; the watermark is committed once the poll has published everything.
+ */
+@Component
+public class WildberriesPollRoute extends PerAccountRouteBuilder {
+
+    public static final String ROUTE_ID = "marketplace-wildberries-poll";
+    public static final String PUBLISH = "direct:marketplace-wildberries-publish";
+
+    @Override
+    public void configure() {
+        eachAccount(ROUTE_ID, "timer:marketplace-wildberries?period={{hub.wildberries.poll-interval}}"
+                        + "&delay={{hub.wildberries.initial-delay}}", WildberriesFeed.class, "accounts")
+                .bean(WildberriesFeed.class, "poll")
+                .bean(WildberriesFeed.class, "commit");
+
+        from(PUBLISH)
+                .routeId("marketplace-wildberries-publish")
+                .choice()
+                    .when(body().isInstanceOf(CanonicalEvent.class))
+                        .process(new CanonicalEventMessage())
+                        .to(HubEndpoints.EVENTS)
+                    .otherwise()
+                        .process(new UnmappedRecordMessage())
+                        .to(HubEndpoints.UNMAPPED)
+                .end();
+    }
+}
