@@ -41,6 +41,10 @@ public final class SandboxMain {
         WireMockServer ozon = new WireMockServer(options().bindAddress("127.0.0.1")
                 .port(Integer.parseInt(env("HUB_SANDBOX_OZON_PORT", "8090"))).usingFilesUnderDirectory(env("HUB_SANDBOX_OZON_FILES", "demo/ozon")));
         ozon.start();
+        WireMockServer wildberries = new WireMockServer(options().bindAddress("127.0.0.1")
+                .port(Integer.parseInt(env("HUB_SANDBOX_WB_PORT", "8091")))
+                .usingFilesUnderDirectory(env("HUB_SANDBOX_WB_FILES", "demo/wildberries")));
+        wildberries.start();
 
         EmbeddedSftpServer bank = EmbeddedSftpServer.start(sftpRoot, state.resolve("sftp-host.key"),
                 Integer.parseInt(env("HUB_SANDBOX_SFTP_PORT", "2222")), "bank", env("HUB_SANDBOX_SFTP_PASSWORD", "bank-demo-password"));
@@ -48,9 +52,11 @@ public final class SandboxMain {
         Files.writeString(state.resolve("known_hosts"), bank.knownHostsLine() + "\n");
 
         publishSeed();
-        System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
+        System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", Wildberries stub " + wildberries.baseUrl()
+                + ", bank SFTP 127.0.0.1:" + bank.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ozon.stop();
+            wildberries.stop();
             try {
                 bank.close();
             } catch (IOException ignored) {
