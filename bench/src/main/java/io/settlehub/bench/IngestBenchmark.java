@@ -12,9 +12,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,13 +33,13 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = Integer.parseInt(env("BENCH_EVENTS", "20000"));
-        int clients = Integer.parseInt(env("BENCH_CLIENTS", "50"));
-        int consumers = Integer.parseInt(env("BENCH_CONSUMERS", "1"));
-        String batchSize = env("BENCH_BATCH_SIZE", "");
-        String brokerUrl = env("HUB_BROKER_URL", "tcp://127.0.0.1:61646");
-        String user = env("HUB_BROKER_USER", "hub");
-        String password = env("HUB_BROKER_PASSWORD", "hub-bench-password");
+        int events = Integer.parseInt(Jvm.env("BENCH_EVENTS", "20000"));
+        int clients = Integer.parseInt(Jvm.env("BENCH_CLIENTS", "50"));
+        int consumers = Integer.parseInt(Jvm.env("BENCH_CONSUMERS", "1"));
+        String batchSize = Jvm.env("BENCH_BATCH_SIZE", "");
+        String brokerUrl = Jvm.env("HUB_BROKER_URL", "tcp://127.0.0.1:61646");
+        String user = Jvm.env("HUB_BROKER_USER", "hub");
+        String password = Jvm.env("HUB_BROKER_PASSWORD", "hub-bench-password");
 
         List<CanonicalEvent> stream = BenchEvents.generate(clients, events, 20261126L);
         List<String> bodies = stream.stream().map(EventCodec::encode).toList();
@@ -67,7 +64,7 @@ public final class IngestBenchmark {
         try {
             putAgreements(core, token, clients);
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
-            resetPeakHeap();
+            Jvm.resetPeakHeap();
             long start = System.nanoTime();
             core.getBean(EventBatchConsumer.class).start();
             // the consumer counts what it committed; reading the counter costs the database nothing
@@ -92,7 +89,7 @@ public final class IngestBenchmark {
                 throw new IllegalStateException("expected " + events + " facts committed, found " + committed);
             }
             System.out.printf("%nend to end: %,d events in %.2f s; peak heap during ingest %,d MB; transfers posted %,d%n", events,
-                    nanos / 1e9, peakHeapMb(), jdbc.queryForObject("select count(*) from transfer", Long.class));
+                    nanos / 1e9, Jvm.peakHeapMb(), jdbc.queryForObject("select count(*) from transfer", Long.class));
         } finally {
             core.close();
         }
@@ -129,20 +126,5 @@ public final class IngestBenchmark {
                 throw new IllegalStateException("agreement for client " + c + ": " + response.body());
             }
         }
-    }
-
-    private static void resetPeakHeap() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -29,9 +29,9 @@ public final class SettlementPathBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = Integer.parseInt(args.length > 0 ? args[0] : env("BENCH_EVENTS", "100000"));
-        int clients = Integer.parseInt(env("BENCH_CLIENTS", "1000"));
-        int batch = Integer.parseInt(env("BENCH_BATCH_SIZE", "2000"));
+        int events = Integer.parseInt(args.length > 0 ? args[0] : Jvm.env("BENCH_EVENTS", "100000"));
+        int clients = Integer.parseInt(Jvm.env("BENCH_CLIENTS", "1000"));
+        int batch = Integer.parseInt(Jvm.env("BENCH_BATCH_SIZE", "2000"));
         List<CanonicalEvent> stream = BenchEvents.generate(clients, events, 20261126L);
         System.out.printf("Settlehub settlement-path benchmark: %,d events over %,d clients, batches of %,d, %d cores%n%n",
                 events, clients, batch, Runtime.getRuntime().availableProcessors());
@@ -71,9 +71,7 @@ public final class SettlementPathBenchmark {
             System.out.printf("| raw PostgreSQL batch insert of transfer-shaped rows per s (baseline) | %,.0f |%n", raw);
             System.out.printf("| **rows/s of the settlement path ÷ raw insert rate** | **%.2f** |%n", rowsPerSecond / raw);
             System.out.printf("| p99 latency per event (its batch's commit), ms | %,.0f |%n", p99ms);
-            System.out.printf("| peak heap, MB | %,d |%n", java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum()
-                    / (1024 * 1024));
+            System.out.printf("| peak heap, MB | %,d |%n", Jvm.peakHeapMb());
         } finally {
             core.close();
         }
@@ -120,8 +118,4 @@ public final class SettlementPathBenchmark {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
