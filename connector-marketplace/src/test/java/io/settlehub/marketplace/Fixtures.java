@@ -29,6 +29,11 @@ public final class Fixtures {
         return resource("wildberries/" + name);
     }
 
+    /** An AliExpress gateway response from src/test/resources/aliexpress/. */
+    public static String aliexpress(String name) {
+        return resource("aliexpress/" + name);
+    }
+
     private static String resource(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {
             if (in == null) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The path of the demo as separate processes: the standalone Artemis distribution, the sandbox partners,
- * settlement-core on PostgreSQL, connector-marketplace and connector-bank. Ozon and Wildberries sales become one balance, a
+ * settlement-core on PostgreSQL, connector-marketplace and connector-bank. Sales on Ozon, Wildberries and AliExpress become one balance, a
  * payout run becomes a pain.001 file on the bank's SFTP server, and a full re-poll changes nothing.
  */
 class HubEndToEndTest {
@@ -53,6 +53,7 @@ class HubEndToEndTest {
         int bankPort = Processes.freePort();
         int ozonPort = Processes.freePort();
         int wildberriesPort = Processes.freePort();
+        int aliexpressPort = Processes.freePort();
         int sftpPort = Processes.freePort();
         sftpRoot = WORK.resolve("bank-sftp");
         state = WORK.resolve("state");
@@ -70,6 +71,8 @@ class HubEndToEndTest {
                 "HUB_SANDBOX_OZON_FILES", ROOT.resolve("demo/ozon").toString(), "HUB_SANDBOX_OZON_PORT", String.valueOf(ozonPort),
                 "HUB_SANDBOX_SFTP_PORT", String.valueOf(sftpPort), "HUB_SANDBOX_WB_PORT", String.valueOf(wildberriesPort),
                 "HUB_SANDBOX_WB_FILES", ROOT.resolve("demo/wildberries").toString()));
+        sandbox.putAll(Map.of("HUB_SANDBOX_AE_PORT", String.valueOf(aliexpressPort),
+                "HUB_SANDBOX_AE_FILES", ROOT.resolve("demo/aliexpress").toString()));
         processes.java("sandbox", jar("sandbox"), sandbox);
         await("the sandbox").atMost(Duration.ofSeconds(60)).until(() -> processes.log("sandbox").contains("sandbox ready"));
 
@@ -92,16 +95,19 @@ class HubEndToEndTest {
         assertThat(seed.start().waitFor()).as("demo/seed.sh, see %s", WORK.resolve("logs/seed.log")).isZero();
         HubEndToEndTest.ozonPort = ozonPort;
         HubEndToEndTest.wildberriesPort = wildberriesPort;
+        HubEndToEndTest.aliexpressPort = aliexpressPort;
         startMarketplace();
     }
 
     static int ozonPort;
     static int wildberriesPort;
+    static int aliexpressPort;
 
     static void startMarketplace() throws IOException {
         Map<String, String> marketplace = new HashMap<>(common);
         marketplace.put("OZON_API_URL", "http://127.0.0.1:" + ozonPort);
         marketplace.put("WB_FINANCE_URL", "http://127.0.0.1:" + wildberriesPort);
+        marketplace.put("AE_API_URL", "http://127.0.0.1:" + aliexpressPort);
         marketplace.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + ROOT.resolve("demo/marketplace-demo.yml"));
         processes.java("connector-marketplace", jar("connector-marketplace"), marketplace, "--server.port=" + marketplacePort,
                 "--hub.ozon.poll-interval=2000");
@@ -148,24 +154,29 @@ class HubEndToEndTest {
     /**
      * Ozon: 982.65 available, 982.99 pending. Wildberries: two lamps sold for 4,980.00, WB pays 4,115.40 in its weekly
      * report; commission 249.00 + VAT 54.78, landed cost 2 × 1,166.06 → client net 1,479.50 available; logistics 95.00 and
-     * storage 38.40 charged: 982.65 + 1,479.50 − 133.40 = 2,328.75 available.
+     * storage 38.40 charged: 982.65 + 1,479.50 − 133.40 = 2,328.75. AliExpress: a lamp sold for 2,390.00, escrow and
+     * affiliate fees 262.90, released by the platform: client net 2,127.10 − 119.50 − 26.29 − 1,166.06 = 815.25 →
+     * 3,144.00 available.
      */
     static final String ACME_AFTER_SALES =
-            "[{\"currency\":\"RUB\",\"pending\":\"982.99\",\"held\":\"0.00\",\"available\":\"2328.75\",\"inFlight\":\"0.00\",\"paid\":\"0.00\"}]";
+            "[{\"currency\":\"RUB\",\"pending\":\"982.99\",\"held\":\"0.00\",\"available\":\"3144.00\",\"inFlight\":\"0.00\",\"paid\":\"0.00\"}]";
 
     @Test
-    void ozon_and_wildberries_sales_become_one_balance_and_a_payout_a_pain001_file_on_the_banks_sftp_server() throws Exception {
-        await("acme's Ozon and Wildberries sales settled").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+    void sales_on_three_marketplaces_become_one_balance_and_a_payout_a_pain001_file_on_the_banks_sftp_server() throws Exception {
+        await("acme's Ozon, Wildberries and AliExpress sales settled").atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(get(corePort, "/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES));
         assertThat(get(corePort, "/api/clients/acme/orders/33920474-0032-1"))
                 .contains("\"marketplaceNet\":\"3921.50\"").contains("\"clientNet\":\"1297.19\"");
         assertThat(get(corePort, "/api/clients/acme/orders/wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e")).contains("\"source\":\"wildberries\"")
                 .contains("\"marketplaceNet\":\"4115.40\"").contains("\"clientNet\":\"1479.50\"").contains("\"available\":\"1479.50\"");
+        assertThat(get(corePort, "/api/clients/acme/orders/8191234599001")).contains("\"source\":\"aliexpress\"")
+                .contains("\"marketplaceNet\":\"2127.10\"").contains("\"clientNet\":\"815.25\"").contains("\"available\":\"815.25\"");
 
         // Every Ozon record polled again from the start (a lost watermark) after a restart: nothing changes.
         processes.stop("connector-marketplace");
         Files.delete(state.resolve("ozon-acme.json"));
         Files.deleteIfExists(state.resolve("wildberries-acme.json"));
+        Files.deleteIfExists(state.resolve("aliexpress-acme.json"));
         startMarketplace();
         await("a full re-poll").atMost(Duration.ofSeconds(120))
                 .until(() -> processes.log("connector-marketplace").contains("ozon acme: published"));
@@ -176,7 +187,7 @@ class HubEndToEndTest {
         String instructionId = null;
         for (com.fasterxml.jackson.databind.JsonNode instruction : io.settlehub.contract.EventCodec.mapper().readTree(run)) {
             if (instruction.get("clientId").asText().equals("acme") && instruction.get("amount").get("currency").asText().equals("RUB")) {
-                assertThat(instruction.get("amount").get("amount").asText()).isEqualTo("2328.75");
+                assertThat(instruction.get("amount").get("amount").asText()).isEqualTo("3144.00");
                 instructionId = instruction.get("instructionId").asText();
             }
         }
@@ -187,7 +198,7 @@ class HubEndToEndTest {
         await("the payment file at the bank").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(file));
         String xml = Files.readString(file);
         Pain001Schema.validate(xml);
-        assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">2328.75</InstdAmt>");
-        assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"2328.75\"");
+        assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">3144.00</InstdAmt>");
+        assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"3144.00\"");
     }
 }

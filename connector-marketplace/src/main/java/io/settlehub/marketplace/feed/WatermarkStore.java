@@ -21,6 +21,11 @@ public class WatermarkStore {
         this.directory = directory;
     }
 
+    /** Where the feeds keep their state. */
+    public Path directory() {
+        return directory;
+    }
+
     public Optional<Watermark> load(String feed, String clientId) {
         Path file = file(feed, clientId);
         if (!Files.exists(file)) {
@@ -90,6 +95,23 @@ public class WatermarkStore {
 
     public void saveDate(String feed, String clientId, LocalDate dateFrom) {
         write(feed, clientId, Map.of("dateFrom", dateFrom.toString()));
+    }
+
+    /** The time (in the partner's zone) a modification-windowed feed asks from next, if any was committed. */
+    public Optional<java.time.LocalDateTime> loadTime(String feed, String clientId) {
+        Path file = file(feed, clientId);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDateTime.parse(EventCodec.mapper().readTree(file.toFile()).get("since").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read watermark " + file, e);
+        }
+    }
+
+    public void saveTime(String feed, String clientId, java.time.LocalDateTime since) {
+        write(feed, clientId, Map.of("since", since.toString()));
     }
 
     /** Keeps a document the feed received (a monthly report) beside the watermarks. */

@@ -30,11 +30,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.retry.instances.ozon.wait-duration=10ms",
         "hub.wildberries.api=statistics", "hub.wildberries.start-date=2026-03-02", "hub.wildberries.accounts[0].client-id=acme",
         "hub.wildberries.accounts[0].api-token=wb-token-acme", "resilience4j.retry.instances.wildberries.wait-duration=10ms",
-        "resilience4j.ratelimiter.configs.wildberries.limit-refresh-period=10ms"})
+        "resilience4j.ratelimiter.configs.wildberries.limit-refresh-period=10ms",
+        "hub.aliexpress.app-key=500123", "hub.aliexpress.app-secret=test-app-secret", "hub.aliexpress.start-date=2026-03-01",
+        "hub.aliexpress.accounts[0].client-id=acme", "hub.aliexpress.accounts[0].access-token=old-access-token",
+        "hub.aliexpress.accounts[0].refresh-token=old-refresh-token", "resilience4j.retry.instances.aliexpress.wait-duration=10ms"})
 abstract class MarketplaceRouteTestBase {
 
     static final WireMockServer OZON = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final WireMockServer WB = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer AE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static Path state;
 
     @Autowired
@@ -53,10 +57,12 @@ abstract class MarketplaceRouteTestBase {
         if (!OZON.isRunning()) {
             OZON.start();
             WB.start();
+            AE.start();
             state = Files.createTempDirectory("marketplace-state");
         }
         registry.add("hub.ozon.api-url", OZON::baseUrl);
         registry.add("hub.wildberries.statistics-url", WB::baseUrl);
+        registry.add("hub.aliexpress.api-url", AE::baseUrl);
         registry.add("hub.ozon.state-dir", state::toString);
     }
 
@@ -64,11 +70,13 @@ abstract class MarketplaceRouteTestBase {
     static void resetServer() {
         OZON.resetAll();
         WB.resetAll();
+        AE.resetAll();
     }
 
     @BeforeEach
     void freshOzonAndState() throws Exception {
-        for (String id : new String[] {OzonPollRoute.ROUTE_ID, OzonRealizationRoute.ROUTE_ID, WildberriesPollRoute.ROUTE_ID}) {
+        for (String id : new String[] {OzonPollRoute.ROUTE_ID, OzonRealizationRoute.ROUTE_ID, WildberriesPollRoute.ROUTE_ID,
+                AliExpressPollRoute.ROUTE_ID}) {
             if (camel.getRoute(id).getEndpoint().getEndpointUri().startsWith("timer")) {
                 AdviceWith.adviceWith(camel, id, a -> a.replaceFromWith("direct:" + id + "-now"));
             }
@@ -80,8 +88,10 @@ abstract class MarketplaceRouteTestBase {
         }
         breakers.circuitBreaker("ozon").reset();
         breakers.circuitBreaker("wildberries").reset();
+        breakers.circuitBreaker("aliexpress").reset();
         OZON.resetAll();
         WB.resetAll();
+        AE.resetAll();
         Fixtures.stubOzonMarch(OZON);
     }
 
