@@ -40,6 +40,7 @@ class HubEndToEndTest {
     static int corePort;
     static int marketplacePort;
     static Map<String, String> common;
+    static int brokerPort;
     static Path sftpRoot;
     static Path state;
 
@@ -47,7 +48,7 @@ class HubEndToEndTest {
     static void startTheHub() throws Exception {
         deleteRecursively(WORK);
         processes = new Processes(WORK.resolve("logs"));
-        int brokerPort = Processes.freePort();
+        brokerPort = Processes.freePort();
         corePort = Processes.freePort();
         marketplacePort = Processes.freePort();
         int bankPort = Processes.freePort();
@@ -200,5 +201,32 @@ class HubEndToEndTest {
         Pain001Schema.validate(xml);
         assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">3144.00</InstdAmt>");
         assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"3144.00\"");
+    }
+
+    @Test
+    void a_connector_written_without_java_publishes_canonical_events_over_stomp() throws Exception {
+        String before = await("globex's balance settled").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
+            String first = get(corePort, "/api/clients/globex/balances");
+            Thread.sleep(3000);
+            return first.equals(get(corePort, "/api/clients/globex/balances")) && first.contains("RUB") ? first : null;
+        }, java.util.Objects::nonNull);
+        java.math.BigDecimal available = new java.math.BigDecimal(io.settlehub.contract.EventCodec.mapper().readTree(before).get(0)
+                .get("available").asText());
+
+        for (int attempt = 0; attempt < 2; attempt++) {   // the second time the broker drops it as a repeat
+            ProcessBuilder stomp = new ProcessBuilder("python3", ROOT.resolve("examples/stomp-connector/publish_event.py").toString(),
+                    ROOT.resolve("examples/stomp-connector/globex-storage-charge.json").toString(), "127.0.0.1:" + brokerPort)
+                    .redirectErrorStream(true);
+            stomp.environment().putAll(Map.of("HUB_BROKER_USER", BROKER_USER, "HUB_BROKER_PASSWORD", BROKER_PASSWORD));
+            Process process = stomp.start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+            assertThat(output).contains("published example:globex:storage:2026-11-21");
+        }
+        String expected = available.subtract(new java.math.BigDecimal("15.67")).toPlainString();
+        await("the storage charge applied").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(get(corePort, "/api/clients/globex/balances")).contains("\"available\":\"" + expected + "\""));
+        Thread.sleep(3000);
+        assertThat(get(corePort, "/api/clients/globex/balances")).as("applied once").contains("\"available\":\"" + expected + "\"");
     }
 }

@@ -6,7 +6,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.settlehub.marketplace.feed.AliExpressFeed;
 import io.settlehub.marketplace.feed.AliExpressTokens;
-import io.settlehub.marketplace.feed.FeedMetrics;
+import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.marketplace.feed.WatermarkStore;
 import io.settlehub.marketplace.partner.aliexpress.AliExpressClient;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.settlehub.marketplace.feed.FeedMetrics;
+import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.marketplace.feed.OzonFeed;
 import io.settlehub.marketplace.feed.OzonRealizationFeed;
 import io.settlehub.marketplace.feed.WatermarkStore;

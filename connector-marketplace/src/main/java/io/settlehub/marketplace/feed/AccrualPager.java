@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.marketplace.config.OzonProperties.Account;
 import io.settlehub.marketplace.partner.ozon.Accrual;
 import io.settlehub.marketplace.partner.ozon.AccrualByDayRequest;

@@ -1,11 +1,12 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.marketplace.config.AliExpressProperties;
 import io.settlehub.marketplace.config.AliExpressProperties.Account;
 import io.settlehub.marketplace.mapping.AliExpressOrderMapper;
-import io.settlehub.marketplace.mapping.MappingResult;
-import io.settlehub.marketplace.mapping.UnmappedRecord;
+import io.settlehub.connector.support.MappingResult;
+import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.marketplace.partner.aliexpress.AliExpressClient;
 import io.settlehub.marketplace.partner.aliexpress.OrderListResponse;
 import io.settlehub.marketplace.partner.aliexpress.TokenResponse;

@@ -1,13 +1,15 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.PartnerFormatException;
+import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.marketplace.config.OzonProperties;
 import io.settlehub.marketplace.config.OzonProperties.Account;
-import io.settlehub.marketplace.mapping.MappingResult;
+import io.settlehub.connector.support.MappingResult;
 import io.settlehub.marketplace.mapping.OzonAccrualMapper;
 import io.settlehub.marketplace.mapping.OzonPayoutMapper;
-import io.settlehub.marketplace.mapping.UnmappedRecord;
+import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.marketplace.partner.ozon.AccrualTypesResponse;
 import io.settlehub.marketplace.partner.ozon.CashFlowStatementRequest;
 import io.settlehub.marketplace.partner.ozon.CashFlowStatementResponse;

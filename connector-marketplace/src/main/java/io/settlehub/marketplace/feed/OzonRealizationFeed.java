@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.marketplace.config.OzonProperties;

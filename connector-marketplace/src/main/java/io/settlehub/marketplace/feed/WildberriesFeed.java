@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.FeedMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.settlehub.contract.BusinessCalendar;
@@ -7,7 +8,7 @@ import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventType;
 import io.settlehub.marketplace.config.WildberriesProperties;
 import io.settlehub.marketplace.config.WildberriesProperties.Account;
-import io.settlehub.marketplace.mapping.MappingResult;
+import io.settlehub.connector.support.MappingResult;
 import io.settlehub.marketplace.mapping.WildberriesReportPayouts;
 import io.settlehub.marketplace.mapping.WildberriesRowMapper;
 import io.settlehub.marketplace.partner.wildberries.ReportRow;

@@ -1,5 +1,7 @@
 package io.settlehub.marketplace.mapping;
 
+import io.settlehub.connector.support.UnmappedRecord;
+import io.settlehub.connector.support.MappingResult;
 import io.settlehub.contract.Allocation;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;

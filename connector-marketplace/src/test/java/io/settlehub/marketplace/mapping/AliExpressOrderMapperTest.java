@@ -1,5 +1,7 @@
 package io.settlehub.marketplace.mapping;
 
+import io.settlehub.connector.support.UnmappedRecord;
+import io.settlehub.connector.support.MappingResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 

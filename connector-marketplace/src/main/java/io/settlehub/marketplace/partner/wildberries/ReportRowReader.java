@@ -2,7 +2,7 @@ package io.settlehub.marketplace.partner.wildberries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.settlehub.contract.BusinessCalendar;
-import io.settlehub.marketplace.feed.PartnerFormatException;
+import io.settlehub.connector.support.PartnerFormatException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -11,7 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.settlehub.marketplace.Fixtures;
-import io.settlehub.marketplace.feed.PartnerUnavailableException;
+import io.settlehub.connector.support.PartnerUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

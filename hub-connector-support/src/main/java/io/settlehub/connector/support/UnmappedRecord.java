@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.mapping;
+package io.settlehub.connector.support;
 
 /** A partner record no mapping covers: kept whole, with the reason, for an operator. */
 public record UnmappedRecord(String source, String clientId, String recordId, String reason, String json) {

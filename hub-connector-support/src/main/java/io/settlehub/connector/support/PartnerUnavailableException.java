@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.feed;
+package io.settlehub.connector.support;
 
 /** A partner that is down, overloaded (429) or slow: worth retrying later. */
 public class PartnerUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.feed;
+package io.settlehub.connector.support;
 
 /** A partner that refused the request (wrong credentials, bad parameters): retrying will not help. */
 public class PartnerRejectedException extends RuntimeException {

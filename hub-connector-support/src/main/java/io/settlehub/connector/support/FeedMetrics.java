@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.feed;
+package io.settlehub.connector.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

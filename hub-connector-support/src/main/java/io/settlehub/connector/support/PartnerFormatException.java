@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.feed;
+package io.settlehub.connector.support;
 
 /** A partner answer that does not follow the partner's published format. */
 public class PartnerFormatException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.mapping;
+package io.settlehub.connector.support;
 
 import io.settlehub.contract.CanonicalEvent;
 import java.util.List;

@@ -1,13 +1,13 @@
-package io.settlehub.marketplace.route;
+package io.settlehub.connector.support;
 
 import io.settlehub.contract.MessageHeaders;
-import io.settlehub.marketplace.mapping.UnmappedRecord;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /** The message kept on hub.connectors.unmapped: the partner's record as it came, with the reason. */
-final class UnmappedRecordMessage implements Processor {
+public final class UnmappedRecordMessage implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {

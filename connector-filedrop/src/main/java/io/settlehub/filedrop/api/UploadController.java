@@ -1,0 +1,68 @@
+package io.settlehub.filedrop.api;
+
+import io.settlehub.filedrop.config.FileDropProperties;
+import io.settlehub.filedrop.config.FileDropProperties.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/file-drop/{platform}?name=report.csv} with the report as the body and
+ * {@code Authorization: Bearer <HUB_FILEDROP_UPLOAD_TOKEN>}: the report is written into the platform's folder as a
+ * {@code .part} file and renamed when complete, so the folder's route only ever sees whole reports. 202: it will be
+ * read; 400: a name or platform that cannot be; 401: no or a wrong token.
+ */
+@RestController
+class UploadController {
+
+    private final FileDropProperties properties;
+
+    UploadController(FileDropProperties properties) {
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/file-drop/{platform}")
+    ResponseEntity<Map<String, String>> upload(@PathVariable String platform, @RequestParam String name,
+                                               @RequestHeader(name = "Authorization", required = false) String authorization,
+                                               InputStream body) throws IOException {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "a valid upload token is required"));
+        }
+        Platform target;
+        try {
+            target = properties.platform(platform);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+        if (!name.matches("[A-Za-z0-9._-]{1,120}\\.(csv|xlsx)")) {
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "name must be 1 to 120 letters, digits, '.', '_' or '-' ending in .csv or .xlsx, was '" + name + "'"));
+        }
+        Path folder = properties.folder(target);
+        Files.createDirectories(folder);
+        Path part = folder.resolve(name + ".part");
+        Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return ResponseEntity.accepted().body(Map.of("platform", target.name(), "file", name, "status", "queued"));
+    }
+
+    private boolean authorized(String authorization) {
+        String token = properties.uploadToken();
+        if (token == null || token.isBlank() || authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), authorization.substring(7).getBytes(StandardCharsets.UTF_8));
+    }
+}
