@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.route;
 
+import io.settlehub.connector.support.PerAccountRouteBuilder;
 import io.settlehub.connector.support.UnmappedRecordMessage;
 import io.settlehub.connector.support.CanonicalEventMessage;
 import io.settlehub.connector.support.HubEndpoints;

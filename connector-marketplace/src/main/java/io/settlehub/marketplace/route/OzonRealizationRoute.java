@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.route;
 
+import io.settlehub.connector.support.PerAccountRouteBuilder;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.marketplace.feed.OzonRealizationFeed;

@@ -1,4 +1,4 @@
-package io.settlehub.marketplace.route;
+package io.settlehub.connector.support;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -8,7 +8,7 @@ import org.apache.camel.model.RouteDefinition;
  * through its own route, so a failing account (handled by the feed's {@code failed} method, which keeps its
  * watermark) never stops the others.
  */
-abstract class PerAccountRouteBuilder extends RouteBuilder {
+public abstract class PerAccountRouteBuilder extends RouteBuilder {
 
     /** Declares the timer route and answers the start of the per-account route, with the account in a property. */
     protected RouteDefinition eachAccount(String routeId, String timerUri, Class<?> feed, String accountsMethod) {

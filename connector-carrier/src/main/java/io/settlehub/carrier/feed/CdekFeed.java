@@ -1,0 +1,95 @@
+package io.settlehub.carrier.feed;
+
+import io.settlehub.carrier.config.CdekProperties;
+import io.settlehub.carrier.config.CdekProperties.Account;
+import io.settlehub.carrier.mapping.CdekCostMapper;
+import io.settlehub.carrier.partner.cdek.CdekClient;
+import io.settlehub.carrier.partner.cdek.CdekOrder;
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.MappingResult;
+import io.settlehub.connector.support.UnmappedRecord;
+import io.settlehub.contract.CanonicalEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one client's CDEK orders: each order it follows and has not settled is read again; once its cost is
+ * final it becomes its cost event, and a later change of the total a new revision. An order learnt from a webhook is
+ * followed from then on. What was published is recorded only in {@link #commit}, after the route published it.
+ */
+public class CdekFeed {
+
+    public static final String FEED = "cdek";
+    private static final Logger log = LoggerFactory.getLogger(CdekFeed.class);
+
+    private final CdekProperties properties;
+    private final CdekClient client;
+    private final TrackedOrders tracked;
+    private final FeedMetrics metrics;
+
+    public CdekFeed(CdekProperties properties, CdekClient client, TrackedOrders tracked, FeedMetrics metrics) {
+        this.properties = properties;
+        this.client = client;
+        this.tracked = tracked;
+        this.metrics = metrics;
+    }
+
+    /** One order's cost as published by this poll, to be recorded on commit. */
+    public record Settled(String uuid, TrackedOrders.Tracked next) {
+    }
+
+    /** What a poll brought. */
+    public record FetchResult(Account account, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, List<Settled> settled) {
+    }
+
+    public List<Account> accounts() {
+        return properties.accounts();
+    }
+
+    /** A webhook told of an order: follow it. */
+    public void follow(String clientId, String uuid) {
+        tracked.follow(clientId, uuid);
+    }
+
+    public FetchResult fetch(Account account) {
+        CdekClient.Credentials credentials = new CdekClient.Credentials(account.cdekClientId(), account.cdekClientSecret());
+        List<CanonicalEvent> events = new ArrayList<>();
+        List<UnmappedRecord> unmapped = new ArrayList<>();
+        List<Settled> settled = new ArrayList<>();
+        for (String uuid : tracked.open(account.clientId())) {
+            CdekOrder order = client.order(credentials, uuid);
+            if (order.entity() == null || !CdekCostMapper.costFinal(order)) {
+                continue;
+            }
+            TrackedOrders.Tracked before = tracked.get(account.clientId(), uuid);
+            MappingResult mapped = CdekCostMapper.map(account, order, before.published(), before.revision() + 1);
+            events.addAll(mapped.events());
+            unmapped.addAll(mapped.unmapped());
+            if (!mapped.unmapped().isEmpty()) {
+                settled.add(new Settled(uuid, new TrackedOrders.Tracked(before.published(), before.revision(), true)));
+            } else if (!mapped.events().isEmpty()) {
+                // published; followed once more, since CDEK may still correct a delivered order's total
+                settled.add(new Settled(uuid, new TrackedOrders.Tracked(order.entity().deliveryDetail().totalSum(), before.revision() + 1,
+                        false)));
+            } else {
+                settled.add(new Settled(uuid, new TrackedOrders.Tracked(before.published(), before.revision(), true)));
+            }
+        }
+        return new FetchResult(account, events, unmapped, settled);
+    }
+
+    public void commit(FetchResult result) {
+        result.settled().forEach(s -> tracked.record(result.account().clientId(), s.uuid(), s.next()));
+        metrics.polled(FEED, result.account().clientId(), result.events().size(), result.unmapped().size(), Instant.now());
+        log.info("cdek {}: published {} cost event(s), {} unmapped; {} order(s) still followed", result.account().clientId(),
+                result.events().size(), result.unmapped().size(), tracked.open(result.account().clientId()).size());
+    }
+
+    public void failed(Account account, Exception cause) {
+        String kind = metrics.failed(FEED, account.clientId(), cause);
+        log.warn("cdek {}: poll failed ({}), nothing recorded: {}", account.clientId(), kind, cause.getMessage());
+    }
+}

@@ -1,0 +1,86 @@
+package io.settlehub.carrier.feed;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.settlehub.contract.EventCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The CDEK orders each client's feed follows (learnt from webhooks), and what cost was published for each: a small
+ * JSON file per client, replaced atomically, so a restart resumes following the same orders.
+ */
+public class TrackedOrders {
+
+    /** One followed order: the total published so far (null: none), its revision, whether it is settled for good. */
+    public record Tracked(BigDecimal published, int revision, boolean done) {
+    }
+
+    private final Path directory;
+
+    public TrackedOrders(Path directory) {
+        this.directory = directory;
+    }
+
+    public synchronized void follow(String clientId, String uuid) {
+        Map<String, Tracked> orders = load(clientId);
+        if (!orders.containsKey(uuid)) {
+            orders.put(uuid, new Tracked(null, 0, false));
+            save(clientId, orders);
+        }
+    }
+
+    public synchronized List<String> open(String clientId) {
+        List<String> open = new ArrayList<>();
+        load(clientId).forEach((uuid, tracked) -> {
+            if (!tracked.done()) {
+                open.add(uuid);
+            }
+        });
+        return open;
+    }
+
+    public synchronized Tracked get(String clientId, String uuid) {
+        return load(clientId).getOrDefault(uuid, new Tracked(null, 0, false));
+    }
+
+    public synchronized void record(String clientId, String uuid, Tracked tracked) {
+        Map<String, Tracked> orders = load(clientId);
+        orders.put(uuid, tracked);
+        save(clientId, orders);
+    }
+
+    private Map<String, Tracked> load(String clientId) {
+        Path file = file(clientId);
+        if (!Files.exists(file)) {
+            return new TreeMap<>();
+        }
+        try {
+            return new TreeMap<>(EventCodec.mapper().readValue(file.toFile(), new TypeReference<Map<String, Tracked>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void save(String clientId, Map<String, Tracked> orders) {
+        try {
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, "cdek", ".tmp");
+            Files.writeString(temp, EventCodec.write(orders));
+            Files.move(temp, file(clientId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the CDEK orders of " + clientId, e);
+        }
+    }
+
+    private Path file(String clientId) {
+        return directory.resolve("cdek-orders-" + clientId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    }
+}

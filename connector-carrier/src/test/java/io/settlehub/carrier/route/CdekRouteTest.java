@@ -1,0 +1,119 @@
+package io.settlehub.carrier.route;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.settlehub.carrier.CdekFixtures.cdek;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.EventType;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** connector-carrier with CDEK: WireMock CDEK and its webhooks in, the embedded broker out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.artemis.mode=embedded",
+        "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
+        "hub.cdek.webhook-secret=test-webhook-secret-0123456789", "hub.cdek.accounts[0].client-id=acme",
+        "hub.cdek.accounts[0].cdek-client-id=cdek-acme-account", "hub.cdek.accounts[0].cdek-client-secret=cdek-acme-secret",
+        "resilience4j.retry.instances.cdek.wait-duration=10ms"})
+class CdekRouteTest {
+
+    static final WireMockServer CDEK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static Path state;
+
+    @DynamicPropertySource
+    static void cdekServer(DynamicPropertyRegistry registry) throws Exception {
+        if (!CDEK.isRunning()) {
+            CDEK.start();
+            state = Files.createTempDirectory("cdek-state");
+        }
+        registry.add("hub.cdek.api-url", CDEK::baseUrl);
+        registry.add("hub.cdek.state-dir", state::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        CDEK.stop();
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JmsTemplate jms;
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void pollOnDemand() throws Exception {
+        if (camel.getRoute(CdekPollRoute.ROUTE_ID).getEndpoint().getEndpointUri().startsWith("timer")) {
+            AdviceWith.adviceWith(camel, CdekPollRoute.ROUTE_ID, a -> a.replaceFromWith("direct:cdek-poll-now"));
+        }
+        CDEK.resetAll();
+        CDEK.stubFor(post("/v2/oauth/token").willReturn(okJson(cdek("token.json"))));
+    }
+
+    HttpResponse<String> webhook(String token, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cdek/webhooks/acme"
+                        + (token == null ? "" : "?token=" + token))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    List<CanonicalEvent> drainEvents() throws Exception {
+        jms.setReceiveTimeout(1000);
+        List<CanonicalEvent> events = new ArrayList<>();
+        Message message;
+        while ((message = jms.receive(Addresses.EVENTS)) != null) {
+            events.add(EventCodec.decode(((TextMessage) message).getText()));
+        }
+        return events;
+    }
+
+    @Test
+    void a_webhook_with_the_secret_makes_the_order_followed_and_its_final_cost_is_published_once() throws Exception {
+        assertThat(webhook(null, cdek("webhook-order-status.json")).statusCode()).isEqualTo(401);
+        assertThat(webhook("wrong", cdek("webhook-order-status.json")).statusCode()).isEqualTo(401);
+        assertThat(webhook("test-webhook-secret-0123456789", "{not json").statusCode()).isEqualTo(400);
+        assertThat(state.resolve("cdek-orders-acme.json")).doesNotExist();
+
+        HttpResponse<String> taken = webhook("test-webhook-secret-0123456789", cdek("webhook-order-status.json"));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        CDEK.stubFor(get("/v2/orders/72753031-4b3c-4d1e-9f2a-1a2b3c4d5e01").willReturn(okJson(cdek("order-delivered-to-warehouse.json"))));
+
+        producer.sendBody("direct:cdek-poll-now", null);
+        List<CanonicalEvent> events = drainEvents();
+        assertThat(events).extracting(CanonicalEvent::eventId, CanonicalEvent::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cdek:acme:1106543210:cost:r1", EventType.SHIPMENT_COST));
+
+        // read once more for a correction: the same total publishes nothing and the order is settled
+        producer.sendBody("direct:cdek-poll-now", null);
+        assertThat(drainEvents()).isEmpty();
+        producer.sendBody("direct:cdek-poll-now", null);
+        CDEK.verify(2, getRequestedFor(urlEqualTo("/v2/orders/72753031-4b3c-4d1e-9f2a-1a2b3c4d5e01")));
+        assertThat(Files.readString(state.resolve("cdek-orders-acme.json"))).contains("\"done\":true");
+    }
+}
