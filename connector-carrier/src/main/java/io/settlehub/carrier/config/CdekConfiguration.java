@@ -28,6 +28,11 @@ class CdekConfiguration {
     }
 
     @Bean
+    io.settlehub.carrier.feed.CustomsFiles customsFiles(MeterRegistry registry, Clock clock) {
+        return new io.settlehub.carrier.feed.CustomsFiles(new FeedMetrics(registry, clock));
+    }
+
+    @Bean
     CdekFeed cdekFeed(CdekProperties cdek, CdekClient client, MeterRegistry registry, Clock clock) {
         return new CdekFeed(cdek, client, new TrackedOrders(cdek.stateDir()), new FeedMetrics(registry, clock));
     }

@@ -1,0 +1,45 @@
+package io.settlehub.carrier.route;
+
+import io.settlehub.carrier.feed.CustomsFiles;
+import io.settlehub.connector.support.CanonicalEventMessage;
+import io.settlehub.connector.support.HubEndpoints;
+import io.settlehub.connector.support.PartnerFormatException;
+import io.settlehub.contract.MessageHeaders;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customs broker's declaration files: {@code <root>/<clientId>/*.csv|*.xml}, each declaration published as
+ * CUSTOMS_ASSESSED, then the file moves to {@code <root>/.done/} (its name prefixed with the time). A file that cannot
+ * be read moves to {@code <root>/.failed/} and the reason (file, line, field) is published on hub.connectors.unmapped;
+ * nothing of it is published.
+ */
+@Component
+public class CustomsDeclarationRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "carrier-customs-declarations";
+
+    @Override
+    public void configure() {
+        onException(PartnerFormatException.class)
+                .handled(false)
+                .bean(CustomsFiles.class, "failed(${exchangeProperty.clientId}, ${header.CamelFileName}, ${exception})")
+                .setHeader(MessageHeaders.FAILURE_REASON, simple("${exception.message}"))
+                .setHeader(MessageHeaders.SOURCE, constant("customs"))
+                .setHeader(MessageHeaders.DUPLICATE_ID, simple("customs:failed:${header.CamelFileName}:${header.CamelFileLastModified}"))
+                .setBody(simple("{\"file\": \"${header.CamelFileName}\", \"clientId\": \"${exchangeProperty.clientId}\"}"))
+                .to(HubEndpoints.UNMAPPED);
+
+        from("file:{{hub.customs.root}}?recursive=true&minDepth=2&maxDepth=2&include=.*\\.(csv|CSV|xml|XML)"
+                + "&readLock=changed&readLockMinAge=1000&move=.done/${date:now:yyyyMMdd-HHmmss}-${exchangeProperty.clientId}-${file:onlyname}"
+                + "&moveFailed=.failed/${date:now:yyyyMMdd-HHmmss}-${exchangeProperty.clientId}-${file:onlyname}")
+                .routeId(ROUTE_ID)
+                .process(exchange -> exchange.setProperty("clientId", java.nio.file.Path.of(
+                        exchange.getMessage().getHeader("CamelFileParent", String.class)).getFileName().toString()))
+                .bean(CustomsFiles.class, "read(${exchangeProperty.clientId}, ${header.CamelFileName}, ${body})")
+                .split(body())
+                    .process(new CanonicalEventMessage())
+                    .to(HubEndpoints.EVENTS)
+                .end();
+    }
+}
