@@ -11,7 +11,15 @@ public sealed interface EventPayload {
     record Sale(String orderId, List<SaleLine> lines) implements EventPayload {
     }
 
-    record SaleLine(String sku, int quantity, Money unitPrice, Money discount, List<Fee> marketplaceFees) {
+    /**
+     * {@code customsDeclaration} (optional): the customs declaration the sold units were cleared under, when the
+     * marketplace reports it (Wildberries' {@code declaration_number}); their lot is then taken first.
+     */
+    record SaleLine(String sku, int quantity, Money unitPrice, Money discount, List<Fee> marketplaceFees, String customsDeclaration) {
+
+        public SaleLine(String sku, int quantity, Money unitPrice, Money discount, List<Fee> marketplaceFees) {
+            this(sku, quantity, unitPrice, discount, marketplaceFees, null);
+        }
     }
 
     /** A marketplace fee on a sale line; negative when the marketplace funds a discount or compensates. */

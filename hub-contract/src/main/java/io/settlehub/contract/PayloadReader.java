@@ -44,7 +44,8 @@ final class PayloadReader {
     private static Sale sale(JsonFields p) {
         Sale sale = new Sale(p.text("orderId"), p.list("lines", (l, i) -> new SaleLine(
                 l.text("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitPrice"), l.nonNegativeMoney("discount"),
-                l.optionalList("marketplaceFees", (f, j) -> new Fee(f.text("kind"), f.money("amount"))))));
+                l.optionalList("marketplaceFees", (f, j) -> new Fee(f.text("kind"), f.money("amount"))),
+                l.optionalText("customsDeclaration"))));
         String currency = sale.lines().get(0).unitPrice().currency();
         for (int i = 0; i < sale.lines().size(); i++) {
             SaleLine line = sale.lines().get(i);

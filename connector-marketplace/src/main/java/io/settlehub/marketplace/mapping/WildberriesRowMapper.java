@@ -132,7 +132,8 @@ public final class WildberriesRowMapper {
         addFee(fees, "pickup point reward", zeroIfNull(row.ppvzReward()), currency);
         BigDecimal named = reward.add(zeroIfNull(row.acquiringFee())).add(zeroIfNull(row.ppvzReward()));
         addFee(fees, "other", retailAmount.subtract(forPay).subtract(named), currency);
-        SaleLine line = new SaleLine(sku(row), quantity, new Money(unitPrice, currency), new Money(discount, currency), fees);
+        String declaration = row.declarationNumber() == null || row.declarationNumber().isBlank() ? null : row.declarationNumber().trim();
+        SaleLine line = new SaleLine(sku(row), quantity, new Money(unitPrice, currency), new Money(discount, currency), fees, declaration);
         Instant at = row.saleAt() != null ? row.saleAt() : rowDay(row);
         return event(clientId, row, EventType.SALE, at, new Sale(orderId(row), List.of(line)));
     }

@@ -55,8 +55,8 @@ class WildberriesRowMapperTest {
         assertThat(sale.orderId()).isEqualTo("9f1a6c2e3b7d4e0fa1b2c3d4e5f60718");
         SaleLine line = sale.lines().get(0);
         // listed 2,490.00, sold for 2,200.00: discount 290.00; WB's reward 330.00 + VAT 72.60, acquiring 33.00
-        assertThat(List.of(line.sku(), line.quantity(), line.unitPrice(), line.discount()))
-                .containsExactly("LAMP-01", 1, rub("2490.00"), rub("290.00"));
+        assertThat(List.of(line.sku(), line.quantity(), line.unitPrice(), line.discount(), line.customsDeclaration()))
+                .containsExactly("LAMP-01", 1, rub("2490.00"), rub("290.00"), "10702010/150226/0012345");
         assertThat(line.marketplaceFees()).extracting(Fee::kind, Fee::amount)
                 .containsExactly(tuple("commission", rub("402.60")), tuple("acquiring", rub("33.00")));
         Money net = rub("2200.00").minus(line.marketplaceFees().stream().map(Fee::amount).reduce(Money::plus).orElseThrow());

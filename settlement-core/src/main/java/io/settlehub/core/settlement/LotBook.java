@@ -55,6 +55,8 @@ final class LotBook {
 
     private final Map<String, List<Lot>> lotsBySku = new HashMap<>();
     private final Map<String, List<Lot>> lotsByReceipt = new HashMap<>();
+    /** The receipt each customs declaration (the revision in force) clears. */
+    private final Map<String, String> receiptByDeclaration = new HashMap<>();
 
     LotBook(List<CanonicalEvent> receipts, List<CanonicalEvent> customs, List<CanonicalEvent> shipments,
             boolean customsVatIsCost, Consumer<Parked> park) {
@@ -69,6 +71,8 @@ final class LotBook {
         Comparator<Lot> fifo = Comparator.comparing((Lot l) -> l.receivedAt).thenComparing(l -> l.receiptId);
         lotsBySku.values().forEach(lots -> lots.sort(fifo));
         for (CanonicalEvent event : latestDeclarations(customs)) {
+            CustomsAssessed declaration = (CustomsAssessed) event.payload();
+            receiptByDeclaration.put(declaration.declarationId(), declaration.receiptId());
             attachCustoms(event, customsVatIsCost, park);
         }
         for (CanonicalEvent event : latestRevisions(shipments, e -> ((ShipmentCost) e.payload()).shipmentId(),
@@ -147,11 +151,21 @@ final class LotBook {
         return lotsBySku.getOrDefault(sku, List.of()).stream().mapToInt(l -> l.remaining).sum();
     }
 
-    /** Takes units oldest lot first; the caller checks {@link #available} before. */
-    List<Portion> take(String sku, int quantity) {
+    /**
+     * Takes units oldest lot first — the lots of the receipt the named customs declaration clears before any other, when
+     * the sale names one and the declaration is known; the caller checks {@link #available} before.
+     */
+    List<Portion> take(String sku, int quantity, String customsDeclaration) {
+        List<Lot> order = lotsBySku.getOrDefault(sku, List.of());
+        String receipt = customsDeclaration == null ? null : receiptByDeclaration.get(customsDeclaration);
+        if (receipt != null) {
+            List<Lot> declaredFirst = new ArrayList<>(order.stream().filter(l -> l.receiptId.equals(receipt)).toList());
+            order.stream().filter(l -> !l.receiptId.equals(receipt)).forEach(declaredFirst::add);
+            order = declaredFirst;
+        }
         List<Portion> portions = new ArrayList<>();
         int wanted = quantity;
-        for (Lot lot : lotsBySku.getOrDefault(sku, List.of())) {
+        for (Lot lot : order) {
             if (wanted == 0) {
                 break;
             }

@@ -172,7 +172,7 @@ public final class SettlementCalculator {
             }
             List<WorkingLine> lines = new ArrayList<>();
             for (SaleLine line : sale.lines()) {
-                WorkingLine working = new WorkingLine(line, saleDate, lots.take(line.sku(), line.quantity()));
+                WorkingLine working = new WorkingLine(line, saleDate, lots.take(line.sku(), line.quantity(), line.customsDeclaration()));
                 working.eventIds.add(event.eventId());
                 lines.add(working);
             }

@@ -109,6 +109,33 @@ class SettlementRulesTest {
     }
 
     @Test
+    void a_sale_that_names_its_customs_declaration_takes_the_units_of_that_declarations_receipt_first() {
+        // a second, newer lot R-2: 100 lamps at 40.00 CNY, cleared under declaration D-2 (duty 5,000.00, VAT 12,100.00, fees 1,231.00)
+        CanonicalEvent secondReceipt = event("1c:acme:receipt:R-2", EventType.GOODS_RECEIVED, "accounting", "2026-02-10T08:00:00Z",
+                new io.settlehub.contract.EventPayload.GoodsReceived("R-2", "shenzhen-lights", List.of(
+                        new io.settlehub.contract.EventPayload.ReceiptLine("LAMP-01", 100, io.settlehub.contract.Money.of("40.00", "CNY")))));
+        CanonicalEvent secondDeclaration = event("customs:acme:D-2", EventType.CUSTOMS_ASSESSED, "customs", "2026-02-11T08:00:00Z",
+                new io.settlehub.contract.EventPayload.CustomsAssessed("D-2", "R-2", List.of(new io.settlehub.contract.EventPayload.CustomsLine(
+                        "LAMP-01", 100, rub("50000.00"), rub("5000.00"), rub("12100.00"), rub("1231.00"))), null));
+        io.settlehub.contract.EventPayload.Sale sold = (io.settlehub.contract.EventPayload.Sale) sale().payload();
+        io.settlehub.contract.EventPayload.SaleLine line = sold.lines().get(0);
+        CanonicalEvent declaredSale = event(sale().eventId(), EventType.SALE, "wildberries", "2026-03-02T09:15:00Z",
+                new io.settlehub.contract.EventPayload.Sale(ORDER, List.of(new io.settlehub.contract.EventPayload.SaleLine(line.sku(),
+                        line.quantity(), line.unitPrice(), line.discount(), line.marketplaceFees(), "D-2"))));
+        List<CanonicalEvent> facts = List.of(goodsReceived(), customs(), freight(), rate(), secondReceipt, secondDeclaration);
+
+        LineSettlement fifo = settle(with(facts, sale())).order(ORDER).orElseThrow().lines().get(0);
+        assertThat(fifo.lots()).extracting(LineSettlement.LotUse::receiptId).containsExactly("R-1");
+        assertThat(fifo.goodsCost()).isEqualTo(rub("1280.00"));
+
+        LineSettlement declared = settle(with(facts, declaredSale)).order(ORDER).orElseThrow().lines().get(0);
+        assertThat(declared.lots()).extracting(LineSettlement.LotUse::receiptId).containsExactly("R-2");
+        // goods r(2 × 40.00 × 12.8000) = 1,024.00; customs r(2 × (5,000 + 12,100 + 1,231) / 100) = 366.62; no freight billed for R-2
+        assertThat(List.of(declared.goodsCost(), declared.customsCost(), declared.logisticsCost()))
+                .containsExactly(rub("1024.00"), rub("366.62"), rub("0.00"));
+    }
+
+    @Test
     void a_released_hold_goes_back_to_pending_until_the_marketplace_pays_it() {
         OrderSettlement order = settle(with(untilPayout(), holdReleased())).order(ORDER).orElseThrow();
         assertThat(order.sum(LineSettlement::held)).isEqualTo(rub("0.00"));
