@@ -1,10 +1,7 @@
 package io.settlehub.carrier.route;
 
 import io.settlehub.carrier.feed.CdekFeed;
-import io.settlehub.connector.support.CanonicalEventMessage;
-import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.connector.support.PerAccountRouteBuilder;
-import io.settlehub.connector.support.UnmappedRecordMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,19 +16,6 @@ public class CdekPollRoute extends PerAccountRouteBuilder {
 
     @Override
     public void configure() {
-        eachAccount(ROUTE_ID, "timer:carrier-cdek?period={{hub.cdek.poll-interval}}&delay={{hub.cdek.initial-delay}}",
-                CdekFeed.class, "accounts")
-                .bean(CdekFeed.class, "fetch")
-                .setProperty("fetched", body())
-                .split(simple("${body.events}"))
-                    .process(new CanonicalEventMessage())
-                    .to(HubEndpoints.EVENTS)
-                .end()
-                .split(simple("${exchangeProperty.fetched.unmapped}"))
-                    .process(new UnmappedRecordMessage())
-                    .to(HubEndpoints.UNMAPPED)
-                .end()
-                .setBody(exchangeProperty("fetched"))
-                .bean(CdekFeed.class, "commit");
+        fetchPublishCommit(ROUTE_ID, "timer:carrier-cdek?period={{hub.cdek.poll-interval}}&delay={{hub.cdek.initial-delay}}", CdekFeed.class);
     }
 }

@@ -4,7 +4,7 @@ import io.settlehub.carrier.feed.CustomsFiles;
 import io.settlehub.connector.support.CanonicalEventMessage;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.connector.support.PartnerFormatException;
-import io.settlehub.contract.MessageHeaders;
+import io.settlehub.connector.support.PublishSteps;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +21,10 @@ public class CustomsDeclarationRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(PartnerFormatException.class)
+        PublishSteps.unreadableFile(onException(PartnerFormatException.class)
                 .handled(false)
-                .bean(CustomsFiles.class, "failed(${exchangeProperty.clientId}, ${header.CamelFileName}, ${exception})")
-                .setHeader(MessageHeaders.FAILURE_REASON, simple("${exception.message}"))
-                .setHeader(MessageHeaders.SOURCE, constant("customs"))
-                .setHeader(MessageHeaders.DUPLICATE_ID, simple("customs:failed:${header.CamelFileName}:${header.CamelFileLastModified}"))
-                .setBody(simple("{\"file\": \"${header.CamelFileName}\", \"clientId\": \"${exchangeProperty.clientId}\"}"))
-                .to(HubEndpoints.UNMAPPED);
+                .bean(CustomsFiles.class, "failed(${exchangeProperty.clientId}, ${header.CamelFileName}, ${exception})"),
+                constant("customs"));
 
         from("file:{{hub.customs.root}}?recursive=true&minDepth=2&maxDepth=2&include=.*\\.(csv|CSV|xml|XML)"
                 + "&readLock=changed&readLockMinAge=1000&move=.done/${date:now:yyyyMMdd-HHmmss}-${exchangeProperty.clientId}-${file:onlyname}"

@@ -1,9 +1,6 @@
 package io.settlehub.filedrop.route;
 
-import io.settlehub.connector.support.CanonicalEventMessage;
-import io.settlehub.connector.support.HubEndpoints;
-import io.settlehub.connector.support.UnmappedRecordMessage;
-import io.settlehub.contract.MessageHeaders;
+import io.settlehub.connector.support.PublishSteps;
 import io.settlehub.filedrop.config.FileDropProperties;
 import io.settlehub.filedrop.config.FileDropProperties.Platform;
 import io.settlehub.filedrop.mapping.ReportMapping;
@@ -31,32 +28,18 @@ public class FileDropRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(ReportFormatException.class)
+        PublishSteps.unreadableFile(onException(ReportFormatException.class)
                 .handled(false)
-                .bean(ReportMapping.class, "failed(${exchangeProperty.platform}, ${header.CamelFileName}, ${exception})")
-                .setHeader(MessageHeaders.FAILURE_REASON, simple("${exception.message}"))
-                .setHeader(MessageHeaders.SOURCE, exchangeProperty("platform"))
-                .setHeader(MessageHeaders.DUPLICATE_ID, simple("${exchangeProperty.platform}:failed:${header.CamelFileName}:${header.CamelFileLastModified}"))
-                .setBody(simple("{\"file\": \"${header.CamelFileName}\", \"platform\": \"${exchangeProperty.platform}\"}"))
-                .to(HubEndpoints.UNMAPPED);
+                .bean(ReportMapping.class, "failed(${exchangeProperty.platform}, ${header.CamelFileName}, ${exception})"),
+                exchangeProperty("platform"));
 
         for (Platform platform : properties.platforms()) {
             String folder = properties.folder(platform).toAbsolutePath().toString();
-            from("file:" + folder + "?include=.*\\.(csv|CSV|xlsx|XLSX)&readLock=changed&readLockMinAge=1000"
+            PublishSteps.eventsAndUnmapped(from("file:" + folder + "?include=.*\\.(csv|CSV|xlsx|XLSX)&readLock=changed&readLockMinAge=1000"
                     + "&move=.done/${date:now:yyyyMMdd-HHmmss}-${file:name}&moveFailed=.failed/${date:now:yyyyMMdd-HHmmss}-${file:name}")
                     .routeId(ROUTE_PREFIX + platform.name())
                     .setProperty("platform", constant(platform.name()))
-                    .bean(ReportMapping.class, "map(${exchangeProperty.platform}, ${header.CamelFileName}, ${body})")
-                    .setProperty("mapped", body())
-                    .split(simple("${body.events}"))
-                        .process(new CanonicalEventMessage())
-                        .to(HubEndpoints.EVENTS)
-                    .end()
-                    .split(simple("${exchangeProperty.mapped.unmapped}"))
-                        .process(new UnmappedRecordMessage())
-                        .to(HubEndpoints.UNMAPPED)
-                    .end()
-                    .setBody(exchangeProperty("mapped"))
+                    .bean(ReportMapping.class, "map(${exchangeProperty.platform}, ${header.CamelFileName}, ${body})"))
                     .bean(ReportMapping.class, "published");
         }
     }

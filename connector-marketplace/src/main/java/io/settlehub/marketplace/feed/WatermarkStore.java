@@ -27,14 +27,17 @@ public class WatermarkStore {
     }
 
     public Optional<Watermark> load(String feed, String clientId) {
+        return read(feed, clientId).map(node -> new Watermark(LocalDate.parse(node.get("accrualDate").asText()),
+                node.path("lastId").asText(""), LocalDate.parse(node.get("payoutsFrom").asText())));
+    }
+
+    private Optional<JsonNode> read(String feed, String clientId) {
         Path file = file(feed, clientId);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            JsonNode node = EventCodec.mapper().readTree(file.toFile());
-            return Optional.of(new Watermark(LocalDate.parse(node.get("accrualDate").asText()), node.path("lastId").asText(""),
-                    LocalDate.parse(node.get("payoutsFrom").asText())));
+            return Optional.of(EventCodec.mapper().readTree(file.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read watermark " + file, e);
         }
@@ -65,15 +68,7 @@ public class WatermarkStore {
 
     /** The next month a monthly feed handles for the client, if any was committed. */
     public Optional<java.time.YearMonth> loadMonth(String feed, String clientId) {
-        Path file = file(feed, clientId);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(java.time.YearMonth.parse(EventCodec.mapper().readTree(file.toFile()).get("nextMonth").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read watermark " + file, e);
-        }
+        return read(feed, clientId).map(node -> java.time.YearMonth.parse(node.get("nextMonth").asText()));
     }
 
     public void saveMonth(String feed, String clientId, java.time.YearMonth next) {
@@ -82,15 +77,7 @@ public class WatermarkStore {
 
     /** The day a date-windowed feed asks from next, if any was committed. */
     public Optional<LocalDate> loadDate(String feed, String clientId) {
-        Path file = file(feed, clientId);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(EventCodec.mapper().readTree(file.toFile()).get("dateFrom").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read watermark " + file, e);
-        }
+        return read(feed, clientId).map(node -> LocalDate.parse(node.get("dateFrom").asText()));
     }
 
     public void saveDate(String feed, String clientId, LocalDate dateFrom) {
@@ -99,15 +86,7 @@ public class WatermarkStore {
 
     /** The time (in the partner's zone) a modification-windowed feed asks from next, if any was committed. */
     public Optional<java.time.LocalDateTime> loadTime(String feed, String clientId) {
-        Path file = file(feed, clientId);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(java.time.LocalDateTime.parse(EventCodec.mapper().readTree(file.toFile()).get("since").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read watermark " + file, e);
-        }
+        return read(feed, clientId).map(node -> java.time.LocalDateTime.parse(node.get("since").asText()));
     }
 
     public void saveTime(String feed, String clientId, java.time.LocalDateTime since) {

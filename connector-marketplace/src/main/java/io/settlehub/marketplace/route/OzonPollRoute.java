@@ -1,9 +1,6 @@
 package io.settlehub.marketplace.route;
 
 import io.settlehub.connector.support.PerAccountRouteBuilder;
-import io.settlehub.connector.support.UnmappedRecordMessage;
-import io.settlehub.connector.support.CanonicalEventMessage;
-import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.marketplace.feed.OzonFeed;
 import org.springframework.stereotype.Component;
 
@@ -18,19 +15,6 @@ public class OzonPollRoute extends PerAccountRouteBuilder {
 
     @Override
     public void configure() {
-        eachAccount(ROUTE_ID, "timer:marketplace-ozon?period={{hub.ozon.poll-interval}}&delay={{hub.ozon.initial-delay}}",
-                OzonFeed.class, "accounts")
-                .bean(OzonFeed.class, "fetch")
-                .setProperty("fetched", body())
-                .split(simple("${body.events}"))
-                    .process(new CanonicalEventMessage())
-                    .to(HubEndpoints.EVENTS)
-                .end()
-                .split(simple("${exchangeProperty.fetched.unmapped}"))
-                    .process(new UnmappedRecordMessage())
-                    .to(HubEndpoints.UNMAPPED)
-                .end()
-                .setBody(exchangeProperty("fetched"))
-                .bean(OzonFeed.class, "commit");
+        fetchPublishCommit(ROUTE_ID, "timer:marketplace-ozon?period={{hub.ozon.poll-interval}}&delay={{hub.ozon.initial-delay}}", OzonFeed.class);
     }
 }

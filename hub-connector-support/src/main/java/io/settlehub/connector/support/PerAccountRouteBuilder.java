@@ -28,4 +28,13 @@ public abstract class PerAccountRouteBuilder extends RouteBuilder {
                 .routeId(routeId + "-account")
                 .setProperty("account", body());
     }
+
+    /**
+     * The usual per-account flow: the feed's {@code fetch(account)}, its events and unmapped records published, then
+     * its {@code commit(result)} — the watermark moves only after everything fetched was published.
+     */
+    protected void fetchPublishCommit(String routeId, String timerUri, Class<?> feed) {
+        PublishSteps.eventsAndUnmapped(eachAccount(routeId, timerUri, feed, "accounts").bean(feed, "fetch"))
+                .bean(feed, "commit");
+    }
 }

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.settlehub.connector.support.PartnerFormatException;
+import io.settlehub.connector.support.PartnerHttp;
 import io.settlehub.connector.support.PartnerRejectedException;
-import io.settlehub.connector.support.PartnerUnavailableException;
 import io.settlehub.contract.EventCodec;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +87,7 @@ public class CdekClient {
                 "/v2/oauth/token");
         if (response.statusCode() == 401 || response.statusCode() == 400) {
             throw new PartnerRejectedException("cdek refused the credentials of contract " + credentials.clientId() + " ("
-                    + response.statusCode() + "): " + abbreviate(response.body()));
+                    + response.statusCode() + "): " + PartnerHttp.abbreviate(response.body()));
         }
         TokenResponse token = parse(checked("/v2/oauth/token", response), TokenResponse.class, "/v2/oauth/token");
         if (token.accessToken() == null || token.accessToken().isBlank()) {
@@ -101,26 +99,11 @@ public class CdekClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, String path) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new PartnerUnavailableException("cdek " + path + " timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new PartnerUnavailableException("cdek " + path + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PartnerUnavailableException("interrupted calling cdek " + path);
-        }
+        return PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofString(), "cdek " + path, timeout);
     }
 
     private static HttpResponse<String> checked(String path, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status == 429 || status >= 500) {
-            throw new PartnerUnavailableException("cdek " + path + " answered " + status + ": " + abbreviate(response.body()));
-        }
-        if (status >= 400) {
-            throw new PartnerRejectedException("cdek " + path + " rejected the request with " + status + ": " + abbreviate(response.body()));
-        }
+        PartnerHttp.requireSuccess(response.statusCode(), "cdek " + path, response.body());
         return response;
     }
 
@@ -136,7 +119,4 @@ public class CdekClient {
         }
     }
 
-    private static String abbreviate(String body) {
-        return body == null ? "" : body.length() <= 300 ? body : body.substring(0, 300) + "…";
-    }
 }

@@ -7,15 +7,14 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.connector.support.PartnerFormatException;
+import io.settlehub.connector.support.PartnerHttp;
 import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.connector.support.PartnerUnavailableException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,23 +137,8 @@ public class AliExpressClient {
         String what = "aliexpress " + (apiPath.isEmpty() ? business.get("method") : apiPath);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + gateway + apiPath + "?" + query)).timeout(timeout).GET().build();
         HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new PartnerUnavailableException(what + " timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new PartnerUnavailableException(what + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PartnerUnavailableException("interrupted calling " + what);
-        }
-        int status = response.statusCode();
-        if (status == 429 || status >= 500) {
-            throw new PartnerUnavailableException(what + " answered " + status + ": " + abbreviate(response.body()));
-        }
-        if (status >= 400) {
-            throw new PartnerRejectedException(what + " rejected the request with " + status + ": " + abbreviate(response.body()));
-        }
+        response = PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofString(), what, timeout);
+        PartnerHttp.requireSuccess(response.statusCode(), what, response.body());
         try {
             T parsed = JSON.readValue(response.body(), type);
             if (parsed == null) {
@@ -166,7 +150,4 @@ public class AliExpressClient {
         }
     }
 
-    private static String abbreviate(String body) {
-        return body == null ? "" : body.length() <= 300 ? body : body.substring(0, 300) + "…";
-    }
 }

@@ -8,14 +8,11 @@ import io.github.resilience4j.retry.Retry;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.marketplace.config.OzonProperties.Account;
 import io.settlehub.connector.support.PartnerFormatException;
-import io.settlehub.connector.support.PartnerRejectedException;
-import io.settlehub.connector.support.PartnerUnavailableException;
-import java.io.IOException;
+import io.settlehub.connector.support.PartnerHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -81,23 +78,8 @@ public class OzonSellerClient {
             throw new IllegalStateException(e);
         }
         HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new PartnerUnavailableException("ozon " + path + " timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new PartnerUnavailableException("ozon " + path + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PartnerUnavailableException("interrupted calling ozon " + path);
-        }
-        int status = response.statusCode();
-        if (status == 429 || status >= 500) {
-            throw new PartnerUnavailableException("ozon " + path + " answered " + status + ": " + abbreviate(response.body()));
-        }
-        if (status >= 400) {
-            throw new PartnerRejectedException("ozon " + path + " rejected the request with " + status + ": " + abbreviate(response.body()));
-        }
+        response = PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofString(), "ozon " + path, timeout);
+        PartnerHttp.requireSuccess(response.statusCode(), "ozon " + path, response.body());
         try {
             T parsed = JSON.readValue(response.body(), type);
             if (parsed == null) {
@@ -106,11 +88,8 @@ public class OzonSellerClient {
             return parsed;
         } catch (JsonProcessingException e) {
             throw new PartnerFormatException("ozon " + path + " answered a body that is not its published format: "
-                    + e.getOriginalMessage() + " in " + abbreviate(response.body()));
+                    + e.getOriginalMessage() + " in " + PartnerHttp.abbreviate(response.body()));
         }
     }
 
-    private static String abbreviate(String body) {
-        return body == null ? "" : body.length() <= 300 ? body : body.substring(0, 300) + "…";
-    }
 }

@@ -9,6 +9,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.connector.support.PartnerFormatException;
+import io.settlehub.connector.support.PartnerHttp;
 import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.connector.support.PartnerUnavailableException;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -85,16 +85,7 @@ public class WildberriesClient {
     private HttpResponse<InputStream> send(HttpRequest request) {
         String what = "wildberries " + request.uri().getPath();
         HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new PartnerUnavailableException(what + " timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new PartnerUnavailableException(what + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PartnerUnavailableException("interrupted calling " + what);
-        }
+        response = PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofInputStream(), what, timeout);
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw new PartnerUnavailableException(what + " answered " + status + ": " + drain(response));
