@@ -49,6 +49,10 @@ public final class SandboxMain {
                 .port(Integer.parseInt(env("HUB_SANDBOX_AE_PORT", "8092")))
                 .usingFilesUnderDirectory(env("HUB_SANDBOX_AE_FILES", "demo/aliexpress")));
         aliexpress.start();
+        WireMockServer cdek = new WireMockServer(options().bindAddress("127.0.0.1")
+                .port(Integer.parseInt(env("HUB_SANDBOX_CDEK_PORT", "8093")))
+                .usingFilesUnderDirectory(env("HUB_SANDBOX_CDEK_FILES", "demo/cdek")));
+        cdek.start();
 
         EmbeddedSftpServer bank = EmbeddedSftpServer.start(sftpRoot, state.resolve("sftp-host.key"),
                 Integer.parseInt(env("HUB_SANDBOX_SFTP_PORT", "2222")), "bank", env("HUB_SANDBOX_SFTP_PASSWORD", "bank-demo-password"));
@@ -57,11 +61,12 @@ public final class SandboxMain {
 
         publishSeed();
         System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", Wildberries stub " + wildberries.baseUrl()
-                + ", AliExpress stub " + aliexpress.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
+                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ozon.stop();
             wildberries.stop();
             aliexpress.stop();
+            cdek.stop();
             try {
                 bank.close();
             } catch (IOException ignored) {
