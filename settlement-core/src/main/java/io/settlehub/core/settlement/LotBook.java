@@ -137,8 +137,8 @@ final class LotBook {
                 shipment.lines().stream().map(l -> BigDecimal.valueOf(l.quantity())).toList());
         for (int i = 0; i < lots.size(); i++) {
             Lot lot = lots.get(i);
-            lot.unitLogistics = lot.unitLogistics.add(
-                    shares.get(i).divide(BigDecimal.valueOf(shipment.lines().get(i).quantity()), UNIT_COST));
+            // spread over the whole lot: a receipt delivered in several shipments must not charge each unit for each of them
+            lot.unitLogistics = lot.unitLogistics.add(shares.get(i).divide(BigDecimal.valueOf(lot.quantity), UNIT_COST));
             lot.costCurrency = shipment.amount().currency();
         }
     }

@@ -136,6 +136,20 @@ class SettlementRulesTest {
     }
 
     @Test
+    void a_lot_delivered_in_parts_spreads_each_deliverys_cost_over_all_its_units() {
+        // CDEK takes the 100 lamps of R-1 to the marketplace in two deliveries: 40 for 5,400.00 and 60 for 8,100.00
+        CanonicalEvent first = event("cdek:acme:1:cost:r1", EventType.SHIPMENT_COST, "cdek", "2026-02-05T08:00:00Z",
+                new io.settlehub.contract.EventPayload.ShipmentCost("cdek-1", "R-1", "cdek", rub("5400.00"),
+                        List.of(new io.settlehub.contract.EventPayload.SkuQuantity("LAMP-01", 40)), 1));
+        CanonicalEvent second = event("cdek:acme:2:cost:r1", EventType.SHIPMENT_COST, "cdek", "2026-02-06T08:00:00Z",
+                new io.settlehub.contract.EventPayload.ShipmentCost("cdek-2", "R-1", "cdek", rub("8100.00"),
+                        List.of(new io.settlehub.contract.EventPayload.SkuQuantity("LAMP-01", 60)), 1));
+        LineSettlement line = settle(with(SOLD, first, second)).order(ORDER).orElseThrow().lines().get(0);
+        // per lamp: freight 30,000 / 100 + 5,400 / 100 + 8,100 / 100 = 435.00; two lamps 870.00
+        assertThat(line.logisticsCost()).isEqualTo(rub("870.00"));
+    }
+
+    @Test
     void a_released_hold_goes_back_to_pending_until_the_marketplace_pays_it() {
         OrderSettlement order = settle(with(untilPayout(), holdReleased())).order(ORDER).orElseThrow();
         assertThat(order.sum(LineSettlement::held)).isEqualTo(rub("0.00"));
