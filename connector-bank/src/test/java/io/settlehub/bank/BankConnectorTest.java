@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
         "hub.bank.upload.redelivery-delay=50", "hub.bank.upload.max-redelivery-delay=200", "hub.bank.upload.max-redeliveries=60",
-        "resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=300ms"})
+        "resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=300ms", "hub.bank.inbox-poll-interval=500",
+        "hub.bank.credit-rules[0].payer-tax-id=7704217370", "hub.bank.credit-rules[0].purpose-contains=ИР-100001",
+        "hub.bank.credit-rules[0].client-id=acme"})
 class BankConnectorTest {
 
     static Path work;
@@ -131,5 +133,52 @@ class BankConnectorTest {
         Pain001Schema.validate(Files.readString(outboxFile(instruction)));
         assertThat(output.getAll()).as("the retries were logged").contains("uploaded pain001-" + instruction.instructionId())
                 .as("the SFTP password never appears in the logs").doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void a_statement_in_the_inbox_books_our_payment_and_a_broken_one_is_set_aside_while_the_rest_is_read() throws Exception {
+        PaymentInstruction instruction = instruction("1500.00");
+        send(instruction.toJson());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(outboxFile(instruction)));
+
+        Path inbox = Files.createDirectories(bank.root().resolve("inbox"));
+        String statement = new String(getClass().getResourceAsStream("/iso20022/camt053-statement.xml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("{{E2E}}", instruction.instructionId());
+        Files.writeString(inbox.resolve("broken-20261126.xml"), statement.substring(0, statement.length() / 2));
+        Files.writeString(inbox.resolve("camt053-20261126.xml"), statement);
+
+        jms.setReceiveTimeout(500);
+        java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.EVENTS)) != null) {
+                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            return events.size() >= 2;
+        });
+        assertThat(events).extracting(io.settlehub.contract.CanonicalEvent::eventId, io.settlehub.contract.CanonicalEvent::clientId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bank:" + instruction.instructionId() + ":BOOKED", "acme"),
+                        org.assertj.core.groups.Tuple.tuple("bank:40702810000000000099-20261126:2", "acme"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(inbox.resolve("processed")) == 1 && count(inbox.resolve("error")) == 1);
+        assertThat(inbox.resolve("camt053-20261126.xml")).doesNotExist();
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.UNMAPPED)) != null) {
+                reasons.add(message.getStringProperty(MessageHeaders.FAILURE_REASON));
+            }
+            return reasons.size() >= 2;
+        });
+        assertThat(reasons).anyMatch(r -> r.startsWith("broken-20261126.xml") && r.contains("camt.053"))
+                .anyMatch(r -> r.startsWith("debit 115.00 RUB (entry 3)"));
+    }
+
+    static long count(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            return files.count();
+        }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The path of the demo as separate processes: the standalone Artemis distribution, the sandbox partners,
  * settlement-core on PostgreSQL, connector-marketplace and connector-bank. Sales on Ozon, Wildberries and AliExpress become one balance, a
- * payout run becomes a pain.001 file on the bank's SFTP server, and a full re-poll changes nothing.
+ * payout run becomes a pain.001 file on the bank's SFTP server, the bank's camt.053 statement books it, and a full re-poll
+ * changes nothing.
  */
 class HubEndToEndTest {
 
@@ -86,7 +87,7 @@ class HubEndToEndTest {
         bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort),
                 "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "bank-demo-password",
                 "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString()));
-        processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort);
+        processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort, "--hub.bank.inbox-poll-interval=1000");
 
         awaitHealthy(corePort, "settlement-core");
         awaitHealthy(bankPort, "connector-bank");
@@ -201,6 +202,18 @@ class HubEndToEndTest {
         Pain001Schema.validate(xml);
         assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">3144.00</InstdAmt>");
         assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"3144.00\"");
+
+        // The bank's answer: a camt.053 statement booking the payment files lands in its inbox; the money is paid.
+        Process statement = new ProcessBuilder("python3", ROOT.resolve("demo/bank_statement.py").toString(), sftpRoot.toString())
+                .redirectErrorStream(true).start();
+        String made = new String(statement.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(statement.waitFor()).as(made).isZero();
+        await("the statement booked").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"inFlight\":\"0.00\"").contains("\"paid\":\"3144.00\""));
+        assertThat(get(corePort, "/api/clients/acme/payments")).contains("\"status\":\"BOOKED\"");
+        try (var processed = Files.list(sftpRoot.resolve("inbox/processed"))) {
+            assertThat(processed.count()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -15,6 +15,17 @@ class BankConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    io.settlehub.bank.inbound.SentInstructions sentInstructionClients(BankProperties bank) {
+        return new io.settlehub.bank.inbound.SentInstructions(new File(bank.stateDir(), "bank-instruction-clients.tsv").toPath());
+    }
+
+    @Bean
+    io.settlehub.bank.inbound.StatementFiles statementFiles(BankProperties bank, io.settlehub.bank.inbound.SentInstructions sent,
+                                                           io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
+        return new io.settlehub.bank.inbound.StatementFiles(bank, sent, new io.settlehub.connector.support.FeedMetrics(registry, clock));
+    }
+
     /** Every instruction uploaded, kept in a file so that a restart remembers it. */
     @Bean
     IdempotentRepository sentInstructions(BankProperties bank) {

@@ -24,10 +24,10 @@ public class PaymentFileBuilder {
         PaymentInstruction instruction = PaymentInstruction.fromJson(instructionJson);
         String xml = writer.write(instruction.instructionId(), clock.instant(), List.of(instruction));
         Pain001Schema.validate(xml);
-        return new PaymentFile(instruction.instructionId(), "pain001-" + instruction.instructionId() + ".xml", xml);
+        return new PaymentFile(instruction.instructionId(), instruction.clientId(), "pain001-" + instruction.instructionId() + ".xml", xml);
     }
 
     /** A file ready to upload. */
-    public record PaymentFile(String instructionId, String fileName, String xml) {
+    public record PaymentFile(String instructionId, String clientId, String fileName, String xml) {
     }
 }

@@ -1,5 +1,6 @@
 package io.settlehub.bank.route;
 
+import io.settlehub.bank.inbound.SentInstructions;
 import io.settlehub.bank.partner.iso20022.Pain001Schema.InvalidPaymentFileException;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.InvalidMessageException;
@@ -49,10 +50,12 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                 .convertBodyTo(String.class)
                 .bean(PaymentFileBuilder.class)
                 .setHeader("instructionId", simple("${body.instructionId}"))
+                .setHeader("clientId", simple("${body.clientId}"))
                 .idempotentConsumer(header("instructionId"), sentInstructions).eager(false)
                     .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
                     .setBody(simple("${body.xml}"))
                     .bean(GuardedUpload.class)
+                    .bean(SentInstructions.class, "sent(${header.instructionId}, ${header.clientId})")
                     .log("uploaded ${header.CamelFileName} for instruction ${header.instructionId}")
                 .end();
     }

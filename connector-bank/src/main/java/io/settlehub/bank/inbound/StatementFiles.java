@@ -1,0 +1,56 @@
+package io.settlehub.bank.inbound;
+
+import io.settlehub.bank.config.BankProperties;
+import io.settlehub.bank.partner.iso20022.Camt053Reader;
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.MappingResult;
+import io.settlehub.connector.support.UnmappedRecord;
+import io.settlehub.contract.CanonicalEvent;
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A statement file from the bank's inbox → the events of its booked entries and the entries no one claims. */
+public class StatementFiles {
+
+    public static final String FEED = "bank-statements";
+    private static final Logger log = LoggerFactory.getLogger(StatementFiles.class);
+
+    private final BankProperties bank;
+    private final SentInstructions sent;
+    private final FeedMetrics metrics;
+
+    public StatementFiles(BankProperties bank, SentInstructions sent, FeedMetrics metrics) {
+        this.bank = bank;
+        this.sent = sent;
+        this.metrics = metrics;
+    }
+
+    /** What one statement file became. */
+    public record Read(String fileName, List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {
+    }
+
+    public Read read(String fileName, File file) {
+        List<CanonicalEvent> events = new ArrayList<>();
+        List<UnmappedRecord> unmapped = new ArrayList<>();
+        Camt053Reader.read(file.toPath(), entry -> {
+            MappingResult mapped = StatementMapper.map(entry, bank, sent, fileName);
+            events.addAll(mapped.events());
+            unmapped.addAll(mapped.unmapped());
+        });
+        return new Read(fileName, events, unmapped);
+    }
+
+    public void published(Read read) {
+        metrics.polled(FEED, "hub", read.events().size(), read.unmapped().size(), Instant.now());
+        log.info("bank statement {}: {} event(s), {} entr(ies) for an operator", read.fileName(), read.events().size(), read.unmapped().size());
+    }
+
+    public void failed(String fileName, Exception cause) {
+        metrics.failed(FEED, "hub", cause);
+        log.warn("bank statement {} set aside in error/: {}", fileName, cause.getMessage());
+    }
+}

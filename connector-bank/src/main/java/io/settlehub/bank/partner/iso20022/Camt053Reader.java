@@ -1,0 +1,220 @@
+package io.settlehub.bank.partner.iso20022;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads a {@code camt.053.001.08} bank-to-customer statement: first validated against the official XSD, then read
+ * entry by entry with a streaming parser — a statement of any size is never held whole. Doctypes and external
+ * entities are refused by both passes (an XML bomb or an external entity fails the file).
+ */
+public final class Camt053Reader {
+
+    private static final Schema SCHEMA = load();
+
+    private Camt053Reader() {
+    }
+
+    /** A statement that cannot be read as camt.053.001.08: the message names why and where. */
+    public static final class InvalidStatementException extends RuntimeException {
+        public InvalidStatementException(String message) {
+            super(message);
+        }
+    }
+
+    private static Schema load() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(Camt053Reader.class.getResource("/iso20022/camt.053.001.08.xsd"));
+        } catch (SAXException e) {
+            throw new IllegalStateException("cannot load the camt.053.001.08 schema", e);
+        }
+    }
+
+    public static void read(Path file, Consumer<StatementEntry> entries) {
+        String name = file.getFileName().toString();
+        validate(file, name);
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = factory().createXMLStreamReader(in);
+            try {
+                parse(xml, name, entries);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new InvalidStatementException(name + " is not well-formed XML: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidStatementException(name + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void validate(Path file, String name) {
+        try {
+            Validator validator = SCHEMA.newValidator();
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // the document is parsed by a reader that refuses any doctype: no entity is ever declared, let alone expanded
+            javax.xml.parsers.SAXParserFactory parsers = javax.xml.parsers.SAXParserFactory.newInstance();
+            parsers.setNamespaceAware(true);
+            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            org.xml.sax.XMLReader reader = parsers.newSAXParser().getXMLReader();
+            validator.validate(new javax.xml.transform.sax.SAXSource(reader, new org.xml.sax.InputSource(file.toUri().toString())));
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        } catch (SAXException e) {
+            throw new InvalidStatementException(name + " does not validate against camt.053.001.08.xsd: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidStatementException(name + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    /** Walks the document keeping the element path; an entry is complete at its closing {@code Ntry}. */
+    private static void parse(XMLStreamReader xml, String name, Consumer<StatementEntry> entries) throws XMLStreamException {
+        Deque<String> path = new ArrayDeque<>();
+        String statementId = null;
+        String account = null;
+        Entry entry = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                path.push(xml.getLocalName());
+                String at = joined(path);
+                if (at.endsWith("Stmt/Ntry")) {
+                    entry = new Entry();
+                } else if (entry != null && at.endsWith("Ntry/Amt")) {
+                    entry.currency = xml.getAttributeValue(null, "Ccy");
+                    entry.amount = text(xml, path);
+                } else {
+                    String value = null;
+                    if (at.endsWith("Stmt/Id") || at.endsWith("Stmt/Acct/Id/Othr/Id") || at.endsWith("Stmt/Acct/Id/IBAN")
+                            || entry != null && isEntryField(at)) {
+                        value = text(xml, path);
+                    }
+                    if (value == null) {
+                        continue;
+                    }
+                    if (at.endsWith("Stmt/Id")) {
+                        statementId = value;
+                    } else if (at.endsWith("Stmt/Acct/Id/Othr/Id") || at.endsWith("Stmt/Acct/Id/IBAN")) {
+                        account = value;
+                    } else {
+                        entry.set(at, value);
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String closing = joined(path);
+                path.pop();
+                if (closing.endsWith("Stmt/Ntry") && entry != null) {
+                    entries.accept(entry.toEntry(statementId, account, name));
+                    entry = null;
+                }
+            }
+        }
+    }
+
+    private static boolean isEntryField(String at) {
+        return at.endsWith("Ntry/NtryRef") || at.endsWith("Ntry/CdtDbtInd") || at.endsWith("Ntry/Sts/Cd") || at.endsWith("Ntry/BookgDt/Dt")
+                || at.endsWith("Ntry/BookgDt/DtTm") || at.endsWith("Ntry/AcctSvcrRef") || at.endsWith("TxDtls/Refs/EndToEndId")
+                || at.endsWith("RltdPties/Dbtr/Pty/Nm") || at.endsWith("RltdPties/Cdtr/Pty/Nm")
+                || at.endsWith("RltdPties/Dbtr/Pty/Id/OrgId/Othr/Id") || at.endsWith("RltdPties/Cdtr/Pty/Id/OrgId/Othr/Id")
+                || at.endsWith("TxDtls/RmtInf/Ustrd");
+    }
+
+    /** Reads an element's text; the element's end is consumed, so the path is popped here. */
+    private static String text(XMLStreamReader xml, Deque<String> path) throws XMLStreamException {
+        String value = xml.getElementText().trim();
+        path.pop();
+        return value;
+    }
+
+    private static String joined(Deque<String> path) {
+        StringBuilder out = new StringBuilder();
+        var it = path.descendingIterator();
+        while (it.hasNext()) {
+            out.append('/').append(it.next());
+        }
+        return out.toString();
+    }
+
+    private static final class Entry {
+        String ref;
+        String servicerRef;
+        String amount;
+        String currency;
+        String creditDebit;
+        String status;
+        String bookedOn;
+        String endToEndId;
+        String debtorName;
+        String creditorName;
+        String debtorTaxId;
+        String creditorTaxId;
+        String remittance;
+
+        void set(String at, String value) {
+            if (at.endsWith("Ntry/NtryRef")) {
+                ref = value;
+            } else if (at.endsWith("Ntry/AcctSvcrRef")) {
+                servicerRef = value;
+            } else if (at.endsWith("Ntry/CdtDbtInd")) {
+                creditDebit = value;
+            } else if (at.endsWith("Ntry/Sts/Cd")) {
+                status = value;
+            } else if (at.endsWith("Ntry/BookgDt/Dt")) {
+                bookedOn = value;
+            } else if (at.endsWith("Ntry/BookgDt/DtTm")) {
+                bookedOn = OffsetDateTime.parse(value).atZoneSameInstant(io.settlehub.contract.BusinessCalendar.ZONE).toLocalDate().toString();
+            } else if (at.endsWith("Refs/EndToEndId") && endToEndId == null) {
+                endToEndId = value;
+            } else if (at.endsWith("Dbtr/Pty/Nm")) {
+                debtorName = value;
+            } else if (at.endsWith("Cdtr/Pty/Nm")) {
+                creditorName = value;
+            } else if (at.endsWith("Dbtr/Pty/Id/OrgId/Othr/Id")) {
+                debtorTaxId = value;
+            } else if (at.endsWith("Cdtr/Pty/Id/OrgId/Othr/Id")) {
+                creditorTaxId = value;
+            } else if (at.endsWith("RmtInf/Ustrd")) {
+                remittance = remittance == null ? value : remittance + " " + value;
+            }
+        }
+
+        StatementEntry toEntry(String statementId, String account, String file) {
+            boolean credit = "CRDT".equals(creditDebit);
+            String reference = ref != null ? ref : servicerRef;
+            if (reference == null) {
+                throw new InvalidStatementException(file + ": an entry of statement " + statementId + " has neither NtryRef nor AcctSvcrRef");
+            }
+            return new StatementEntry(statementId, account, reference, new BigDecimal(amount), currency, credit, status,
+                    bookedOn == null ? null : LocalDate.parse(bookedOn), endToEndId, credit ? debtorName : creditorName,
+                    credit ? debtorTaxId : creditorTaxId, remittance);
+        }
+    }
+}

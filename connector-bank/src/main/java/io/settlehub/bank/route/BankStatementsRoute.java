@@ -1,0 +1,43 @@
+package io.settlehub.bank.route;
+
+import io.settlehub.bank.config.BankProperties;
+import io.settlehub.bank.inbound.StatementFiles;
+import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.connector.support.PublishSteps;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bank's SFTP inbox: each camt.053 statement is read (validated, streamed), its booked entries published —
+ * debits of our instructions as PAYMENT_STATUS BOOKED, credits as BANK_CREDIT, the rest on hub.connectors.unmapped —
+ * and the file moved to {@code processed/}. A file that cannot be read (not the schema, not our account, a broken or
+ * hostile XML) moves to {@code error/} with its reason published; the other files of the inbox are still read.
+ */
+@Component
+public class BankStatementsRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "bank-statements-inbox";
+
+    private final BankProperties bank;
+    private final long pollDelayMs;
+
+    public BankStatementsRoute(BankProperties bank, @Value("${hub.bank.inbox-poll-interval:60000}") long pollDelayMs) {
+        this.bank = bank;
+        this.pollDelayMs = pollDelayMs;
+    }
+
+    @Override
+    public void configure() {
+        PublishSteps.unreadableFile(onException(InvalidStatementException.class)
+                .handled(false)
+                .bean(StatementFiles.class, "failed(${header.CamelFileName}, ${exception})"), constant("bank"));
+
+        String workDirectory = java.nio.file.Path.of(bank.stateDir(), "bank-inbox-work").toAbsolutePath().toString();
+        PublishSteps.eventsAndUnmapped(from(bank.sftp().inboxUri(pollDelayMs, workDirectory))
+                .routeId(ROUTE_ID)
+                .convertBodyTo(java.io.File.class)
+                .bean(StatementFiles.class, "read(${header.CamelFileName}, ${body})"))
+                .bean(StatementFiles.class, "published");
+    }
+}
