@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.bank.upload.redelivery-delay=50", "hub.bank.upload.max-redelivery-delay=200", "hub.bank.upload.max-redeliveries=60",
         "resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=300ms", "hub.bank.inbox-poll-interval=500",
         "hub.bank.credit-rules[0].payer-tax-id=7704217370", "hub.bank.credit-rules[0].purpose-contains=ИР-100001",
-        "hub.bank.credit-rules[0].client-id=acme"})
+        "hub.bank.credit-rules[0].client-id=acme", "hub.cbr.url="})
 class BankConnectorTest {
 
     static Path work;

@@ -87,7 +87,7 @@ class HubEndToEndTest {
         bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort),
                 "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "bank-demo-password",
                 "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString()));
-        processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort, "--hub.bank.inbox-poll-interval=1000");
+        processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort, "--hub.bank.inbox-poll-interval=1000", "--hub.cbr.url=");
 
         awaitHealthy(corePort, "settlement-core");
         awaitHealthy(bankPort, "connector-bank");

@@ -53,6 +53,11 @@ public final class SandboxMain {
                 .port(Integer.parseInt(env("HUB_SANDBOX_CDEK_PORT", "8093")))
                 .usingFilesUnderDirectory(env("HUB_SANDBOX_CDEK_FILES", "demo/cdek")));
         cdek.start();
+        // the central bank's daily rates: the demo's month has one rate, set on 1 November
+        WireMockServer cbr = new WireMockServer(options().bindAddress("127.0.0.1")
+                .port(Integer.parseInt(env("HUB_SANDBOX_CBR_PORT", "8094")))
+                .usingFilesUnderDirectory(env("HUB_SANDBOX_CBR_FILES", "demo/cbr")));
+        cbr.start();
 
         EmbeddedSftpServer bank = EmbeddedSftpServer.start(sftpRoot, state.resolve("sftp-host.key"),
                 Integer.parseInt(env("HUB_SANDBOX_SFTP_PORT", "2222")), "bank", env("HUB_SANDBOX_SFTP_PASSWORD", "bank-demo-password"));
@@ -61,12 +66,13 @@ public final class SandboxMain {
 
         publishSeed();
         System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", Wildberries stub " + wildberries.baseUrl()
-                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
+                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", CBR stub " + cbr.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ozon.stop();
             wildberries.stop();
             aliexpress.stop();
             cdek.stop();
+            cbr.stop();
             try {
                 bank.close();
             } catch (IOException ignored) {

@@ -26,6 +26,20 @@ class BankConfiguration {
         return new io.settlehub.bank.inbound.StatementFiles(bank, sent, new io.settlehub.connector.support.FeedMetrics(registry, clock));
     }
 
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${hub.cbr.url:}'.isBlank()")
+    io.settlehub.bank.inbound.CbrRatesFeed cbrRatesFeed(org.springframework.core.env.Environment env, BankProperties bank,
+                                                        io.github.resilience4j.retry.RetryRegistry retries,
+                                                        io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers,
+                                                        io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
+        io.settlehub.bank.partner.cbr.CbrClient client = new io.settlehub.bank.partner.cbr.CbrClient(env.getRequiredProperty("hub.cbr.url"),
+                java.time.Duration.ofSeconds(30), retries.retry("cbr"), breakers.circuitBreaker("cbr"));
+        java.util.Set<String> currencies = java.util.Set.of(env.getProperty("hub.cbr.currencies", "CNY,USD,EUR").split(","));
+        return new io.settlehub.bank.inbound.CbrRatesFeed(client, currencies, java.time.LocalDate.parse(env.getProperty("hub.cbr.start-date",
+                "2026-01-01")), env.getProperty("hub.cbr.max-days-per-run", Integer.class, 60), new File(bank.stateDir(), "cbr-rates.txt").toPath(),
+                new io.settlehub.connector.support.FeedMetrics(registry, clock), clock);
+    }
+
     /** Every instruction uploaded, kept in a file so that a restart remembers it. */
     @Bean
     IdempotentRepository sentInstructions(BankProperties bank) {
