@@ -2,6 +2,8 @@ package io.settlehub.bank.inbound;
 
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.partner.iso20022.Camt053Reader;
+import io.settlehub.bank.partner.iso20022.Iso20022Files;
+import io.settlehub.bank.partner.iso20022.Pain002Reader;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
@@ -13,7 +15,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A statement file from the bank's inbox → the events of its booked entries and the entries no one claims. */
+/**
+ * A file from the bank's inbox, by the message it is: a camt.053 statement → the events of its booked entries; a
+ * pain.002 status report → the statuses of our instructions; anything else is refused. What no one claims is kept
+ * for an operator.
+ */
 public class StatementFiles {
 
     public static final String FEED = "bank-statements";
@@ -36,11 +42,20 @@ public class StatementFiles {
     public Read read(String fileName, File file) {
         List<CanonicalEvent> events = new ArrayList<>();
         List<UnmappedRecord> unmapped = new ArrayList<>();
-        Camt053Reader.read(file.toPath(), entry -> {
-            MappingResult mapped = StatementMapper.map(entry, bank, sent, fileName);
+        String message = Iso20022Files.messageOf(file.toPath());
+        java.util.function.Consumer<MappingResult> collect = mapped -> {
             events.addAll(mapped.events());
             unmapped.addAll(mapped.unmapped());
-        });
+        };
+        if (message.equals(Iso20022Files.CAMT_053)) {
+            Camt053Reader.read(file.toPath(), entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
+        } else if (message.equals(Iso20022Files.PAIN_002)) {
+            Instant received = Instant.now();
+            Pain002Reader.read(file.toPath()).forEach(status -> collect.accept(StatusReportMapper.map(status, sent, received)));
+        } else {
+            throw new Camt053Reader.InvalidStatementException(fileName + " is neither a camt.053.001.08 statement nor a pain.002.001.10 "
+                    + "status report (namespace '" + message + "')");
+        }
         return new Read(fileName, events, unmapped);
     }
 

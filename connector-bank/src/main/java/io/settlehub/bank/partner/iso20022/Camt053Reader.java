@@ -10,15 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
-import org.xml.sax.SAXException;
 
 /**
  * Reads a {@code camt.053.001.08} bank-to-customer statement: first validated against the official XSD, then read
@@ -27,7 +23,7 @@ import org.xml.sax.SAXException;
  */
 public final class Camt053Reader {
 
-    private static final Schema SCHEMA = load();
+    private static final Schema SCHEMA = Iso20022Files.schema("/iso20022/camt.053.001.08.xsd");
 
     private Camt053Reader() {
     }
@@ -39,20 +35,9 @@ public final class Camt053Reader {
         }
     }
 
-    private static Schema load() {
-        try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(Camt053Reader.class.getResource("/iso20022/camt.053.001.08.xsd"));
-        } catch (SAXException e) {
-            throw new IllegalStateException("cannot load the camt.053.001.08 schema", e);
-        }
-    }
-
     public static void read(Path file, Consumer<StatementEntry> entries) {
         String name = file.getFileName().toString();
-        validate(file, name);
+        Iso20022Files.validate(file, SCHEMA, "camt.053.001.08.xsd");
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory().createXMLStreamReader(in);
             try {
@@ -62,27 +47,6 @@ public final class Camt053Reader {
             }
         } catch (XMLStreamException e) {
             throw new InvalidStatementException(name + " is not well-formed XML: " + e.getMessage());
-        } catch (IOException e) {
-            throw new InvalidStatementException(name + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static void validate(Path file, String name) {
-        try {
-            Validator validator = SCHEMA.newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            // the document is parsed by a reader that refuses any doctype: no entity is ever declared, let alone expanded
-            javax.xml.parsers.SAXParserFactory parsers = javax.xml.parsers.SAXParserFactory.newInstance();
-            parsers.setNamespaceAware(true);
-            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            org.xml.sax.XMLReader reader = parsers.newSAXParser().getXMLReader();
-            validator.validate(new javax.xml.transform.sax.SAXSource(reader, new org.xml.sax.InputSource(file.toUri().toString())));
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (SAXException e) {
-            throw new InvalidStatementException(name + " does not validate against camt.053.001.08.xsd: " + e.getMessage());
         } catch (IOException e) {
             throw new InvalidStatementException(name + " cannot be read: " + e.getMessage());
         }

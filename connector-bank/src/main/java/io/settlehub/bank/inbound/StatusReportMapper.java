@@ -1,0 +1,53 @@
+package io.settlehub.bank.inbound;
+
+import io.settlehub.bank.partner.iso20022.Pain002Reader.TransactionStatus;
+import io.settlehub.connector.support.MappingResult;
+import io.settlehub.connector.support.UnmappedRecord;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.EventPayload.PaymentStatus;
+import io.settlehub.contract.EventType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A status the bank reports for one of our instructions → its {@code PAYMENT_STATUS}: accepted (technically, for
+ * settlement, or settled: {@code ACCEPTED}; the statement's debit books it with the amount) or rejected
+ * ({@code REJECTED} with "code: text"). Received and pending statuses change nothing; a status for no instruction of
+ * ours waits for an operator.
+ */
+public final class StatusReportMapper {
+
+    private static final Set<String> ACCEPTED = Set.of("ACTC", "ACCP", "ACSP", "ACWC", "ACCC", "ACSC", "ACWP");
+    private static final Set<String> NOTHING_YET = Set.of("RCVD", "PDNG", "PART");
+
+    private StatusReportMapper() {
+    }
+
+    public static MappingResult map(TransactionStatus report, SentInstructions sent, Instant at) {
+        String id = StatementMapper.SOURCE + ":" + report.endToEndId() + ":" + report.status();
+        var client = sent.clientOf(report.endToEndId());
+        if (client.isEmpty()) {
+            return MappingResult.unmapped(new UnmappedRecord(StatementMapper.SOURCE, null, id, "status " + report.status() + " of report "
+                    + report.reportId() + " names " + report.endToEndId() + ", which matches no instruction this connector sent",
+                    EventCodec.write(report)));
+        }
+        if (report.status() == null || NOTHING_YET.contains(report.status())) {
+            return MappingResult.of(List.of());
+        }
+        String status;
+        String reason = null;
+        if (ACCEPTED.contains(report.status())) {
+            status = "ACCEPTED";
+        } else if ("RJCT".equals(report.status())) {
+            status = "REJECTED";
+            reason = (report.reasonCode() == null ? "RJCT" : report.reasonCode()) + (report.reasonText() == null ? "" : ": " + report.reasonText());
+        } else {
+            return MappingResult.unmapped(new UnmappedRecord(StatementMapper.SOURCE, client.get(), id, "status " + report.status() + " of report "
+                    + report.reportId() + " is none the hub knows", EventCodec.write(report)));
+        }
+        return MappingResult.of(List.of(new CanonicalEvent(id, EventType.PAYMENT_STATUS, EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE,
+                client.get(), at, new PaymentStatus(report.endToEndId(), status, reason, null, null))));
+    }
+}

@@ -1,0 +1,53 @@
+package io.settlehub.bank.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventPayload.PaymentStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pain.002 status reports from the inbox: accepted and rejected with the reason; other messages refused. */
+class StatusReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_status_report_accepts_and_rejects_our_instructions_with_the_reason() throws Exception {
+        SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
+        sent.sent("SHAAAA0000000000000000000000000001", "acme");
+        sent.sent("SHBBBB0000000000000000000000000002", "globex");
+        Path report = dir.resolve("pain002-0042.xml");
+        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(), StandardCharsets.UTF_8)
+                .replace("{{FIRST}}", "SHAAAA0000000000000000000000000001").replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
+        StatementFiles files = new StatementFiles(StatementMapperTest.BANK, sent, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+
+        List<CanonicalEvent> events = files.read(report.getFileName().toString(), report.toFile()).events();
+        assertThat(events).extracting(CanonicalEvent::eventId, CanonicalEvent::clientId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bank:SHAAAA0000000000000000000000000001:RJCT", "acme"),
+                org.assertj.core.groups.Tuple.tuple("bank:SHBBBB0000000000000000000000000002:ACSP", "globex"));
+        PaymentStatus rejected = (PaymentStatus) events.get(0).payload();
+        assertThat(List.of(rejected.status(), rejected.reason())).containsExactly("REJECTED", "AC04: Счёт получателя закрыт");
+        assertThat(((PaymentStatus) events.get(1).payload()).status()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void a_file_that_is_no_message_the_bank_sends_is_refused_naming_it() throws Exception {
+        Path other = dir.resolve("pain001-sent-back.xml");
+        Files.writeString(other, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>");
+        StatementFiles files = new StatementFiles(StatementMapperTest.BANK, new SentInstructions(dir.resolve("sent.tsv")),
+                new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+        assertThatThrownBy(() -> files.read(other.getFileName().toString(), other.toFile())).isInstanceOf(InvalidStatementException.class)
+                .hasMessageContaining("neither a camt.053.001.08 statement nor a pain.002.001.10");
+    }
+}
