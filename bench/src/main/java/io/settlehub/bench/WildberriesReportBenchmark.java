@@ -126,9 +126,9 @@ public final class WildberriesReportBenchmark {
             }
         }
         session.commit();
-        double rate = count / ((System.nanoTime() - start) / 1e9);
+        double messagesPerSecond = count / ((System.nanoTime() - start) / 1e9);
         session.close();
-        return rate;
+        return messagesPerSecond;
     }
 
     /** Publishes what the feed hands over as the connector's route does (same headers), in transactions of 1,000. */
