@@ -7,10 +7,48 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * connector keeps what it has sent. Credentials come from the environment only.
  */
 @ConfigurationProperties("hub.bank")
-public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.util.List<CreditRule> creditRules) {
+public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.util.List<CreditRule> creditRules,
+                             java.util.List<BankProfile> banks) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public BankProperties {
         creditRules = creditRules == null ? java.util.List.of() : creditRules;
+        banks = banks == null ? java.util.List.of() : banks;
+    }
+
+    public BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.util.List<CreditRule> creditRules) {
+        this(debtor, sftp, stateDir, creditRules, java.util.List.of());
+    }
+
+    /** The file format a bank exchanges. */
+    public enum Format { ISO20022, CLIENT_BANK_1C }
+
+    /**
+     * One bank the hub pays through: the format it takes, how to reach it, the hub's account there, and what it pays
+     * — currencies and payee countries (empty: any), up to an amount (null: any). The first eligible bank, in the
+     * order listed, gets an instruction.
+     */
+    public record BankProfile(String name, Format format, Sftp sftp, Debtor debtor, java.util.Set<String> currencies,
+                              java.util.Set<String> payeeCountries, java.math.BigDecimal maxAmount) {
+
+        public BankProfile {
+            format = format == null ? Format.ISO20022 : format;
+            currencies = currencies == null ? java.util.Set.of() : currencies;
+            payeeCountries = payeeCountries == null ? java.util.Set.of() : payeeCountries;
+        }
+    }
+
+    /**
+     * The configured banks; without any, the one bank of {@code hub.bank.sftp} and {@code hub.bank.debtor} (ISO 20022,
+     * every currency and country) under the name {@code default}.
+     */
+    public java.util.List<BankProfile> profiles() {
+        return banks.isEmpty() ? java.util.List.of(new BankProfile("default", Format.ISO20022, sftp, debtor, null, null, null)) : banks;
+    }
+
+    /** The bank whose statements are of this account, if one is configured. */
+    public java.util.Optional<BankProfile> bankOfAccount(String account) {
+        return profiles().stream().filter(b -> b.debtor() != null && b.debtor().account().equals(account)).findFirst();
     }
 
     /**
@@ -33,8 +71,17 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
         return null;
     }
 
-    /** The hub's account that every payment is debited from. */
-    public record Debtor(String name, String account, String bankId, String taxId) {
+    /** The hub's account a bank debits payments from; KPP, bank name and correspondent account for the 1C format. */
+    public record Debtor(String name, String account, String bankId, String taxId, String kpp, String bankName,
+                         String correspondentAccount) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Debtor {
+        }
+
+        public Debtor(String name, String account, String bankId, String taxId) {
+            this(name, account, bankId, taxId, null, null, null);
+        }
     }
 
     /** The bank's SFTP server; {@code knownHosts} holds its host key, which is always verified. */

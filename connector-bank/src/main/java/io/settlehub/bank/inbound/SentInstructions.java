@@ -11,13 +11,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whose each instruction this connector sent to the bank was: the bank's statements name only the end-to-end id, and
- * a canonical event needs the client. Appended to a file when a file is uploaded, read back at start.
+ * Whose each instruction this connector sent to a bank was, which bank, and under which 1C document number: the
+ * banks' answers name only the end-to-end id (or the document number and date), and a canonical event needs the
+ * client. Appended to a file when a file is uploaded, read back at start. Also hands out each bank's 1C document
+ * numbers, durably.
  */
 public class SentInstructions {
 
     private final Path file;
     private final Map<String, String> clientByInstruction = new ConcurrentHashMap<>();
+    private final Map<String, String> bankByInstruction = new ConcurrentHashMap<>();
+    private final Map<String, String> instructionByDocument = new ConcurrentHashMap<>();
 
     public SentInstructions(Path file) {
         this.file = file;
@@ -25,8 +29,14 @@ public class SentInstructions {
             try {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     String[] parts = line.split("\t");
-                    if (parts.length == 2) {
+                    if (parts.length >= 2) {
                         clientByInstruction.put(parts[0], parts[1]);
+                    }
+                    if (parts.length >= 3) {
+                        bankByInstruction.put(parts[0], parts[2]);
+                    }
+                    if (parts.length >= 5) {
+                        instructionByDocument.put(documentKey(parts[2], parts[3], parts[4]), parts[0]);
                     }
                 }
             } catch (IOException e) {
@@ -36,16 +46,55 @@ public class SentInstructions {
     }
 
     public synchronized void sent(String instructionId, String clientId) {
+        sent(instructionId, clientId, "default", null, null);
+    }
+
+    /** {@code documentNumber} and {@code date}: the 1C payment order's, null for ISO 20022. */
+    public synchronized void sent(String instructionId, String clientId, String bank, String documentNumber, java.time.LocalDate date) {
         if (clientByInstruction.putIfAbsent(instructionId, clientId) != null) {
             return;
         }
+        bankByInstruction.put(instructionId, bank);
+        String line = instructionId + "\t" + clientId + "\t" + bank;
+        if (documentNumber != null) {
+            instructionByDocument.put(documentKey(bank, documentNumber, date.toString()), instructionId);
+            line += "\t" + documentNumber + "\t" + date;
+        }
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, instructionId + "\t" + clientId + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record instruction " + instructionId, e);
         }
+    }
+
+    public Optional<String> bankOf(String instructionId) {
+        return Optional.ofNullable(instructionId == null ? null : bankByInstruction.get(instructionId));
+    }
+
+    /** The instruction a bank's 1C payment order of that number and date was. */
+    public Optional<String> instructionOfDocument(String bank, String number, java.time.LocalDate date) {
+        return Optional.ofNullable(date == null ? null : instructionByDocument.get(documentKey(bank, number, date.toString())));
+    }
+
+    /** The bank's next 1C document number, kept in a file beside the record so a restart never reuses one. */
+    public synchronized String nextDocumentNumber(String bank) {
+        Path counter = file.resolveSibling("bank-" + bank.replaceAll("[^A-Za-z0-9._-]", "_") + "-document-number.txt");
+        try {
+            long next = Files.exists(counter) ? Long.parseLong(Files.readString(counter).trim()) + 1 : 1;
+            Files.createDirectories(counter.getParent());
+            Path temp = Files.createTempFile(counter.getParent(), "number", ".tmp");
+            Files.writeString(temp, Long.toString(next));
+            Files.move(temp, counter, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return Long.toString(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot number the next payment order of " + bank, e);
+        }
+    }
+
+    private static String documentKey(String bank, String number, String date) {
+        return bank + "|" + number + "|" + date;
     }
 
     public Optional<String> clientOf(String instructionId) {

@@ -30,9 +30,9 @@ public final class StatementMapper {
     }
 
     public static MappingResult map(StatementEntry entry, BankProperties bank, SentInstructions sent, String file) {
-        if (!bank.debtor().account().equals(entry.account())) {
+        if (bank.bankOfAccount(entry.account()).isEmpty()) {
             throw new InvalidStatementException(file + ": statement " + entry.statementId() + " is for account " + entry.account()
-                    + ", not the hub's account " + bank.debtor().account());
+                    + ", which is none of the hub's accounts " + bank.profiles().stream().map(b -> b.debtor().account()).toList());
         }
         if (!"BOOK".equals(entry.status())) {
             return MappingResult.of(List.of());

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The bank's SFTP inbox: each camt.053 statement is read (validated, streamed), its booked entries published —
+ * Each bank's SFTP inbox: each camt.053 statement is read (validated, streamed), its booked entries published —
  * debits of our instructions as PAYMENT_STATUS BOOKED, credits as BANK_CREDIT, the rest on hub.connectors.unmapped —
  * and the file moved to {@code processed/}. A file that cannot be read (not the schema, not our account, a broken or
  * hostile XML) moves to {@code error/} with its reason published; the other files of the inbox are still read.
@@ -33,11 +33,14 @@ public class BankStatementsRoute extends RouteBuilder {
                 .handled(false)
                 .bean(StatementFiles.class, "failed(${header.CamelFileName}, ${exception})"), constant("bank"));
 
-        String workDirectory = java.nio.file.Path.of(bank.stateDir(), "bank-inbox-work").toAbsolutePath().toString();
-        PublishSteps.eventsAndUnmapped(from(bank.sftp().inboxUri(pollDelayMs, workDirectory))
-                .routeId(ROUTE_ID)
-                .convertBodyTo(java.io.File.class)
-                .bean(StatementFiles.class, "read(${header.CamelFileName}, ${body})"))
-                .bean(StatementFiles.class, "published");
+        for (BankProperties.BankProfile profile : bank.profiles()) {
+            String suffix = profile.name().equals("default") ? "" : "-" + profile.name();
+            String workDirectory = java.nio.file.Path.of(bank.stateDir(), "bank-inbox-work" + suffix).toAbsolutePath().toString();
+            PublishSteps.eventsAndUnmapped(from(profile.sftp().inboxUri(pollDelayMs, workDirectory))
+                    .routeId(ROUTE_ID + suffix)
+                    .convertBodyTo(java.io.File.class)
+                    .bean(StatementFiles.class, "read(${header.CamelFileName}, ${body})"))
+                    .bean(StatementFiles.class, "published");
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * hub.payments.instructions → pain.001 file → the bank's SFTP outbox. The JMS session is transacted: the
+ * hub.payments.instructions → the file of the bank that pays it (pain.001 or 1C client-bank) → that bank's SFTP outbox. The JMS session is transacted: the
  * message is acknowledged only once the file is uploaded (or dead-lettered with its reason). Uploads pass a
  * circuit breaker ({@link GuardedUpload}) and are redelivered with exponential backoff. The upload goes
  * to a temporary name renamed when complete, and the persistent idempotent repository remembers every
@@ -51,12 +51,15 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                 .bean(PaymentFileBuilder.class)
                 .setHeader("instructionId", simple("${body.instructionId}"))
                 .setHeader("clientId", simple("${body.clientId}"))
+                .setHeader("bank", simple("${body.bank}"))
                 .idempotentConsumer(header("instructionId"), sentInstructions).eager(false)
                     .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
-                    .setBody(simple("${body.xml}"))
+                    .setProperty("file", body())
+                    .setBody(simple("${body.content}"))
                     .bean(GuardedUpload.class)
-                    .bean(SentInstructions.class, "sent(${header.instructionId}, ${header.clientId})")
-                    .log("uploaded ${header.CamelFileName} for instruction ${header.instructionId}")
+                    .bean(SentInstructions.class, "sent(${header.instructionId}, ${header.clientId}, ${header.bank}, "
+                            + "${exchangeProperty.file.documentNumber}, ${exchangeProperty.file.documentDate})")
+                    .log("uploaded ${header.CamelFileName} to ${header.bank} for instruction ${header.instructionId}")
                 .end();
     }
 }

@@ -83,7 +83,7 @@ class StatementMapperTest {
         Path foreign = statement("SHX", null);
         Files.writeString(foreign, Files.readString(foreign).replace("<Id>40702810000000000099</Id>", "<Id>40702810999999999999</Id>"));
         assertThatThrownBy(() -> read(foreign, sent)).isInstanceOf(InvalidStatementException.class)
-                .hasMessageContaining("is for account 40702810999999999999, not the hub's account 40702810000000000099");
+                .hasMessageContaining("is for account 40702810999999999999, which is none of the hub's accounts [40702810000000000099]");
 
         Path bomb = dir.resolve("bomb.xml");
         Files.writeString(bomb, "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;\">]>"

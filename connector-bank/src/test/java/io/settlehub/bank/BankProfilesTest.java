@@ -1,0 +1,124 @@
+package io.settlehub.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.settlehub.bank.partner.clientbank.ClientBankFile;
+import io.settlehub.bank.partner.clientbank.ClientBankFormat;
+import io.settlehub.bank.partner.clientbank.PaymentOrder;
+import io.settlehub.bank.partner.iso20022.Pain001Schema;
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.MessageHeaders;
+import io.settlehub.contract.Money;
+import io.settlehub.contract.PaymentInstruction;
+import io.settlehub.testsupport.EmbeddedSftpServer;
+import jakarta.jms.Message;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Two banks: roubles to Russian payees through a bank that takes 1C client-bank files, yuan to Chinese payees through
+ * one that takes pain.001; an instruction neither pays is dead-lettered naming why. One SFTP server, a folder each.
+ */
+@SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
+        "spring.artemis.embedded.persistent=false", "hub.cbr.url="})
+class BankProfilesTest {
+
+    static Path work;
+    static EmbeddedSftpServer server;
+
+    @DynamicPropertySource
+    static void sftp(DynamicPropertyRegistry registry) throws Exception {
+        work = Files.createTempDirectory("bank-profiles");
+        server = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("host.key"), 0, "bank", "profiles-pass");
+        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in"}) {
+            Files.createDirectories(server.root().resolve(folder));
+        }
+        Path knownHosts = work.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        // a list binds from one property source only: every key of the banks is given here
+        String[][] banks = {
+            {"sber", "CLIENT_BANK_1C", "RUB", "RU", "ООО «Сеттлхаб»", "40702810000000000099", "044525225", "770001001", "ПАО СБЕРБАНК",
+                "30101810400000000225"},
+            {"boc", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000007", "BKCHRUMMXXX", "", "", ""}};
+        for (int i = 0; i < banks.length; i++) {
+            String[] b = banks[i];
+            String prefix = "hub.bank.banks[" + i + "].";
+            registry.add(prefix + "name", () -> b[0]);
+            registry.add(prefix + "format", () -> b[1]);
+            registry.add(prefix + "currencies", () -> b[2]);
+            registry.add(prefix + "payee-countries", () -> b[3]);
+            registry.add(prefix + "sftp.outbox", () -> b[0] + "/out");
+            registry.add(prefix + "sftp.inbox", () -> b[0] + "/in");
+            registry.add(prefix + "debtor.name", () -> b[4]);
+            registry.add(prefix + "debtor.account", () -> b[5]);
+            registry.add(prefix + "debtor.bank-id", () -> b[6]);
+            registry.add(prefix + "debtor.tax-id", () -> "7700000000");
+            registry.add(prefix + "debtor.kpp", () -> b[7]);
+            registry.add(prefix + "debtor.bank-name", () -> b[8]);
+            registry.add(prefix + "debtor.correspondent-account", () -> b[9]);
+        }
+        for (int i = 0; i < 2; i++) {
+            String prefix = "hub.bank.banks[" + i + "].sftp.";
+            registry.add(prefix + "host", () -> "127.0.0.1");
+            registry.add(prefix + "port", server::port);
+            registry.add(prefix + "user", () -> "bank");
+            registry.add(prefix + "password", () -> "profiles-pass");
+            registry.add(prefix + "known-hosts", knownHosts::toString);
+        }
+        registry.add("hub.bank.state-dir", () -> work.resolve("state").toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Autowired
+    JmsTemplate jms;
+
+    static PaymentInstruction instruction(String amount, String currency, String account, String bankId) {
+        return new PaymentInstruction("SH" + UUID.randomUUID().toString().replace("-", "").toUpperCase(), "acme",
+                new PaymentInstruction.Payee("Acme Import LLC", account, bankId, "7701234567"), Money.of(amount, currency),
+                "Payout of marketplace sales", LocalDate.of(2026, 11, 27));
+    }
+
+    @Test
+    void each_instruction_goes_to_its_bank_in_that_banks_format_and_one_no_bank_pays_is_dead_lettered() throws Exception {
+        PaymentInstruction roubles = instruction("3144.00", "RUB", "40702810900000000001", "044525225");
+        PaymentInstruction yuan = instruction("600.00", "CNY", "62220211003300440055", "ICBKCNBJNBO");
+        PaymentInstruction dollars = instruction("100.00", "USD", "000123456789", "CHASUS33");
+        for (PaymentInstruction instruction : new PaymentInstruction[] {roubles, yuan, dollars}) {
+            jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(instruction.toJson()));
+        }
+
+        Path onec = server.root().resolve("sber/out/1c_to_kl-" + roubles.instructionId() + ".txt");
+        Path pain = server.root().resolve("boc/out/pain001-" + yuan.instructionId() + ".xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(onec) && Files.exists(pain));
+
+        ClientBankFile file = ClientBankFormat.read(onec.getFileName().toString(), Files.readAllBytes(onec));
+        PaymentOrder order = file.documents().get(0);
+        assertThat(file.header()).containsEntry("Кодировка", "Windows").containsEntry("РасчСчет", "40702810000000000099");
+        assertThat(java.util.List.of(order.number(), order.amount(), order.payee().account(), order.payee().bik(), order.payer().bankName()))
+                .containsExactly("1", new BigDecimal("3144.00"), "40702810900000000001", "044525225", "ПАО СБЕРБАНК");
+        String xml = Files.readString(pain);
+        Pain001Schema.validate(xml);
+        assertThat(xml).contains("<InstdAmt Ccy=\"CNY\">600.00</InstdAmt>").contains("40702156000000000007");
+
+        jms.setReceiveTimeout(20_000);
+        Message dead = jms.receive(Addresses.PAYMENT_INSTRUCTIONS_DLQ);
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty(MessageHeaders.FAILURE_REASON)).contains("no configured bank pays USD to US");
+    }
+}
