@@ -32,7 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * one that takes pain.001; an instruction neither pays is dead-lettered naming why. One SFTP server, a folder each.
  */
 @SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
-        "spring.artemis.embedded.persistent=false", "hub.cbr.url="})
+        "spring.artemis.embedded.persistent=false", "hub.cbr.url=", "hub.bank.inbox-poll-interval=500",
+        "hub.bank.credit-rules[0].payer-tax-id=7704217370", "hub.bank.credit-rules[0].purpose-contains=ИР-100001",
+        "hub.bank.credit-rules[0].client-id=acme"})
 class BankProfilesTest {
 
     static Path work;
@@ -120,5 +122,25 @@ class BankProfilesTest {
         Message dead = jms.receive(Addresses.PAYMENT_INSTRUCTIONS_DLQ);
         assertThat(dead).isNotNull();
         assertThat(dead.getStringProperty(MessageHeaders.FAILURE_REASON)).contains("no configured bank pays USD to US");
+
+        // the 1C bank's statement: our payment order No. 1 of 27.11.2026 debited, a marketplace's payment credited
+        String statement = new String(getClass().getResourceAsStream("/clientbank/kl_to_1c-20261126.txt").readAllBytes(),
+                ClientBankFormat.WINDOWS).replace("Номер=815\r\nДата=26.11.2026\r\nСумма=1500.00", "Номер=1\r\nДата=27.11.2026\r\nСумма=3144.00");
+        Files.write(server.root().resolve("sber/in/kl_to_1c-20261127.txt"), statement.getBytes(ClientBankFormat.WINDOWS));
+        java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
+        jms.setReceiveTimeout(500);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.EVENTS)) != null) {
+                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            return events.size() >= 2;
+        });
+        assertThat(events).extracting(io.settlehub.contract.CanonicalEvent::eventId).containsExactly(
+                "bank:" + roubles.instructionId() + ":BOOKED", "bank:1c:40702810000000000099:2026-11-26:2026-11-26:45512/2026-11-26");
+        io.settlehub.contract.EventPayload.PaymentStatus booked = (io.settlehub.contract.EventPayload.PaymentStatus) events.get(0).payload();
+        assertThat(booked.debitedAmount()).isEqualTo(Money.of("3144.00", "RUB"));
+        assertThat(events.get(1).clientId()).isEqualTo("acme");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(server.root().resolve("sber/in/processed")));
     }
 }

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A file from the bank's inbox, by the message it is: a camt.053 statement → the events of its booked entries; a
- * pain.002 status report → the statuses of our instructions; anything else is refused. What no one claims is kept
- * for an operator.
+ * A file from a bank's inbox, by the message it is: a camt.053 statement or a 1C client-bank statement → the events of
+ * its booked entries; a pain.002 status report → the statuses of our instructions; anything else is refused. What no
+ * one claims is kept for an operator.
  */
 public class StatementFiles {
 
@@ -42,6 +42,10 @@ public class StatementFiles {
     public Read read(String fileName, File file) {
         List<CanonicalEvent> events = new ArrayList<>();
         List<UnmappedRecord> unmapped = new ArrayList<>();
+        if (isClientBankExchange(file)) {
+            collect(ClientBankStatementMapper.map(readClientBank(fileName, file), fileName, bank, sent), events, unmapped);
+            return new Read(fileName, events, unmapped);
+        }
         String message = Iso20022Files.messageOf(file.toPath());
         java.util.function.Consumer<MappingResult> collect = mapped -> {
             events.addAll(mapped.events());
@@ -57,6 +61,27 @@ public class StatementFiles {
                     + "status report (namespace '" + message + "')");
         }
         return new Read(fileName, events, unmapped);
+    }
+
+    private static void collect(MappingResult mapped, List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {
+        events.addAll(mapped.events());
+        unmapped.addAll(mapped.unmapped());
+    }
+
+    private static boolean isClientBankExchange(File file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.toPath())) {
+            return new String(in.readNBytes(20), java.nio.charset.StandardCharsets.US_ASCII).equals("1CClientBankExchange");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static io.settlehub.bank.partner.clientbank.ClientBankFile readClientBank(String fileName, File file) {
+        try {
+            return io.settlehub.bank.partner.clientbank.ClientBankFormat.read(fileName, java.nio.file.Files.readAllBytes(file.toPath()));
+        } catch (java.io.IOException e) {
+            throw new Camt053Reader.InvalidStatementException(fileName + " cannot be read: " + e.getMessage());
+        }
     }
 
     public void published(Read read) {
