@@ -107,7 +107,7 @@ class BankConnectorTest {
         FileIdempotentRepository reopened = new FileIdempotentRepository(
                 new File(work.resolve("state").toFile(), "bank-sent-instructions.dat"), new java.util.HashMap<>());
         reopened.start();
-        assertThat(reopened.contains(instruction.instructionId())).isTrue();
+        assertThat(reopened.contains(instruction.instructionId() + ":default")).isTrue();
         reopened.stop();
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class BankProfilesTest {
     static void sftp(DynamicPropertyRegistry registry) throws Exception {
         work = Files.createTempDirectory("bank-profiles");
         server = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("host.key"), 0, "bank", "profiles-pass");
-        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in"}) {
+        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in", "vtb/out", "vtb/in"}) {
             Files.createDirectories(server.root().resolve(folder));
         }
         Path knownHosts = work.resolve("known_hosts");
@@ -53,7 +54,8 @@ class BankProfilesTest {
         String[][] banks = {
             {"sber", "CLIENT_BANK_1C", "RUB", "RU", "ООО «Сеттлхаб»", "40702810000000000099", "044525225", "770001001", "ПАО СБЕРБАНК",
                 "30101810400000000225"},
-            {"boc", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000007", "BKCHRUMMXXX", "", "", ""}};
+            {"boc", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000007", "BKCHRUMMXXX", "", "", ""},
+            {"vtb", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000011", "VTBRRUMMXXX", "", "", ""}};
         for (int i = 0; i < banks.length; i++) {
             String[] b = banks[i];
             String prefix = "hub.bank.banks[" + i + "].";
@@ -71,7 +73,7 @@ class BankProfilesTest {
             registry.add(prefix + "debtor.bank-name", () -> b[8]);
             registry.add(prefix + "debtor.correspondent-account", () -> b[9]);
         }
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             String prefix = "hub.bank.banks[" + i + "].sftp.";
             registry.add(prefix + "host", () -> "127.0.0.1");
             registry.add(prefix + "port", server::port);
@@ -142,5 +144,51 @@ class BankProfilesTest {
         assertThat(booked.debitedAmount()).isEqualTo(Money.of("3144.00", "RUB"));
         assertThat(events.get(1).clientId()).isEqualTo("acme");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(server.root().resolve("sber/in/processed")));
+    }
+
+    @Test
+    void a_bank_refusing_the_corridor_sends_the_payment_through_the_next_bank_once_and_the_client_sees_why() throws Exception {
+        PaymentInstruction yuan = instruction("360.00", "CNY", "62220211003300440055", "ICBKCNBJNBO");
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(yuan.toJson()));
+        Path first = server.root().resolve("boc/out/pain001-" + yuan.instructionId() + ".xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(first));
+
+        String rejection = new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("{{FIRST}}", yuan.instructionId()).replace("{{SECOND}}", yuan.instructionId())
+                .replace("<TxSts>ACSP</TxSts>", "<TxSts>RCVD</TxSts>").replace("<Cd>AC04</Cd>", "<Cd>AG03</Cd>")
+                .replace("Счёт получателя закрыт", "Платежи в CNY по этому направлению не проводятся");
+        Files.writeString(server.root().resolve("boc/in/pain002-" + yuan.instructionId() + ".xml"), rejection);
+
+        Path second = server.root().resolve("vtb/out/pain001-" + yuan.instructionId() + ".xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(second));
+        Pain001Schema.validate(Files.readString(second));
+        assertThat(Files.readString(second)).contains("40702156000000000011");
+
+        java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
+        jms.setReceiveTimeout(500);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.EVENTS)) != null) {
+                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            return events.stream().anyMatch(e -> e.eventId().equals("bank:" + yuan.instructionId() + ":REROUTED"));
+        });
+        io.settlehub.contract.EventPayload.PaymentStatus status = (io.settlehub.contract.EventPayload.PaymentStatus) events.stream()
+                .filter(e -> e.eventId().endsWith(":REROUTED")).findFirst().orElseThrow().payload();
+        assertThat(List.of(status.status(), status.reason())).containsExactly("ACCEPTED",
+                "re-routed from boc to vtb after AG03: Платежи в CNY по этому направлению не проводятся");
+
+        // vtb refuses too: no third try, the client's money goes back with the reason
+        Files.writeString(server.root().resolve("vtb/in/pain002-" + yuan.instructionId() + ".xml"), rejection);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.EVENTS)) != null) {
+                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            return events.stream().anyMatch(e -> e.eventId().equals("bank:" + yuan.instructionId() + ":RJCT"));
+        });
+        try (var files = Files.list(server.root().resolve("sber/out"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(yuan.instructionId()));
+        }
     }
 }

@@ -8,16 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hub.bank")
 public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.util.List<CreditRule> creditRules,
-                             java.util.List<BankProfile> banks) {
+                             java.util.List<BankProfile> banks, java.util.Set<String> rerouteReasons) {
 
     @org.springframework.boot.context.properties.bind.ConstructorBinding
     public BankProperties {
         creditRules = creditRules == null ? java.util.List.of() : creditRules;
         banks = banks == null ? java.util.List.of() : banks;
+        // a bank refusing the currency or the corridor, where another bank may not: AG03 not supported, CURR, RR04 regulatory
+        rerouteReasons = rerouteReasons == null ? java.util.Set.of("AG03", "CURR", "RR04") : rerouteReasons;
     }
 
     public BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.util.List<CreditRule> creditRules) {
-        this(debtor, sftp, stateDir, creditRules, java.util.List.of());
+        this(debtor, sftp, stateDir, creditRules, java.util.List.of(), null);
     }
 
     /** The file format a bank exchanges. */

@@ -21,6 +21,7 @@ public class SentInstructions {
     private final Path file;
     private final Map<String, String> clientByInstruction = new ConcurrentHashMap<>();
     private final Map<String, String> bankByInstruction = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<String>> banksTried = new ConcurrentHashMap<>();
     private final Map<String, String> instructionByDocument = new ConcurrentHashMap<>();
 
     public SentInstructions(Path file) {
@@ -34,6 +35,7 @@ public class SentInstructions {
                     }
                     if (parts.length >= 3) {
                         bankByInstruction.put(parts[0], parts[2]);
+                        banksTried.computeIfAbsent(parts[0], k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(parts[2]);
                     }
                     if (parts.length >= 5) {
                         instructionByDocument.put(documentKey(parts[2], parts[3], parts[4]), parts[0]);
@@ -51,10 +53,12 @@ public class SentInstructions {
 
     /** {@code documentNumber} and {@code date}: the 1C payment order's, null for ISO 20022. */
     public synchronized void sent(String instructionId, String clientId, String bank, String documentNumber, java.time.LocalDate date) {
-        if (clientByInstruction.putIfAbsent(instructionId, clientId) != null) {
+        if (banksTried(instructionId).contains(bank)) {
             return;
         }
+        clientByInstruction.put(instructionId, clientId);
         bankByInstruction.put(instructionId, bank);
+        banksTried.computeIfAbsent(instructionId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(bank);
         String line = instructionId + "\t" + clientId + "\t" + bank;
         if (documentNumber != null) {
             instructionByDocument.put(documentKey(bank, documentNumber, date.toString()), instructionId);
@@ -66,6 +70,33 @@ public class SentInstructions {
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record instruction " + instructionId, e);
+        }
+    }
+
+    /** The banks the instruction was sent to, first to last. */
+    public java.util.List<String> banksTried(String instructionId) {
+        return java.util.List.copyOf(banksTried.getOrDefault(instructionId, java.util.List.of()));
+    }
+
+    /** Keeps the instruction as received, so it can be sent again through another bank. */
+    public void keep(String instructionId, String json) {
+        Path kept = file.resolveSibling("bank-instructions").resolve(instructionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+        try {
+            Files.createDirectories(kept.getParent());
+            if (!Files.exists(kept)) {
+                Files.writeString(kept, json, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep instruction " + instructionId, e);
+        }
+    }
+
+    public Optional<String> kept(String instructionId) {
+        Path kept = file.resolveSibling("bank-instructions").resolve(instructionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+        try {
+            return Files.exists(kept) ? Optional.of(Files.readString(kept, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read instruction " + instructionId, e);
         }
     }
 

@@ -36,7 +36,11 @@ public class StatementFiles {
     }
 
     /** What one statement file became. */
-    public record Read(String fileName, List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {
+    public record Read(String fileName, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, List<Rerouting.Reroute> reroutes) {
+
+        Read(String fileName, List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {
+            this(fileName, events, unmapped, List.of());
+        }
     }
 
     public Read read(String fileName, File file) {
@@ -55,7 +59,17 @@ public class StatementFiles {
             Camt053Reader.read(file.toPath(), entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
         } else if (message.equals(Iso20022Files.PAIN_002)) {
             Instant received = Instant.now();
-            Pain002Reader.read(file.toPath()).forEach(status -> collect.accept(StatusReportMapper.map(status, sent, received)));
+            List<Rerouting.Reroute> reroutes = new ArrayList<>();
+            for (Pain002Reader.TransactionStatus status : Pain002Reader.read(file.toPath())) {
+                var reroute = Rerouting.decide(status, bank, sent);
+                if (reroute.isPresent()) {
+                    reroutes.add(reroute.get());
+                    collect.accept(StatusReportMapper.rerouted(status, reroute.get().reason(), sent, received));
+                } else {
+                    collect.accept(StatusReportMapper.map(status, sent, received));
+                }
+            }
+            return new Read(fileName, events, unmapped, reroutes);
         } else {
             throw new Camt053Reader.InvalidStatementException(fileName + " is neither a camt.053.001.08 statement nor a pain.002.001.10 "
                     + "status report (namespace '" + message + "')");

@@ -25,6 +25,13 @@ public final class StatusReportMapper {
     private StatusReportMapper() {
     }
 
+    /** A rejection the connector answers by sending the instruction through another bank: accepted, the reason kept. */
+    public static MappingResult rerouted(TransactionStatus report, String reason, SentInstructions sent, Instant at) {
+        String client = sent.clientOf(report.endToEndId()).orElseThrow();
+        return MappingResult.of(List.of(new CanonicalEvent(StatementMapper.SOURCE + ":" + report.endToEndId() + ":REROUTED", EventType.PAYMENT_STATUS,
+                EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE, client, at, new PaymentStatus(report.endToEndId(), "ACCEPTED", reason, null, null))));
+    }
+
     public static MappingResult map(TransactionStatus report, SentInstructions sent, Instant at) {
         String id = StatementMapper.SOURCE + ":" + report.endToEndId() + ":" + report.status();
         var client = sent.clientOf(report.endToEndId());

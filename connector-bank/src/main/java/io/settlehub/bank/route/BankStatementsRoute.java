@@ -40,6 +40,11 @@ public class BankStatementsRoute extends RouteBuilder {
                     .routeId(ROUTE_ID + suffix)
                     .convertBodyTo(java.io.File.class)
                     .bean(StatementFiles.class, "read(${header.CamelFileName}, ${body})"))
+                    .split(simple("${body.reroutes}"))
+                        .setHeader("excludeBanks", simple("${body.excluded}"))
+                        .setBody(simple("${body.instructionJson}"))
+                        .to("jms:queue:" + io.settlehub.contract.Addresses.PAYMENT_INSTRUCTIONS)
+                    .end()
                     .bean(StatementFiles.class, "published");
         }
     }

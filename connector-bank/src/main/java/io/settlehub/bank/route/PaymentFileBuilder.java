@@ -36,8 +36,14 @@ public class PaymentFileBuilder {
     }
 
     public PaymentFile build(String instructionJson) {
+        return build(instructionJson, null);
+    }
+
+    /** {@code excludeBanks}: the banks (comma-separated) that already refused the instruction, when it is re-routed. */
+    public PaymentFile build(String instructionJson, String excludeBanks) {
         PaymentInstruction instruction = PaymentInstruction.fromJson(instructionJson);
-        return build(instruction, Set.of());
+        Set<String> exclude = excludeBanks == null || excludeBanks.isBlank() ? Set.of() : Set.of(excludeBanks.split(","));
+        return build(instruction, exclude);
     }
 
     /** The file for the first eligible bank not in {@code exclude}. */
