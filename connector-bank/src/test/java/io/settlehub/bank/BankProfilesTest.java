@@ -45,7 +45,7 @@ class BankProfilesTest {
     static void sftp(DynamicPropertyRegistry registry) throws Exception {
         work = Files.createTempDirectory("bank-profiles");
         server = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("host.key"), 0, "bank", "profiles-pass");
-        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in", "vtb/out", "vtb/in"}) {
+        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in", "vtb/out", "vtb/in", "alfa/out", "alfa/in"}) {
             Files.createDirectories(server.root().resolve(folder));
         }
         Path knownHosts = work.resolve("known_hosts");
@@ -55,7 +55,8 @@ class BankProfilesTest {
             {"sber", "CLIENT_BANK_1C", "RUB", "RU", "ООО «Сеттлхаб»", "40702810000000000099", "044525225", "770001001", "ПАО СБЕРБАНК",
                 "30101810400000000225"},
             {"boc", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000007", "BKCHRUMMXXX", "", "", ""},
-            {"vtb", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000011", "VTBRRUMMXXX", "", "", ""}};
+            {"vtb", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000011", "VTBRRUMMXXX", "", "", ""},
+            {"alfa", "ISO20022", "EUR", "DE", "Settlehub LLC", "40702978000000000003", "ALFARUMMXXX", "", "", ""}};
         for (int i = 0; i < banks.length; i++) {
             String[] b = banks[i];
             String prefix = "hub.bank.banks[" + i + "].";
@@ -73,7 +74,10 @@ class BankProfilesTest {
             registry.add(prefix + "debtor.bank-name", () -> b[8]);
             registry.add(prefix + "debtor.correspondent-account", () -> b[9]);
         }
-        for (int i = 0; i < 3; i++) {
+        // alfa batches: what waits goes as one file every two seconds; past its cut-off (always, at 00:00) for the next business day
+        registry.add("hub.bank.banks[3].batch-interval", () -> "2s");
+        registry.add("hub.bank.banks[3].cut-off", () -> "00:00");
+        for (int i = 0; i < 4; i++) {
             String prefix = "hub.bank.banks[" + i + "].sftp.";
             registry.add(prefix + "host", () -> "127.0.0.1");
             registry.add(prefix + "port", server::port);
@@ -189,6 +193,41 @@ class BankProfilesTest {
         });
         try (var files = Files.list(server.root().resolve("sber/out"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(yuan.instructionId()));
+        }
+    }
+
+    @Test
+    void a_batching_bank_gets_what_waited_as_one_file_for_the_next_business_day() throws Exception {
+        PaymentInstruction first = instruction("1200.00", "EUR", "DE89370400440532013000", "COBADEFFXXX");
+        PaymentInstruction second = instruction("800.00", "EUR", "DE02120300000000202051", "BYLADEM1001");
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(first.toJson()));
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(second.toJson()));
+
+        Path outbox = server.root().resolve("alfa/out");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var files = Files.list(outbox)) {
+                return files.map(BankProfilesTest::read).anyMatch(xml -> xml.contains(first.instructionId()) && xml.contains(second.instructionId()));
+            }
+        });
+        Path file;
+        try (var files = Files.list(outbox)) {
+            file = files.filter(p -> p.getFileName().toString().startsWith("pain001-ALFA-")).findFirst().orElseThrow();
+        }
+        String xml = Files.readString(file);
+        Pain001Schema.validate(xml);
+        assertThat(xml).contains("<NbOfTxs>2</NbOfTxs>").contains("<CtrlSum>2000.00</CtrlSum>");
+        LocalDate requested = LocalDate.parse(xml.replaceAll("(?s).*<ReqdExctnDt><Dt>([0-9-]+)</Dt>.*", "$1"));
+        assertThat(requested).isAfter(LocalDate.now(io.settlehub.contract.BusinessCalendar.ZONE));
+        try (var pending = Files.list(work.resolve("state/bank-batches/alfa/pending"))) {
+            assertThat(pending.filter(p -> p.toString().endsWith(".json"))).isEmpty();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

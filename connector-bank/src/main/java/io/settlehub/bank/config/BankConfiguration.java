@@ -40,6 +40,11 @@ class BankConfiguration {
                 new io.settlehub.connector.support.FeedMetrics(registry, clock), clock);
     }
 
+    @Bean
+    io.settlehub.bank.route.BatchStore batchStore(BankProperties bank, Clock clock) {
+        return new io.settlehub.bank.route.BatchStore(new File(bank.stateDir(), "bank-batches").toPath(), clock);
+    }
+
     /** Every instruction uploaded, kept in a file so that a restart remembers it. */
     @Bean
     IdempotentRepository sentInstructions(BankProperties bank) {

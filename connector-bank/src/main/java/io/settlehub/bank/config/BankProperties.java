@@ -28,15 +28,28 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
     /**
      * One bank the hub pays through: the format it takes, how to reach it, the hub's account there, and what it pays
      * — currencies and payee countries (empty: any), up to an amount (null: any). The first eligible bank, in the
-     * order listed, gets an instruction.
+     * order listed, gets an instruction. {@code batchInterval}: how often its waiting instructions go as one file;
+     * {@code cutOff} (Moscow): after it, a batch asks for execution on the next business day.
      */
     public record BankProfile(String name, Format format, Sftp sftp, Debtor debtor, java.util.Set<String> currencies,
-                              java.util.Set<String> payeeCountries, java.math.BigDecimal maxAmount) {
+                              java.util.Set<String> payeeCountries, java.math.BigDecimal maxAmount, java.time.Duration batchInterval,
+                              java.time.LocalTime cutOff) {
 
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public BankProfile {
             format = format == null ? Format.ISO20022 : format;
             currencies = currencies == null ? java.util.Set.of() : currencies;
             payeeCountries = payeeCountries == null ? java.util.Set.of() : payeeCountries;
+        }
+
+        public BankProfile(String name, Format format, Sftp sftp, Debtor debtor, java.util.Set<String> currencies,
+                           java.util.Set<String> payeeCountries, java.math.BigDecimal maxAmount) {
+            this(name, format, sftp, debtor, currencies, payeeCountries, maxAmount, null, null);
+        }
+
+        /** Instructions wait and go in one file per {@code batchInterval}; without it, each goes in a file of its own at once. */
+        public boolean batched() {
+            return batchInterval != null && !batchInterval.isZero();
         }
     }
 

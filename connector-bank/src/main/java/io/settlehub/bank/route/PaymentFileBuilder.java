@@ -12,15 +12,20 @@ import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.PaymentInstruction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one payment instruction (contract JSON) into the file of the bank that pays it ({@link BankRouter}):
- * a schema-valid pain.001 named after the instruction, or a 1C client-bank file of one payment order numbered in the
- * bank's own sequence. An instruction no bank takes is invalid here: it is dead-lettered naming why.
+ * Chooses the bank that pays an instruction ({@link BankRouter}) and writes payment files in that bank's format: a
+ * schema-valid pain.001 (one transaction per instruction), or a 1C client-bank file (one payment order per
+ * instruction, numbered in the bank's own sequence). An instruction no bank takes is invalid here: it is
+ * dead-lettered naming why.
  */
 @Component
 public class PaymentFileBuilder {
@@ -35,43 +40,86 @@ public class PaymentFileBuilder {
         this.clock = clock;
     }
 
-    public PaymentFile build(String instructionJson) {
-        return build(instructionJson, null);
+    /** An instruction and the bank that pays it. */
+    public record Routed(PaymentInstruction instruction, String json, BankProfile bank) {
+
+        public String instructionId() {
+            return instruction.instructionId();
+        }
+
+        public String clientId() {
+            return instruction.clientId();
+        }
+
+        public String bankName() {
+            return bank.name();
+        }
+
+        public boolean batched() {
+            return bank.batched();
+        }
     }
 
     /** {@code excludeBanks}: the banks (comma-separated) that already refused the instruction, when it is re-routed. */
-    public PaymentFile build(String instructionJson, String excludeBanks) {
+    public Routed route(String instructionJson, String excludeBanks) {
         PaymentInstruction instruction = PaymentInstruction.fromJson(instructionJson);
         Set<String> exclude = excludeBanks == null || excludeBanks.isBlank() ? Set.of() : Set.of(excludeBanks.split(","));
-        return build(instruction, exclude);
-    }
-
-    /** The file for the first eligible bank not in {@code exclude}. */
-    public PaymentFile build(PaymentInstruction instruction, Set<String> exclude) {
         BankProfile to = BankRouter.choose(bank.profiles(), instruction, exclude).orElseThrow(() -> new InvalidMessageException("payee",
                 "no configured bank pays " + instruction.amount().currency() + " to " + BankRouter.countryOf(instruction.payee().bankId())
                         + (exclude.isEmpty() ? "" : " besides " + exclude) + " (hub.bank.banks)"));
-        if (to.format() == BankProperties.Format.CLIENT_BANK_1C) {
-            String number = sent.nextDocumentNumber(to.name());
-            PaymentOrder order = new PaymentOrder(number, instruction.requestedExecutionDate(), instruction.amount().amount(),
-                    new PaymentOrder.Party(to.debtor().name(), to.debtor().account(), to.debtor().taxId(), to.debtor().kpp(),
-                            to.debtor().bankName(), to.debtor().bankId(), to.debtor().correspondentAccount()),
-                    new PaymentOrder.Party(instruction.payee().name(), instruction.payee().account(), instruction.payee().taxId(), null, null,
-                            instruction.payee().bankId(), null),
-                    instruction.purpose(), 5, "электронно", null, null);
-            byte[] file = ClientBankFormat.writePaymentOrders("Settlehub", to.debtor().bankName() == null ? to.name() : to.debtor().bankName(),
-                    LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)), to.debtor().account(), List.of(order));
-            return new PaymentFile(instruction.instructionId(), instruction.clientId(), to.name(), number, order.date(),
-                    "1c_to_kl-" + instruction.instructionId() + ".txt", file);
-        }
-        String xml = new Pain001Writer(to.debtor()).write(instruction.instructionId(), clock.instant(), List.of(instruction));
-        Pain001Schema.validate(xml);
-        return new PaymentFile(instruction.instructionId(), instruction.clientId(), to.name(), null, null,
-                "pain001-" + instruction.instructionId() + ".xml", xml.getBytes(StandardCharsets.UTF_8));
+        return new Routed(instruction, instructionJson, to);
     }
 
-    /** A file ready to upload to {@code bank}; {@code documentNumber} and {@code documentDate}: its 1C order's (null for ISO 20022). */
-    public record PaymentFile(String instructionId, String clientId, String bank, String documentNumber, java.time.LocalDate documentDate,
-                              String fileName, byte[] content) {
+    /** The file of one routed instruction, named after it. */
+    public PaymentFile single(Routed routed) {
+        return file(routed.bank(), routed.instructionId(), List.of(routed.instruction()));
+    }
+
+    /** One file for all the instructions, identified by {@code fileId} (the pain.001 message id). */
+    public PaymentFile file(BankProfile to, String fileId, List<PaymentInstruction> instructions) {
+        if (to.format() == BankProperties.Format.CLIENT_BANK_1C) {
+            List<PaymentOrder> orders = new ArrayList<>();
+            Map<String, Document> documents = new LinkedHashMap<>();
+            for (PaymentInstruction instruction : instructions) {
+                String number = sent.nextDocumentNumber(to.name());
+                PaymentOrder order = new PaymentOrder(number, instruction.requestedExecutionDate(), instruction.amount().amount(),
+                        new PaymentOrder.Party(to.debtor().name(), to.debtor().account(), to.debtor().taxId(), to.debtor().kpp(),
+                                to.debtor().bankName(), to.debtor().bankId(), to.debtor().correspondentAccount()),
+                        new PaymentOrder.Party(instruction.payee().name(), instruction.payee().account(), instruction.payee().taxId(), null, null,
+                                instruction.payee().bankId(), null),
+                        instruction.purpose(), 5, "электронно", null, null);
+                orders.add(order);
+                documents.put(instruction.instructionId(), new Document(number, order.date()));
+            }
+            byte[] content = ClientBankFormat.writePaymentOrders("Settlehub", to.debtor().bankName() == null ? to.name() : to.debtor().bankName(),
+                    LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)), to.debtor().account(), orders);
+            return new PaymentFile(to.name(), "1c_to_kl-" + fileId + ".txt", content, instructions, documents);
+        }
+        String xml = new Pain001Writer(to.debtor()).write(fileId, clock.instant(), instructions);
+        Pain001Schema.validate(xml);
+        return new PaymentFile(to.name(), "pain001-" + fileId + ".xml", xml.getBytes(StandardCharsets.UTF_8), instructions, Map.of());
+    }
+
+    /** A 1C payment order's number and date, by which the bank's statement names it. */
+    public record Document(String number, LocalDate date) {
+    }
+
+    /** A file ready to upload to {@code bank}, the instructions in it and, for 1C, each one's document. */
+    public record PaymentFile(String bank, String fileName, byte[] content, List<PaymentInstruction> instructions,
+                              Map<String, Document> documents) {
+
+        public Document documentOf(String instructionId) {
+            return documents.get(instructionId);
+        }
+
+        /** Records, for each instruction in the file, that it went to this bank (and under which 1C document). */
+        public void recordIn(SentInstructions sent) {
+            for (PaymentInstruction instruction : instructions) {
+                Document document = documents.get(instruction.instructionId());
+                sent.keep(instruction.instructionId(), instruction.toJson());
+                sent.sent(instruction.instructionId(), instruction.clientId(), bank, document == null ? null : document.number(),
+                        document == null ? null : document.date());
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * hub.payments.instructions → the file of the bank that pays it (pain.001 or 1C client-bank) → that bank's SFTP outbox. The JMS session is transacted: the
+ * hub.payments.instructions → the bank that pays it: a file of its own (pain.001 or 1C client-bank) in that bank's
+ * SFTP outbox at once, or, for a batching bank, a place in its next batch ({@link BatchStore}, {@link BatchFlusher}). The JMS session is transacted: the
  * message is acknowledged only once the file is uploaded (or dead-lettered with its reason). Uploads pass a
  * circuit breaker ({@link GuardedUpload}) and are redelivered with exponential backoff. The upload goes
  * to a temporary name renamed when complete, and the persistent idempotent repository remembers every
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class PaymentInstructionsRoute extends RouteBuilder {
 
     private final IdempotentRepository sentInstructions;
+    private final SentInstructions sentClients;
 
-    public PaymentInstructionsRoute(IdempotentRepository sentInstructions) {
+    public PaymentInstructionsRoute(IdempotentRepository sentInstructions, SentInstructions sentClients) {
         this.sentInstructions = sentInstructions;
+        this.sentClients = sentClients;
     }
 
     @Override
@@ -48,20 +51,26 @@ public class PaymentInstructionsRoute extends RouteBuilder {
         from("jms:queue:" + Addresses.PAYMENT_INSTRUCTIONS + "?transacted=true&concurrentConsumers=1")
                 .routeId("bank-payment-instructions-upload")
                 .convertBodyTo(String.class)
-                .setProperty("json", body())
-                .bean(PaymentFileBuilder.class, "build(${body}, ${header.excludeBanks})")
+                .bean(PaymentFileBuilder.class, "route(${body}, ${header.excludeBanks})")
                 .setHeader("instructionId", simple("${body.instructionId}"))
                 .setHeader("clientId", simple("${body.clientId}"))
-                .setHeader("bank", simple("${body.bank}"))
-                .idempotentConsumer(simple("${header.instructionId}:${header.bank}"), sentInstructions).eager(false)
-                    .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
-                    .setProperty("file", body())
-                    .setBody(simple("${body.content}"))
-                    .bean(GuardedUpload.class)
-                    .bean(SentInstructions.class, "keep(${header.instructionId}, ${exchangeProperty.json})")
-                    .bean(SentInstructions.class, "sent(${header.instructionId}, ${header.clientId}, ${header.bank}, "
-                            + "${exchangeProperty.file.documentNumber}, ${exchangeProperty.file.documentDate})")
-                    .log("uploaded ${header.CamelFileName} to ${header.bank} for instruction ${header.instructionId}")
+                .setHeader("bank", simple("${body.bankName}"))
+                .choice()
+                    .when(simple("${body.batched}"))
+                        // kept on disk before the message is acknowledged; the bank's batch route sends it
+                        .bean(BatchStore.class, "enqueue(${header.bank}, ${header.instructionId}, ${body.json})")
+                        .log("queued instruction ${header.instructionId} for ${header.bank}'s next batch")
+                    .otherwise()
+                        .idempotentConsumer(simple("${header.instructionId}:${header.bank}"), sentInstructions).eager(false)
+                            .bean(PaymentFileBuilder.class, "single")
+                            .setProperty("file", body())
+                            .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
+                            .setBody(simple("${body.content}"))
+                            .bean(GuardedUpload.class)
+                            .process(exchange -> exchange.getProperty("file", PaymentFileBuilder.PaymentFile.class)
+                                    .recordIn(sentClients))
+                            .log("uploaded ${header.CamelFileName} to ${header.bank} for instruction ${header.instructionId}")
+                        .end()
                 .end();
     }
 }
