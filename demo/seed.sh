@@ -9,9 +9,11 @@ put() {
 }
 
 put /api/suppliers/shenzhen-lights '{"name": "Shenzhen Bright Lights Co., Ltd.", "currency": "CNY",
-  "bankAccount": {"account": "44332211009988776655", "bankId": "BKCHCNBJ45A", "country": "CN"}}'
+  "bankAccount": {"account": "44332211009988776655", "bankId": "BKCHCNBJ45A", "country": "CN", "localBankCode": "104584000003"},
+  "contract": {"number": "SZ-2026/17", "date": "2026-01-15", "registeredNumber": "26010001/1481/0000/2/1", "currencyOperationCode": "11200"}}'
 put /api/suppliers/ningbo-home '{"name": "Ningbo Home Appliances Co., Ltd.", "currency": "CNY",
-  "bankAccount": {"account": "62220211003300440055", "bankId": "ICBKCNBJNBO", "country": "CN"}}'
+  "bankAccount": {"account": "62220211003300440055", "bankId": "ICBKCNBJNBO", "country": "CN", "localBankCode": "102332000011"},
+  "contract": {"number": "NB-0925", "date": "2025-09-25", "registeredNumber": "25090002/1481/0000/2/1", "currencyOperationCode": "11200"}}'
 
 put /api/clients/acme '{"name": "Acme Import", "commissionRate": "0.05", "commissionVatRate": "0.22",
   "payoutCurrency": "RUB", "minimumPayout": "500.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,

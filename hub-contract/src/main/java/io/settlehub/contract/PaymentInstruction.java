@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * A payment the hub asks a bank to make ({@code hub.payments.instructions}). {@code instructionId} is also
- * the end-to-end id that comes back on the bank statement.
+ * the end-to-end id that comes back on the bank statement. {@code foreignTrade} (optional) carries what Russian banks'
+ * currency control asks of a payment abroad.
  */
 public record PaymentInstruction(
         String instructionId,
@@ -12,7 +13,22 @@ public record PaymentInstruction(
         Payee payee,
         Money amount,
         String purpose,
-        LocalDate requestedExecutionDate) {
+        LocalDate requestedExecutionDate,
+        ForeignTrade foreignTrade) {
+
+    public PaymentInstruction(String instructionId, String clientId, Payee payee, Money amount, String purpose,
+                              LocalDate requestedExecutionDate) {
+        this(instructionId, clientId, payee, amount, purpose, requestedExecutionDate, null);
+    }
+
+    /**
+     * A payment under a foreign trade contract: the contract's number and date, its registration number at the bank
+     * (УНК), the currency operation code (код вида валютной операции, 5 digits), the payee's country and its bank's
+     * local clearing code (CNAPS for China), where known.
+     */
+    public record ForeignTrade(String contractNumber, LocalDate contractDate, String registeredContractNumber, String currencyOperationCode,
+                               String payeeCountry, String localBankCode) {
+    }
 
     /** The party paid: its name, account, bank identifier (BIC/BIK) and tax id where the country needs one. */
     public record Payee(String name, String account, String bankId, String taxId) {
@@ -29,8 +45,18 @@ public record PaymentInstruction(
         if (amount.signum() <= 0) {
             throw new InvalidMessageException("amount", "must be positive, was " + amount);
         }
+        ForeignTrade trade = null;
+        if (p.has("foreignTrade")) {
+            JsonFields t = p.object("foreignTrade");
+            String code = t.optionalText("currencyOperationCode");
+            if (code != null && !code.matches("\\d{5}")) {
+                throw new InvalidMessageException("foreignTrade.currencyOperationCode", "must be 5 digits, was '" + code + "'");
+            }
+            trade = new ForeignTrade(t.text("contractNumber"), t.has("contractDate") ? t.date("contractDate") : null,
+                    t.optionalText("registeredContractNumber"), code, t.optionalText("payeeCountry"), t.optionalText("localBankCode"));
+        }
         return new PaymentInstruction(p.text("instructionId"), p.text("clientId"),
                 new Payee(payee.text("name"), payee.text("account"), payee.text("bankId"), payee.optionalText("taxId")),
-                amount, p.text("purpose"), p.date("requestedExecutionDate"));
+                amount, p.text("purpose"), p.date("requestedExecutionDate"), trade);
     }
 }

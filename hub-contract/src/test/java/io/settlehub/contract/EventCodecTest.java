@@ -101,5 +101,14 @@ class EventCodecTest {
                 Money.of("1297.19", "RUB"), "Payout for sales", java.time.LocalDate.of(2026, 3, 21));
         assertThat(PaymentInstruction.fromJson(instruction.toJson())).isEqualTo(instruction);
         assertThat(instruction.toJson()).contains("\"amount\":{\"amount\":\"1297.19\",\"currency\":\"RUB\"}");
+
+        PaymentInstruction abroad = new PaymentInstruction("PI-acme-2", "acme",
+                new PaymentInstruction.Payee("Shenzhen Bright Lights", "44332211009988776655", "BKCHCNBJ45A", null),
+                Money.of("100.00", "CNY"), "Payment for goods", java.time.LocalDate.of(2026, 3, 21),
+                new PaymentInstruction.ForeignTrade("SZ-2026/17", java.time.LocalDate.of(2026, 1, 15), "26010001/1481/0000/2/1", "11200", "CN",
+                        "104584000003"));
+        assertThat(PaymentInstruction.fromJson(abroad.toJson())).isEqualTo(abroad);
+        assertThatThrownBy(() -> PaymentInstruction.fromJson(abroad.toJson().replace("11200", "112")))
+                .hasMessage("foreignTrade.currencyOperationCode: must be 5 digits, was '112'");
     }
 }

@@ -87,7 +87,7 @@ public class PaymentFileBuilder {
                                 to.debtor().bankName(), to.debtor().bankId(), to.debtor().correspondentAccount()),
                         new PaymentOrder.Party(instruction.payee().name(), instruction.payee().account(), instruction.payee().taxId(), null, null,
                                 instruction.payee().bankId(), null),
-                        instruction.purpose(), 5, "электронно", null, null);
+                        io.settlehub.bank.partner.iso20022.Pain001Writer.remittance(instruction), 5, "электронно", null, null);
                 orders.add(order);
                 documents.put(instruction.instructionId(), new Document(number, order.date()));
             }

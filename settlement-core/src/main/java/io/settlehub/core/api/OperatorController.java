@@ -43,7 +43,29 @@ class OperatorController {
         if (account.has("country")) {
             bank.put("country", account.text("country"));
         }
+        if (account.has("localBankCode")) {
+            bank.put("localBankCode", account.text("localBankCode"));
+        }
         supplier.put("bankAccount", bank);
+        if (p.has("contract")) {
+            JsonFields contract = p.object("contract");
+            Map<String, String> c = new LinkedHashMap<>();
+            c.put("number", contract.text("number"));
+            if (contract.has("date")) {
+                c.put("date", contract.date("date").toString());
+            }
+            if (contract.has("registeredNumber")) {
+                c.put("registeredNumber", contract.text("registeredNumber"));
+            }
+            if (contract.has("currencyOperationCode")) {
+                String code = contract.text("currencyOperationCode");
+                if (!code.matches("\\d{5}")) {
+                    throw new io.settlehub.contract.InvalidMessageException("contract.currencyOperationCode", "must be 5 digits, was '" + code + "'");
+                }
+                c.put("currencyOperationCode", code);
+            }
+            supplier.put("contract", c);
+        }
         clients.saveSupplier(supplierId, EventCodec.write(supplier));
         return supplier;
     }

@@ -109,7 +109,7 @@ public class PayoutService {
             JsonFields bank = supplier.get().object("bankAccount");
             PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), agreement.clientId(),
                     new PaymentInstruction.Payee(bank.text("holder"), bank.text("account"), bank.text("bankId"), null), owed,
-                    "Payment for goods supplied to " + agreement.name(), today);
+                    "Payment for goods supplied to " + agreement.name(), today, foreignTrade(supplier.get(), bank));
             send(instruction, AccountKey.supplier(supplierId, charged.currency()),
                     new AccountKey("supplier/" + supplierId, SettlementPostings.IN_FLIGHT, charged.currency()), charged);
             supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId,
@@ -144,6 +144,17 @@ public class PayoutService {
         payments.create(instruction, PaymentStatusHandler.IN_FLIGHT);
         outbox.add(OutboxMessage.of(Addresses.PAYMENT_INSTRUCTIONS, instruction.instructionId(), instruction.clientId(),
                 "PaymentInstruction", instruction.toJson()));
+    }
+
+    /** The supplier's contract for currency control, when the supplier has one on file. */
+    private static PaymentInstruction.ForeignTrade foreignTrade(JsonFields supplier, JsonFields bank) {
+        if (!supplier.has("contract")) {
+            return null;
+        }
+        JsonFields contract = supplier.object("contract");
+        return new PaymentInstruction.ForeignTrade(contract.text("number"), contract.has("date") ? contract.date("date") : null,
+                contract.optionalText("registeredNumber"), contract.optionalText("currencyOperationCode"), bank.optionalText("country"),
+                bank.optionalText("localBankCode"));
     }
 
     /** 34 characters: fits ISO 20022's Max35Text end-to-end id. */

@@ -340,7 +340,9 @@ abstract class SettlementCoreTestBase {
     void the_supplier_is_paid_in_cny_once_and_the_fx_difference_is_charged_to_the_client() throws Exception {
         String client = newClient();
         assertThat(call("PUT", "/api/suppliers/shenzhen-lights", "{\"name\": \"Shenzhen Bright Lights\", \"currency\": \"CNY\","
-                + " \"bankAccount\": {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\"}}", TOKEN).statusCode())
+                + " \"bankAccount\": {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\", \"country\": \"CN\","
+                + " \"localBankCode\": \"104584000003\"}, \"contract\": {\"number\": \"SZ-2026/17\", \"date\": \"2026-01-15\","
+                + " \"registeredNumber\": \"26010001/1481/0000/2/1\", \"currencyOperationCode\": \"11200\"}}", TOKEN).statusCode())
                 .isEqualTo(200);
         sendPaidInFull(client);
 
@@ -354,6 +356,8 @@ abstract class SettlementCoreTestBase {
         assertThat(toSupplier).as("a CNY instruction to the supplier in %s", run).isNotNull();
         assertThat(toSupplier.get("amount").get("amount").asText()).isEqualTo("100.00");
         assertThat(toSupplier.get("payee").get("bankId").asText()).isEqualTo("BKCHCNBJ45A");
+        assertThat(toSupplier.get("foreignTrade").get("currencyOperationCode").asText()).isEqualTo("11200");
+        assertThat(toSupplier.get("foreignTrade").get("localBankCode").asText()).isEqualTo("104584000003");
         assertThat(call("POST", "/api/payouts/run", null, TOKEN).body()).doesNotContain(client);
 
         String supplierInstruction = toSupplier.get("instructionId").asText();

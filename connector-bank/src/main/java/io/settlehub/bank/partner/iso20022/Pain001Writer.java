@@ -91,13 +91,57 @@ public final class Pain001Writer {
         xml.writeCharacters(amount.plain());
         xml.writeEndElement();
         xml.writeEndElement();
-        agent(xml, "CdtrAgt", instruction.payee().bankId());
+        PaymentInstruction.ForeignTrade trade = instruction.foreignTrade();
+        agent(xml, "CdtrAgt", instruction.payee().bankId(), trade == null ? null : trade.localBankCode(),
+                trade == null ? null : trade.payeeCountry());
         party(xml, "Cdtr", instruction.payee().name(), instruction.payee().taxId());
         account(xml, "CdtrAcct", instruction.payee().account());
+        if (trade != null) {
+            regulatoryReporting(xml, trade);
+        }
         xml.writeStartElement("RmtInf");
-        text(xml, "Ustrd", truncate(instruction.purpose(), 140));
+        text(xml, "Ustrd", truncate(remittance(instruction), 140));
         xml.writeEndElement();
         xml.writeEndElement();
+    }
+
+    /**
+     * Russian currency control: the currency operation code and the contract (number, date, its registration number)
+     * as structured regulatory reporting of the debtor's side, for the authority RU.
+     */
+    private static void regulatoryReporting(XMLStreamWriter xml, PaymentInstruction.ForeignTrade trade) throws XMLStreamException {
+        xml.writeStartElement("RgltryRptg");
+        text(xml, "DbtCdtRptgInd", "DEBT");
+        xml.writeStartElement("Authrty");
+        text(xml, "Ctry", "RU");
+        xml.writeEndElement();
+        xml.writeStartElement("Dtls");
+        text(xml, "Tp", "CURRENCY CONTROL");
+        if (trade.contractDate() != null) {
+            text(xml, "Dt", trade.contractDate().toString());
+        }
+        if (trade.payeeCountry() != null) {
+            text(xml, "Ctry", trade.payeeCountry());
+        }
+        if (trade.currencyOperationCode() != null) {
+            text(xml, "Cd", trade.currencyOperationCode());
+        }
+        text(xml, "Inf", truncate("CONTRACT " + trade.contractNumber(), 35));
+        if (trade.registeredContractNumber() != null) {
+            text(xml, "Inf", truncate("UNK " + trade.registeredContractNumber(), 35));
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** The purpose, with the currency operation code first as Russian banks read it ({VO11100}) and the contract. */
+    public static String remittance(PaymentInstruction instruction) {
+        PaymentInstruction.ForeignTrade trade = instruction.foreignTrade();
+        if (trade == null) {
+            return instruction.purpose();
+        }
+        return (trade.currencyOperationCode() == null ? "" : "{VO" + trade.currencyOperationCode() + "} ") + instruction.purpose()
+                + " under contract " + trade.contractNumber() + (trade.contractDate() == null ? "" : " of " + trade.contractDate());
     }
 
     private static void party(XMLStreamWriter xml, String element, String name, String taxId) throws XMLStreamException {
@@ -126,9 +170,25 @@ public final class Pain001Writer {
     }
 
     private static void agent(XMLStreamWriter xml, String element, String bankId) throws XMLStreamException {
+        agent(xml, element, bankId, null, null);
+    }
+
+    /** A BIC, with the bank's local clearing code beside it when known (CNAPS for China); a 9-digit BIK as RUCBC. */
+    private static void agent(XMLStreamWriter xml, String element, String bankId, String localCode, String country) throws XMLStreamException {
         open(xml, element, "FinInstnId");
         if (bankId.matches("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
             text(xml, "BICFI", bankId);
+            if (localCode != null) {
+                open(xml, "ClrSysMmbId", "ClrSysId");
+                if ("CN".equals(country) || "CN".equals(bankId.substring(4, 6))) {
+                    text(xml, "Cd", "CNAPS");
+                } else {
+                    text(xml, "Prtry", "LOCAL");
+                }
+                close(xml, 1);
+                text(xml, "MmbId", localCode);
+                close(xml, 1);
+            }
         } else {
             open(xml, "ClrSysMmbId", "ClrSysId");
             text(xml, "Cd", "RUCBC");

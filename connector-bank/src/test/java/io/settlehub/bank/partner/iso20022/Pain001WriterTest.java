@@ -64,4 +64,27 @@ class Pain001WriterTest {
                 .isInstanceOf(Pain001Schema.InvalidPaymentFileException.class)
                 .hasMessageContaining("WIRE");
     }
+
+    @Test
+    void a_payment_abroad_carries_the_currency_control_fields_and_the_local_bank_code() throws Exception {
+        PaymentInstruction abroad = new PaymentInstruction("SH-CNY-1", "acme",
+                new PaymentInstruction.Payee("Shenzhen Bright Lights Co., Ltd.", "44332211009988776655", "BKCHCNBJ45A", null),
+                Money.of("100.00", "CNY"), "Payment for goods supplied to Acme Import", LocalDate.of(2026, 3, 21),
+                new PaymentInstruction.ForeignTrade("SZ-2026/17", LocalDate.of(2026, 1, 15), "26010001/1481/0000/2/1", "11200", "CN",
+                        "104584000003"));
+        String xml = new Pain001Writer(HUB).write("MSG-CNY", Instant.parse("2026-03-21T08:00:00Z"), List.of(abroad));
+        Pain001Schema.validate(xml);
+        Document doc = parse(xml);
+        String tx = "//CdtTrfTxInf";
+        assertThat(at(doc, tx + "/CdtrAgt/FinInstnId/BICFI")).isEqualTo("BKCHCNBJ45A");
+        assertThat(at(doc, tx + "/CdtrAgt/FinInstnId/ClrSysMmbId/ClrSysId/Cd")).isEqualTo("CNAPS");
+        assertThat(at(doc, tx + "/CdtrAgt/FinInstnId/ClrSysMmbId/MmbId")).isEqualTo("104584000003");
+        assertThat(at(doc, tx + "/RgltryRptg/Authrty/Ctry")).isEqualTo("RU");
+        assertThat(at(doc, tx + "/RgltryRptg/Dtls/Cd")).isEqualTo("11200");
+        assertThat(at(doc, tx + "/RgltryRptg/Dtls/Dt")).isEqualTo("2026-01-15");
+        assertThat(at(doc, tx + "/RgltryRptg/Dtls/Inf[1]")).isEqualTo("CONTRACT SZ-2026/17");
+        assertThat(at(doc, tx + "/RgltryRptg/Dtls/Inf[2]")).isEqualTo("UNK 26010001/1481/0000/2/1");
+        assertThat(at(doc, tx + "/RmtInf/Ustrd"))
+                .isEqualTo("{VO11200} Payment for goods supplied to Acme Import under contract SZ-2026/17 of 2026-01-15");
+    }
 }
