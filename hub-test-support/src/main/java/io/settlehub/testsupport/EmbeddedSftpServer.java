@@ -14,7 +14,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A real SFTP server (Apache MINA SSHD) on a free localhost port, serving one directory to one user with a
- * password. Its host key is generated once per key file and can be written as a known_hosts line, so clients
+ * password or a public key. Its host key is generated once per key file and can be written as a known_hosts line, so clients
  * verify it as they would a bank's.
  */
 public final class EmbeddedSftpServer implements AutoCloseable {
@@ -28,6 +28,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     }
 
     public static EmbeddedSftpServer start(Path root, Path hostKeyFile, int port, String user, String password) throws IOException {
+        return start(root, hostKeyFile, port, user, password, null);
+    }
+
+    /**
+     * The same, also letting the user in with the private key of {@code authorizedKey} (public-key authentication, as
+     * banks require); {@code password} may then be null, which refuses every password.
+     */
+    public static EmbeddedSftpServer start(Path root, Path hostKeyFile, int port, String user, String password, PublicKey authorizedKey)
+            throws IOException {
         Files.createDirectories(root);
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -35,7 +44,10 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
         keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
         server.setKeyPairProvider(keys);
-        server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
+        server.setPasswordAuthenticator((u, p, session) -> password != null && user.equals(u) && password.equals(p));
+        if (authorizedKey != null) {
+            server.setPublickeyAuthenticator((u, key, session) -> user.equals(u) && KeyUtils.compareKeys(authorizedKey, key));
+        }
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
         server.start();
@@ -62,4 +74,20 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         server.stop(true);
     }
 
+
+    /** A fresh RSA key pair, its private key written to {@code file} in the OpenSSH format clients read (owner-only). */
+    public static java.security.KeyPair writeClientKey(Path file) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "settlehub-test", null, out);
+        }
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+        return pair;
+    }
 }
