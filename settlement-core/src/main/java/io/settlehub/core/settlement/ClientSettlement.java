@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything derived from one client's facts: orders, charges, marketplace payouts, what is parked, and the customs
- * declaration lines that differ from the tariff.
+ * Everything derived from one client's facts: orders, charges, marketplace payouts, what is parked, the customs
+ * declaration lines that differ from the tariff, and the payouts and bank credits that do not match each other.
  */
 public record ClientSettlement(
         String clientId,
@@ -14,7 +14,8 @@ public record ClientSettlement(
         List<Charge> charges,
         List<ReceivedPayout> payouts,
         List<Parked> parked,
-        List<CustomsCheck.Deviation> customsDeviations) {
+        List<CustomsCheck.Deviation> customsDeviations,
+        BankReconciliation.Result bank) {
 
     /** A marketplace charge not tied to an order: it changes {@code available} at once. */
     public record Charge(String eventId, String source, String kind, Money amount) {

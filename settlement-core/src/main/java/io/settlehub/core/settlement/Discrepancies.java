@@ -19,7 +19,11 @@ public final class Discrepancies {
         /** An order paid beyond its marketplace net less its hold (after a return): the marketplace claws it back. */
         PAID_BEYOND_ORDER,
         /** A customs declaration line whose duty or customs VAT is not what the tariff of its date gives. */
-        CUSTOMS_DIFFERS_FROM_TARIFF
+        CUSTOMS_DIFFERS_FROM_TARIFF,
+        /** Money on the hub's bank account that matches no marketplace payout of the client. */
+        CREDIT_MATCHES_NO_PAYOUT,
+        /** A marketplace payout the bank has not credited, though it reported credits more than ten days later. */
+        PAYOUT_NOT_CREDITED
     }
 
     /** One discrepancy: which client and partner, what it concerns, the amount and why. */
@@ -48,6 +52,16 @@ public final class Discrepancies {
                         order.paidBeyondNet(), "paid " + order.marketplacePaid().plus(order.paidBeyondNet()) + " against "
                                 + order.marketplacePaid() + " owed (net less hold); the marketplace claws back the difference"));
             }
+        }
+        for (BankReconciliation.OpenCredit credit : settlement.bank().credits()) {
+            found.add(new Discrepancy(settlement.clientId(), "bank", Kind.CREDIT_MATCHES_NO_PAYOUT,
+                    "statement " + credit.statementId() + " entry " + credit.entryRef(), credit.amount(),
+                    credit.amount() + " from " + credit.payerName() + " booked " + credit.date() + " matches no payout of the same amount"));
+        }
+        for (BankReconciliation.OpenPayout payout : settlement.bank().overdue()) {
+            found.add(new Discrepancy(settlement.clientId(), payout.source(), Kind.PAYOUT_NOT_CREDITED, "payout " + payout.payoutId(),
+                    payout.amount(), "the payout of " + payout.date() + " has not reached the bank account; the bank reported credits up to "
+                            + settlement.bank().latestCredit()));
         }
         for (CustomsCheck.Deviation deviation : settlement.customsDeviations()) {
             found.add(new Discrepancy(settlement.clientId(), "customs", Kind.CUSTOMS_DIFFERS_FROM_TARIFF,

@@ -145,7 +145,8 @@ public final class SettlementCalculator {
                 settled.add(memo == null ? settleOrder(order) : rememberedOrSettled(order));
             }
             return new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked,
-                    CustomsCheck.of(facts(EventType.CUSTOMS_ASSESSED), reference));
+                    CustomsCheck.of(facts(EventType.CUSTOMS_ASSESSED), reference),
+                    BankReconciliation.of(facts(EventType.MARKETPLACE_PAYOUT), facts(EventType.BANK_CREDIT)));
         }
 
         private void applySale(CanonicalEvent event, Sale sale) {

@@ -149,6 +149,27 @@ class SettlementRulesTest {
         assertThat(line.logisticsCost()).isEqualTo(rub("870.00"));
     }
 
+    static CanonicalEvent credit(String ref, String amount, String bookedAt) {
+        return event("bank:STMT:" + ref, EventType.BANK_CREDIT, "bank", bookedAt, new io.settlehub.contract.EventPayload.BankCredit("STMT", ref,
+                rub(amount), "7704217370", "ООО «Интернет Решения»", "Перечисление по договору", java.time.Instant.parse(bookedAt)));
+    }
+
+    @Test
+    void payouts_are_matched_with_the_bank_credits_and_what_stays_open_is_a_discrepancy() {
+        // P-1 (3,137.20 on 03-16) reached the bank on 03-17; an unknown 500.00 on 03-18; P-2 (784.30 on 04-02) never did,
+        // though the bank has reported credits up to 04-20
+        ClientSettlement settlement = settle(with(untilPayout(), holdReleased(), restOfPayout(), credit("1", "3137.20", "2026-03-17T09:00:00Z"),
+                credit("2", "500.00", "2026-03-18T09:00:00Z"), credit("3", "120.00", "2026-04-20T09:00:00Z")));
+        assertThat(Discrepancies.of(settlement)).extracting(Discrepancy::kind, Discrepancy::reference, Discrepancy::amount).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Kind.CREDIT_MATCHES_NO_PAYOUT, "statement STMT entry 2", rub("500.00")),
+                org.assertj.core.groups.Tuple.tuple(Kind.CREDIT_MATCHES_NO_PAYOUT, "statement STMT entry 3", rub("120.00")),
+                org.assertj.core.groups.Tuple.tuple(Kind.PAYOUT_NOT_CREDITED, "payout P-2", rub("784.30")));
+
+        // before the bank reported anything ten days past P-2, P-2 is not yet overdue
+        ClientSettlement early = settle(with(untilPayout(), holdReleased(), restOfPayout(), credit("1", "3137.20", "2026-03-17T09:00:00Z")));
+        assertThat(Discrepancies.of(early)).extracting(Discrepancy::kind).doesNotContain(Kind.PAYOUT_NOT_CREDITED);
+    }
+
     @Test
     void a_released_hold_goes_back_to_pending_until_the_marketplace_pays_it() {
         OrderSettlement order = settle(with(untilPayout(), holdReleased())).order(ORDER).orElseThrow();
