@@ -77,6 +77,7 @@ class BankProfilesTest {
         // alfa batches: what waits goes as one file every two seconds; past its cut-off (always, at 00:00) for the next business day
         registry.add("hub.bank.banks[3].batch-interval", () -> "2s");
         registry.add("hub.bank.banks[3].cut-off", () -> "00:00");
+        registry.add("hub.bank.banks[3].file-prefix", () -> "settlehub_pp_");
         for (int i = 0; i < 4; i++) {
             String prefix = "hub.bank.banks[" + i + "].sftp.";
             registry.add(prefix + "host", () -> "127.0.0.1");
@@ -211,7 +212,7 @@ class BankProfilesTest {
         });
         Path file;
         try (var files = Files.list(outbox)) {
-            file = files.filter(p -> p.getFileName().toString().startsWith("pain001-ALFA-")).findFirst().orElseThrow();
+            file = files.filter(p -> p.getFileName().toString().startsWith("settlehub_pp_ALFA-")).findFirst().orElseThrow();
         }
         String xml = Files.readString(file);
         Pain001Schema.validate(xml);

@@ -29,22 +29,24 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
      * One bank the hub pays through: the format it takes, how to reach it, the hub's account there, and what it pays
      * — currencies and payee countries (empty: any), up to an amount (null: any). The first eligible bank, in the
      * order listed, gets an instruction. {@code batchInterval}: how often its waiting instructions go as one file;
-     * {@code cutOff} (Moscow): after it, a batch asks for execution on the next business day.
+     * {@code cutOff} (Moscow): after it, a batch asks for execution on the next business day. Files are named
+     * {@code <filePrefix><instruction or batch id>.xml|.txt} (default {@code pain001-} or {@code 1c_to_kl-}).
      */
     public record BankProfile(String name, Format format, Sftp sftp, Debtor debtor, java.util.Set<String> currencies,
                               java.util.Set<String> payeeCountries, java.math.BigDecimal maxAmount, java.time.Duration batchInterval,
-                              java.time.LocalTime cutOff) {
+                              java.time.LocalTime cutOff, String filePrefix) {
 
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public BankProfile {
             format = format == null ? Format.ISO20022 : format;
             currencies = currencies == null ? java.util.Set.of() : currencies;
             payeeCountries = payeeCountries == null ? java.util.Set.of() : payeeCountries;
+            filePrefix = filePrefix == null || filePrefix.isBlank() ? (format == Format.CLIENT_BANK_1C ? "1c_to_kl-" : "pain001-") : filePrefix;
         }
 
         public BankProfile(String name, Format format, Sftp sftp, Debtor debtor, java.util.Set<String> currencies,
                            java.util.Set<String> payeeCountries, java.math.BigDecimal maxAmount) {
-            this(name, format, sftp, debtor, currencies, payeeCountries, maxAmount, null, null);
+            this(name, format, sftp, debtor, currencies, payeeCountries, maxAmount, null, null, null);
         }
 
         /** Instructions wait and go in one file per {@code batchInterval}; without it, each goes in a file of its own at once. */

@@ -93,11 +93,11 @@ public class PaymentFileBuilder {
             }
             byte[] content = ClientBankFormat.writePaymentOrders("Settlehub", to.debtor().bankName() == null ? to.name() : to.debtor().bankName(),
                     LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)), to.debtor().account(), orders);
-            return new PaymentFile(to.name(), "1c_to_kl-" + fileId + ".txt", content, instructions, documents);
+            return new PaymentFile(to.name(), to.filePrefix() + fileId + ".txt", content, instructions, documents);
         }
         String xml = new Pain001Writer(to.debtor()).write(fileId, clock.instant(), instructions);
         Pain001Schema.validate(xml);
-        return new PaymentFile(to.name(), "pain001-" + fileId + ".xml", xml.getBytes(StandardCharsets.UTF_8), instructions, Map.of());
+        return new PaymentFile(to.name(), to.filePrefix() + fileId + ".xml", xml.getBytes(StandardCharsets.UTF_8), instructions, Map.of());
     }
 
     /** A 1C payment order's number and date, by which the bank's statement names it. */
