@@ -18,15 +18,11 @@ import io.settlehub.filedrop.config.FileDropProperties.Platform;
 import io.settlehub.filedrop.report.ReportRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,12 +106,7 @@ public final class ReportRowMapper {
         if (rowId != null) {
             return rowId;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(EventCodec.write(row.cells()).getBytes(StandardCharsets.UTF_8));
-            return "row-" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "row-" + io.settlehub.contract.Digests.sha256Hex(EventCodec.write(row.cells())).substring(0, 24);
     }
 
     private static String required(Platform platform, ReportRow row, String field) {

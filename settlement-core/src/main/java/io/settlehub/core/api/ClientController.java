@@ -30,10 +30,12 @@ class ClientController {
     private final PaymentRepository payments;
     private final SettlementService settlement;
     private final SupplierPaymentRepository supplierPayments;
+    private final io.settlehub.core.accounting.Recalculation recalculation;
 
     ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement,
-                     SupplierPaymentRepository supplierPayments) {
+                     SupplierPaymentRepository supplierPayments, io.settlehub.core.accounting.Recalculation recalculation) {
         this.supplierPayments = supplierPayments;
+        this.recalculation = recalculation;
         this.clients = clients;
         this.ledger = ledger;
         this.payments = payments;
@@ -114,7 +116,9 @@ class ClientController {
         java.util.Map<String, Object> report = new LinkedHashMap<>();
         report.put("clientId", clientId);
         report.put("from", first.toString());
-        report.put("orders", settlement.recalculate(clientId, first));
+        var result = recalculation.run(clientId, first);
+        report.put("orders", result.orders());
+        report.put("documents", result.documents());
         report.put("balances", balances(clientId));
         return io.settlehub.contract.EventCodec.write(report);
     }

@@ -18,9 +18,6 @@ import io.settlehub.core.store.FactRepository.RecordedFact;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.ParkedRepository;
 import io.settlehub.core.store.ReferenceDataRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.*;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -247,10 +244,6 @@ public class SettlementService {
     }
 
     static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.settlehub.contract.Digests.sha256Hex(body);
     }
 }

@@ -56,6 +56,14 @@ public class FactRepository {
                 (rs, i) -> EventCodec.decode(rs.getString(1)), clientId);
     }
 
+    /** When each of the client's events of a type occurred, by event id. */
+    public Map<String, Instant> occurredAt(String clientId, String type) {
+        Map<String, Instant> at = new HashMap<>();
+        jdbc.query("select event_id, occurred_at from event_fact where client_id = ? and type = ?",
+                rs -> { at.put(rs.getString(1), rs.getTimestamp(2).toInstant()); }, clientId, type);
+        return at;
+    }
+
     public List<CanonicalEvent> fxRates() {
         return jdbc.query("select body from event_fact where type = 'FX_RATE'", (rs, i) -> EventCodec.decode(rs.getString(1)));
     }

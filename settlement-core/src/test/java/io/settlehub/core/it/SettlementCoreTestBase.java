@@ -482,4 +482,86 @@ abstract class SettlementCoreTestBase {
             assertThat(found.get("explanation").asText()).contains("duty declared 900.00 RUB").contains("1000.00 RUB");
         });
     }
+
+    @Test
+    void closing_a_period_issues_the_agent_report_and_payouts_once_and_a_recalculation_issues_corrected_versions() throws Exception {
+        String client = newClient();
+        sendPaidInFull(client);
+        JsonNode run = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
+        String instructionId = null;
+        for (JsonNode instruction : run) {
+            if (instruction.get("clientId").asText().equals(client)) {
+                instructionId = instruction.get("instructionId").asText();
+            }
+        }
+        // as if the run had happened in March
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+                "update payment_instruction set created_at = ? where instruction_id = ?",
+                java.sql.Timestamp.from(Instant.parse("2026-03-25T09:00:00Z")), instructionId);
+
+        JsonNode closed = close("2026-03");
+        String report = "agent-report:" + client + ":2026-03:RUB";
+        assertThat(issuedFor(closed, client)).containsExactlyInAnyOrder(report + " v1", "payment:" + instructionId + " v1");
+        JsonNode published = exported(report, 1);
+        JsonNode totals = published.get("agentReport").get("totals");
+        assertThat(totals.get("clientNet").get("amount").asText()).isEqualTo("1297.19");
+        assertThat(totals.get("serviceCommission").get("amount").asText()).isEqualTo("239.50");
+        assertThat(totals.get("commissionVat").get("amount").asText()).isEqualTo("52.69");
+        assertThat(totals.get("paidOut").get("amount").asText()).isEqualTo("1297.19");
+        assertThat(published.get("documentDate").asText()).isEqualTo("2026-03-31");
+        JsonNode payout = exported("payment:" + instructionId, 1);
+        assertThat(payout.get("type").asText()).isEqualTo("PAYOUT");
+        assertThat(payout.get("payment").get("amount").get("amount").asText()).isEqualTo("1297.19");
+
+        assertThat(issuedFor(close("2026-03"), client)).as("closing again issues nothing new").isEmpty();
+
+        // a commission of 6 % from the sale's day, then a recalculation: March's report is issued again, corrected
+        String six = agreementJson().replace("\"0.05\"", "\"0.06\"");
+        assertThat(call("PUT", "/api/clients/" + client, six.replace("{\"name\"", "{\"effectiveFrom\": \"2026-03-01\", \"name\""),
+                TOKEN).statusCode()).isEqualTo(200);
+        JsonNode recalculated = EventCodec.mapper().readTree(call("POST", "/api/clients/" + client + "/recalculate?from=2026-03-01",
+                null, TOKEN).body());
+        assertThat(recalculated.get("documents").toString()).contains(report).doesNotContain("payment:");
+        JsonNode corrected = exported(report, 2);
+        assertThat(corrected.get("agentReport").get("totals").get("serviceCommission").get("amount").asText()).isEqualTo("287.40");
+        assertThat(corrected.get("agentReport").get("totals").get("clientNet").get("amount").asText()).isEqualTo("1238.75");
+        assertThat(get("/api/accounting/documents?clientId=" + client)).hasSize(3);
+
+        assertThat(call("POST", "/api/accounting/close?period=2026-13", null, TOKEN).statusCode()).isEqualTo(400);
+        HttpResponse<String> notEnded = call("POST", "/api/accounting/close?period=2999-01", null, TOKEN);
+        assertThat(notEnded.statusCode()).isEqualTo(400);
+        assertThat(notEnded.body()).contains("has not ended");
+    }
+
+    JsonNode close(String period) throws Exception {
+        HttpResponse<String> response = call("POST", "/api/accounting/close?period=" + period, null, TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return EventCodec.mapper().readTree(response.body());
+    }
+
+    static List<String> issuedFor(JsonNode closed, String client) {
+        List<String> issued = new java.util.ArrayList<>();
+        closed.get("issued").forEach(d -> {
+            if (d.get("clientId").asText().equals(client)) {
+                issued.add(d.get("documentId").asText() + " v" + d.get("version").asInt());
+            }
+        });
+        return issued;
+    }
+
+    /** The document version as published on hub.accounting.exports (other tests' documents are passed over). */
+    JsonNode exported(String documentId, int version) throws Exception {
+        jms.setReceiveTimeout(10_000);
+        for (int i = 0; i < 50; i++) {
+            Message message = jms.receive(Addresses.ACCOUNTING_EXPORTS);
+            assertThat(message).as("document %s v%d on %s", documentId, version, Addresses.ACCOUNTING_EXPORTS).isNotNull();
+            JsonNode document = EventCodec.mapper().readTree(((TextMessage) message).getText());
+            if (document.get("documentId").asText().equals(documentId) && document.get("version").asInt() == version) {
+                assertThat(message.getStringProperty("_AMQ_DUPL_ID")).isEqualTo(documentId + ":v" + version);
+                return document;
+            }
+        }
+        throw new AssertionError("document " + documentId + " v" + version + " was not published");
+    }
+
 }
