@@ -3,7 +3,7 @@ package io.settlehub.accounting;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** connector-accounting: starts, connects to the broker and reports its health; its partner feeds come next. */
+/** connector-accounting: accounting documents from settlement-core into the clients' 1C, goods receipts from 1C into the hub. */
 @SpringBootApplication
 public class AccountingConnectorApplication {
 

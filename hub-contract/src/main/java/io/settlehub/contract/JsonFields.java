@@ -99,6 +99,18 @@ public final class JsonFields {
         return value.asInt();
     }
 
+    /** An integer of zero or more; 0 when the field is absent. */
+    public int nonNegativeInt(String field) {
+        if (!has(field)) {
+            return 0;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            throw new InvalidMessageException(at(field), "must be an integer of zero or more, was " + value);
+        }
+        return value.asInt();
+    }
+
     public Integer optionalPositiveInt(String field) {
         return has(field) ? positiveInt(field) : null;
     }
