@@ -57,6 +57,13 @@ class AccountingConfiguration {
     }
 
     @Bean
+    io.settlehub.accounting.feed.GoodsReceiptsFeed goodsReceiptsFeed(OneCProperties onec, DocumentPusher.Infobases infobases,
+                                                                      io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
+        return new io.settlehub.accounting.feed.GoodsReceiptsFeed(onec, infobases,
+                new io.settlehub.connector.support.FeedMetrics(registry, clock));
+    }
+
+    @Bean
     DocumentPusher documentPusher(DocumentPusher.Infobases infobases, OneCProperties onec) {
         return new DocumentPusher(infobases, onec.entitySets(), new PushedDocuments(onec.stateDir().resolve("1c-pushed")));
     }
