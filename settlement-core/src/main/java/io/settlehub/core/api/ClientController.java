@@ -31,9 +31,12 @@ class ClientController {
     private final SettlementService settlement;
     private final SupplierPaymentRepository supplierPayments;
     private final io.settlehub.core.accounting.Recalculation recalculation;
+    private final io.settlehub.core.notify.BucketBalances bucketBalances;
 
     ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement,
-                     SupplierPaymentRepository supplierPayments, io.settlehub.core.accounting.Recalculation recalculation) {
+                     SupplierPaymentRepository supplierPayments, io.settlehub.core.accounting.Recalculation recalculation,
+                     io.settlehub.core.notify.BucketBalances bucketBalances) {
+        this.bucketBalances = bucketBalances;
         this.supplierPayments = supplierPayments;
         this.recalculation = recalculation;
         this.clients = clients;
@@ -62,16 +65,7 @@ class ClientController {
     @GetMapping("/balances")
     List<Map<String, String>> balances(@PathVariable String clientId) {
         requireKnown(clientId);
-        Map<String, Map<String, String>> byCurrency = new TreeMap<>();
-        for (Balances balances : ledger.balancesOf("client/" + clientId)) {
-            String kind = balances.account().kind();
-            if (!SettlementPostings.BUCKETS.contains(kind)) {
-                continue;
-            }
-            String ccy = balances.account().currency();
-            byCurrency.computeIfAbsent(ccy, c -> emptyBuckets(c)).put(kind, money(balances.creditBalance(), ccy));
-        }
-        return new ArrayList<>(byCurrency.values());
+        return bucketBalances.of(clientId);
     }
 
     @GetMapping("/orders/{orderId}")
@@ -134,19 +128,6 @@ class ClientController {
         if (clients.agreementJson(clientId).isEmpty()) {
             throw new NotFound("client " + clientId);
         }
-    }
-
-    private static Map<String, String> emptyBuckets(String currency) {
-        Map<String, String> buckets = new LinkedHashMap<>();
-        buckets.put("currency", currency);
-        for (String bucket : SettlementPostings.BUCKETS) {
-            buckets.put(bucket, money(BigDecimal.ZERO, currency));
-        }
-        return buckets;
-    }
-
-    private static String money(BigDecimal amount, String currency) {
-        return io.settlehub.contract.Money.rounded(amount, currency).plain();
     }
 
     static final class Ids {

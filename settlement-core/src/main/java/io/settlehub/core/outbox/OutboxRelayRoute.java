@@ -17,15 +17,21 @@ public class OutboxRelayRoute extends RouteBuilder {
                 .routeId("core-outbox-relay")
                 .bean(OutboxRelay.class, "pending")
                 .split(body())
-                    .setProperty("destination", simple("${body.destination}"))
+                    .process(exchange -> exchange.setProperty("destination", endpointPath(
+                            exchange.getMessage().getBody(io.settlehub.core.store.OutboxRepository.OutboxMessage.class).destination())))
                     .setHeader(MessageHeaders.DUPLICATE_ID, simple("${body.messageId}"))
                     .setHeader(MessageHeaders.GROUP_ID, simple("${body.groupId}"))
                     .setHeader("messageType", simple("${body.messageType}"))
                     .setProperty("outboxMessage", body())
                     .setBody(simple("${body.body}"))
-                    .toD("{{hub.broker.endpoint}}:queue:${exchangeProperty.destination}?deliveryMode=2")
+                    .toD("{{hub.broker.endpoint}}:${exchangeProperty.destination}?deliveryMode=2")
                     .setBody(exchangeProperty("outboxMessage"))
                     .bean(OutboxRelay.class, "published")
                 .end();
+    }
+
+    /** "topic:&lt;address&gt;" is multicast (notifications); any other destination is a queue. */
+    static String endpointPath(String destination) {
+        return destination.startsWith("topic:") ? destination : "queue:" + destination;
     }
 }

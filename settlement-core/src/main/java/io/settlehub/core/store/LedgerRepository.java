@@ -19,9 +19,15 @@ import org.springframework.stereotype.Repository;
 public class LedgerRepository {
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public LedgerRepository(JdbcTemplate jdbc) {
+    public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Published (synchronously, inside the posting transaction) after transfers moved these clients' accounts. */
+    public record Posted(java.util.Set<String> clientIds) {
     }
 
     /**
@@ -80,6 +86,9 @@ public class LedgerRepository {
                     ps.setString(7, t.cause());
                     ps.setTimestamp(8, now);
                 });
+        java.util.Set<String> clients = new java.util.TreeSet<>();
+        transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);
+        events.publishEvent(new Posted(clients));
     }
 
     public List<Balances> balancesOf(String owner) {

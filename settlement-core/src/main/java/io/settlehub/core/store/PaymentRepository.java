@@ -14,9 +14,15 @@ import org.springframework.stereotype.Repository;
 public class PaymentRepository {
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public PaymentRepository(JdbcTemplate jdbc) {
+    public PaymentRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Published (synchronously, inside the transaction) when an instruction is created or its status changes. */
+    public record StatusChanged(String instructionId, String clientId, Money amount, String status, String reason) {
     }
 
     public void create(PaymentInstruction instruction, String status) {
@@ -25,11 +31,14 @@ public class PaymentRepository {
                         + " values (?, ?, ?, ?, ?, ?, ?)", instruction.instructionId(), instruction.clientId(),
                 instruction.amount().amount(), instruction.amount().currency(), status, instruction.toJson(), now);
         addHistory(instruction.instructionId(), status, null, null);
+        events.publishEvent(new StatusChanged(instruction.instructionId(), instruction.clientId(), instruction.amount(), status, null));
     }
 
     public void updateStatus(String instructionId, String status, String reason, String eventId) {
         jdbc.update("update payment_instruction set status = ? where instruction_id = ?", status, instructionId);
         addHistory(instructionId, status, reason, eventId);
+        find(instructionId).ifPresent(stored -> events.publishEvent(new StatusChanged(instructionId, stored.instruction().clientId(),
+                stored.instruction().amount(), status, reason)));
     }
 
     public void addHistory(String instructionId, String status, String reason, String eventId) {

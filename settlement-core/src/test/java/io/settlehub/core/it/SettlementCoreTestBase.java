@@ -41,6 +41,15 @@ import org.springframework.test.context.ActiveProfiles;
 abstract class SettlementCoreTestBase {
 
     static final String TOKEN = "test-operator-token-0123456789";
+    static final String WEBHOOK_SECRET = "crm-webhook-secret-0123456789";
+    static final WebhookReceiver CRM = WebhookReceiver.start();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void webhook(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("hub.notifications.webhooks[0].name", () -> "crm");
+        registry.add("hub.notifications.webhooks[0].url", CRM::url);
+        registry.add("hub.notifications.webhooks[0].secret", () -> WEBHOOK_SECRET);
+    }
 
     @LocalServerPort
     int port;
@@ -562,6 +571,27 @@ abstract class SettlementCoreTestBase {
             }
         }
         throw new AssertionError("document " + documentId + " v" + version + " was not published");
+    }
+
+
+    @Test
+    void balance_and_payment_status_changes_reach_the_webhook_signed_with_its_secret() throws Exception {
+        String client = newClient();
+        sendPaidInFull(client);
+        JsonNode balance = CRM.await(n -> n.get("type").asText().equals("BALANCE_CHANGED") && n.get("clientId").asText().equals(client)
+                && n.get("balances").get(0).get("available").asText().equals("1297.19"));
+        assertThat(balance.get("balances").get(0).get("currency").asText()).isEqualTo("RUB");
+
+        call("POST", "/api/payouts/run", null, TOKEN);
+        JsonNode created = CRM.await(n -> n.get("type").asText().equals("PAYMENT_STATUS_CHANGED") && n.get("clientId").asText().equals(client));
+        assertThat(created.get("amount").get("amount").asText()).isEqualTo("1297.19");
+        CRM.await(n -> n.get("type").asText().equals("BALANCE_CHANGED") && n.get("clientId").asText().equals(client)
+                && n.get("balances").get(0).get("inFlight").asText().equals("1297.19"));
+
+        for (WebhookReceiver.Delivery delivery : CRM.deliveries()) {
+            assertThat(delivery.signature()).isEqualTo("sha256=" + io.settlehub.core.notify.WebhookSender.signature(WEBHOOK_SECRET,
+                    delivery.timestamp(), delivery.body()));
+        }
     }
 
 }

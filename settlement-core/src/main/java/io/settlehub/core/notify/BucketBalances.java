@@ -1,0 +1,53 @@
+package io.settlehub.core.notify;
+
+import io.settlehub.contract.Money;
+import io.settlehub.core.ledger.Balances;
+import io.settlehub.core.settlement.SettlementPostings;
+import io.settlehub.core.store.LedgerRepository;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * A client's buckets per currency as the API and the notifications show them:
+ * {@code [{"currency":"RUB","pending":"0.00","held":"259.44","available":"1037.75","inFlight":"0.00","paid":"0.00"}]}.
+ */
+@Component
+public class BucketBalances {
+
+    private final LedgerRepository ledger;
+
+    public BucketBalances(LedgerRepository ledger) {
+        this.ledger = ledger;
+    }
+
+    public List<Map<String, String>> of(String clientId) {
+        Map<String, Map<String, String>> byCurrency = new TreeMap<>();
+        for (Balances balances : ledger.balancesOf("client/" + clientId)) {
+            String kind = balances.account().kind();
+            if (!SettlementPostings.BUCKETS.contains(kind)) {
+                continue;
+            }
+            String ccy = balances.account().currency();
+            byCurrency.computeIfAbsent(ccy, BucketBalances::emptyBuckets).put(kind, money(balances.creditBalance(), ccy));
+        }
+        return new ArrayList<>(byCurrency.values());
+    }
+
+    private static Map<String, String> emptyBuckets(String currency) {
+        Map<String, String> buckets = new LinkedHashMap<>();
+        buckets.put("currency", currency);
+        for (String bucket : SettlementPostings.BUCKETS) {
+            buckets.put(bucket, money(BigDecimal.ZERO, currency));
+        }
+        return buckets;
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return Money.rounded(amount, currency).plain();
+    }
+}

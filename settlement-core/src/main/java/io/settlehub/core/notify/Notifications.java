@@ -1,0 +1,102 @@
+package io.settlehub.core.notify;
+
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.core.store.LedgerRepository;
+import io.settlehub.core.store.OutboxRepository;
+import io.settlehub.core.store.OutboxRepository.OutboxMessage;
+import io.settlehub.core.store.PaymentRepository;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Notifications on {@code hub.notifications} (multicast), written to the outbox in the transaction that caused them, so
+ * one is published exactly when its change is committed:
+ * <ul>
+ *   <li>{@code BALANCE_CHANGED} once per client per transaction that moved its accounts, with its buckets afterwards;</li>
+ *   <li>{@code PAYMENT_STATUS_CHANGED} for each instruction created or changed, with its status and reason.</li>
+ * </ul>
+ * The body format is in docs/contract.md.
+ */
+@Component
+public class Notifications {
+
+    public static final String DESTINATION = "topic:" + Addresses.NOTIFICATIONS;
+    private static final String PENDING = Notifications.class.getName() + ".clients";
+
+    private final OutboxRepository outbox;
+    private final BucketBalances balances;
+    private final Clock clock;
+
+    public Notifications(OutboxRepository outbox, BucketBalances balances, Clock clock) {
+        this.outbox = outbox;
+        this.balances = balances;
+        this.clock = clock;
+    }
+
+    @EventListener
+    public void ledgerPosted(LedgerRepository.Posted posted) {
+        if (posted.clientIds().isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            Set<String> clients = new TreeSet<>();
+            TransactionSynchronizationManager.bindResource(PENDING, clients);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    clients.forEach(Notifications.this::balanceChanged);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = clients;
+        }
+        pending.addAll(posted.clientIds());
+    }
+
+    @EventListener
+    public void paymentStatusChanged(PaymentRepository.StatusChanged change) {
+        Map<String, Object> body = header("PAYMENT_STATUS_CHANGED", change.clientId());
+        body.put("instructionId", change.instructionId());
+        body.put("amount", change.amount());
+        body.put("status", change.status());
+        if (change.reason() != null) {
+            body.put("reason", change.reason());
+        }
+        add(body);
+    }
+
+    private void balanceChanged(String clientId) {
+        Map<String, Object> body = header("BALANCE_CHANGED", clientId);
+        body.put("balances", balances.of(clientId));
+        add(body);
+    }
+
+    private Map<String, Object> header(String type, String clientId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notificationId", UUID.randomUUID().toString());
+        body.put("type", type);
+        body.put("clientId", clientId);
+        body.put("at", clock.instant());
+        return body;
+    }
+
+    private void add(Map<String, Object> body) {
+        outbox.add(OutboxMessage.of(DESTINATION, (String) body.get("notificationId"), (String) body.get("clientId"),
+                (String) body.get("type"), EventCodec.write(body)));
+    }
+}

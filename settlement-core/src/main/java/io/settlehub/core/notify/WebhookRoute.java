@@ -1,0 +1,53 @@
+package io.settlehub.core.notify;
+
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.JsonFields;
+import io.settlehub.contract.MessageHeaders;
+import java.time.Clock;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * hub.notifications → each configured webhook, through a durable subscription of its own ({@code webhook-<name>}), so
+ * notifications wait in the broker while the receiver is down. The session is transacted: a notification is
+ * acknowledged once the receiver answered 2xx; failures are redelivered with exponential backoff, then set aside on
+ * {@code DLQ.hub.notifications.webhooks} with the reason.
+ */
+@Component
+@EnableConfigurationProperties(WebhookProperties.class)
+public class WebhookRoute extends RouteBuilder {
+
+    public static final String DEAD_LETTERS = "DLQ." + Addresses.NOTIFICATIONS + ".webhooks";
+
+    private final WebhookProperties properties;
+    private final WebhookSender sender;
+
+    public WebhookRoute(WebhookProperties properties, Clock clock) {
+        this.properties = properties;
+        this.sender = new WebhookSender(clock);
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .maximumRedeliveries("{{hub.notifications.max-redeliveries:10}}")
+                .redeliveryDelay("{{hub.notifications.redelivery-delay:1000}}")
+                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay("{{hub.notifications.max-redelivery-delay:300000}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .handled(true)
+                .setHeader(MessageHeaders.FAILURE_REASON, simple("webhook ${exchangeProperty.webhook} failed after retries: ${exception.message}"))
+                .to("{{hub.broker.endpoint}}:queue:" + DEAD_LETTERS);
+
+        for (WebhookProperties.Webhook webhook : properties.webhooks()) {
+            from("{{hub.broker.endpoint}}:topic:" + Addresses.NOTIFICATIONS + "?transacted=true&subscriptionDurable=true"
+                    + "&subscriptionShared=true&subscriptionName=webhook-" + webhook.name())
+                    .routeId("core-webhook-" + webhook.name())
+                    .setProperty("webhook", constant(webhook.name()))
+                    .convertBodyTo(String.class)
+                    .filter(exchange -> webhook.wants(JsonFields.parse(exchange.getMessage().getBody(String.class)).text("clientId")))
+                    .process(exchange -> sender.deliver(webhook, exchange.getMessage().getBody(String.class)));
+        }
+    }
+}
