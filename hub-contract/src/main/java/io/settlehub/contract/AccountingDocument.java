@@ -8,7 +8,9 @@ import java.util.List;
  * A document for the client's accounting ({@code hub.accounting.exports}): the agent's report for a client, period and
  * currency, or one payout or supplier payment. {@code documentId} is stable; a document whose content changes (a late
  * fact, a recalculation) is issued again under the same id with the next {@code version}, never edited in place.
- * Exactly one of {@code agentReport} and {@code payment} is present, as {@code type} says.
+ * Exactly one of {@code agentReport} and {@code payment} is present, as {@code type} says. {@code provisional} is true on
+ * an agent's report issued before its period ended (closed on demand): the close after the period's end issues the
+ * final version.
  */
 public record AccountingDocument(
         String documentId,
@@ -19,6 +21,7 @@ public record AccountingDocument(
         LocalDate documentDate,
         String currency,
         Instant issuedAt,
+        Boolean provisional,
         AgentReport agentReport,
         Payment payment) {
 
@@ -26,7 +29,8 @@ public record AccountingDocument(
 
     /** The same document under another version and issue time. */
     public AccountingDocument issued(int newVersion, Instant at) {
-        return new AccountingDocument(documentId, newVersion, type, clientId, period, documentDate, currency, at, agentReport, payment);
+        return new AccountingDocument(documentId, newVersion, type, clientId, period, documentDate, currency, at, provisional,
+                agentReport, payment);
     }
 
     public String toJson() {

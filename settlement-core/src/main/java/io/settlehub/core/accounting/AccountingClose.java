@@ -63,10 +63,13 @@ public class AccountingClose {
     public record IssuedDocument(String documentId, int version, String type, String clientId) {
     }
 
-    /** Closes a period that has ended for every client with an agreement. */
+    /**
+     * Closes a period for every client with an agreement. A period still running may be closed on demand: its agent's
+     * reports are then provisional, and the close after its end issues the final versions.
+     */
     @Transactional
     public List<IssuedDocument> close(YearMonth period) {
-        requireEnded(period);
+        requireBegun(period);
         List<IssuedDocument> issued = new ArrayList<>();
         for (String clientId : clients.clientsWithAgreement()) {
             issued.addAll(closeClient(clientId, period));
@@ -76,7 +79,7 @@ public class AccountingClose {
 
     /** The month before today (Europe/Moscow): what a scheduled close closes. */
     public YearMonth previousPeriod() {
-        return YearMonth.from(LocalDate.now(clock.withZone(BusinessCalendar.ZONE))).minusMonths(1);
+        return YearMonth.from(today()).minusMonths(1);
     }
 
     /** After a recalculation from {@code from}: the client's closed periods it reaches, closed again. */
@@ -107,7 +110,7 @@ public class AccountingClose {
         List<IssuedDocument> issued = new ArrayList<>();
         for (String currency : currencies) {
             var report = AgentReports.of(settled.get(), chargeDates, payouts, period, currency);
-            issueIfChanged(AgentReports.document(clientId, period, currency, report)).ifPresent(issued::add);
+            issueIfChanged(AgentReports.document(clientId, period, currency, report, today())).ifPresent(issued::add);
         }
         for (PaymentView view : instructions) {
             if (YearMonth.from(BusinessCalendar.dateOf(view.createdAt())).equals(period)) {
@@ -126,7 +129,7 @@ public class AccountingClose {
         var payment = new AccountingDocument.Payment(instruction.instructionId(), supplierId, instruction.payee(), instruction.amount(),
                 instruction.purpose(), instruction.requestedExecutionDate(), view.status());
         return new AccountingDocument("payment:" + instruction.instructionId(), 0, type, clientId, period.toString(),
-                BusinessCalendar.dateOf(view.createdAt()), instruction.amount().currency(), null, null, payment);
+                BusinessCalendar.dateOf(view.createdAt()), instruction.amount().currency(), null, null, null, payment);
     }
 
     private Optional<IssuedDocument> issueIfChanged(AccountingDocument content) {
@@ -145,10 +148,14 @@ public class AccountingClose {
         return Optional.of(new IssuedDocument(document.documentId(), version, document.type().name(), document.clientId()));
     }
 
-    private void requireEnded(YearMonth period) {
-        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
-        if (!period.atEndOfMonth().isBefore(today)) {
-            throw new InvalidMessageException("period", period + " has not ended yet (today is " + today + " in Europe/Moscow)");
+    private void requireBegun(YearMonth period) {
+        LocalDate today = today();
+        if (period.atDay(1).isAfter(today)) {
+            throw new InvalidMessageException("period", period + " has not begun (today is " + today + " in Europe/Moscow)");
         }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
     }
 }

@@ -73,10 +73,15 @@ public final class AgentReports {
         return new AgentReport(totals, lines, charges, paid);
     }
 
-    /** The document of a report: id {@code agent-report:<client>:<period>:<currency>}, dated the period's last day. */
-    public static AccountingDocument document(String clientId, YearMonth period, String currency, AgentReport report) {
+    /**
+     * The document of a report: id {@code agent-report:<client>:<period>:<currency>}, dated the period's last day,
+     * provisional while {@code today} is not after it.
+     */
+    public static AccountingDocument document(String clientId, YearMonth period, String currency, AgentReport report, LocalDate today) {
+        Boolean provisional = today.isAfter(period.atEndOfMonth()) ? null : Boolean.TRUE;
         return new AccountingDocument("agent-report:" + clientId + ":" + period + ":" + currency, 0,
-                AccountingDocument.Type.AGENT_REPORT, clientId, period.toString(), period.atEndOfMonth(), currency, null, report, null);
+                AccountingDocument.Type.AGENT_REPORT, clientId, period.toString(), period.atEndOfMonth(), currency, null, provisional,
+                report, null);
     }
 
     private static Line line(OrderSettlement order, LocalDate soldOn, LineSettlement l) {

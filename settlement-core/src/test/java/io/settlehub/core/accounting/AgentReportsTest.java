@@ -74,4 +74,14 @@ class AgentReportsTest {
         assertThat(AgentReports.currencies(settled, dates, payouts, YearMonth.of(2026, 5))).isEmpty();
         assertThat(AgentReports.currencies(settled, dates, payouts, MARCH)).containsExactly("RUB");
     }
+
+    @Test
+    void a_report_issued_before_its_period_ended_is_provisional() {
+        AgentReport report = AgentReports.of(settle(untilPayout()), Map.of(), List.of(), MARCH, "RUB");
+        assertThat(AgentReports.document("acme", MARCH, "RUB", report, java.time.LocalDate.of(2026, 3, 31)).provisional()).isTrue();
+        assertThat(AgentReports.document("acme", MARCH, "RUB", report, java.time.LocalDate.of(2026, 4, 1)).provisional()).isNull();
+        assertThat(AgentReports.document("acme", MARCH, "RUB", report, java.time.LocalDate.of(2026, 4, 1)).documentId())
+                .isEqualTo("agent-report:acme:2026-03:RUB");
+    }
+
 }

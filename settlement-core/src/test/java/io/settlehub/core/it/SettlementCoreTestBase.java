@@ -537,9 +537,10 @@ abstract class SettlementCoreTestBase {
         assertThat(get("/api/accounting/documents?clientId=" + client)).hasSize(3);
 
         assertThat(call("POST", "/api/accounting/close?period=2026-13", null, TOKEN).statusCode()).isEqualTo(400);
-        HttpResponse<String> notEnded = call("POST", "/api/accounting/close?period=2999-01", null, TOKEN);
-        assertThat(notEnded.statusCode()).isEqualTo(400);
-        assertThat(notEnded.body()).contains("has not ended");
+        HttpResponse<String> future = call("POST", "/api/accounting/close?period=2999-01", null, TOKEN);
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("2999-01 has not begun");
+        assertThat(corrected.has("provisional")).as("March has ended: the report is final").isFalse();
     }
 
     JsonNode close(String period) throws Exception {
