@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The path of the demo as separate processes: the standalone Artemis distribution, the sandbox partners,
- * settlement-core on PostgreSQL, connector-marketplace and connector-bank. Sales on Ozon, Wildberries and AliExpress become one balance, a
- * payout run becomes a pain.001 file on the bank's SFTP server, the bank's camt.053 statement books it, and a full re-poll
- * changes nothing.
+ * settlement-core on PostgreSQL, connector-marketplace, connector-bank and connector-accounting. Goods receipts come from the
+ * clients' 1C, sales on Ozon, Wildberries and AliExpress become one balance, a payout run becomes a pain.001 file on the
+ * bank's SFTP server, the bank's camt.053 statement books it, a full re-poll changes nothing, and closing the period puts the
+ * agent's report and the payout into 1C once.
  */
 class HubEndToEndTest {
 
@@ -57,6 +58,7 @@ class HubEndToEndTest {
         int wildberriesPort = Processes.freePort();
         int aliexpressPort = Processes.freePort();
         int sftpPort = Processes.freePort();
+        onecPort = Processes.freePort();
         sftpRoot = WORK.resolve("bank-sftp");
         state = WORK.resolve("state");
 
@@ -74,7 +76,8 @@ class HubEndToEndTest {
                 "HUB_SANDBOX_SFTP_PORT", String.valueOf(sftpPort), "HUB_SANDBOX_WB_PORT", String.valueOf(wildberriesPort),
                 "HUB_SANDBOX_WB_FILES", ROOT.resolve("demo/wildberries").toString()));
         sandbox.putAll(Map.of("HUB_SANDBOX_AE_PORT", String.valueOf(aliexpressPort),
-                "HUB_SANDBOX_AE_FILES", ROOT.resolve("demo/aliexpress").toString()));
+                "HUB_SANDBOX_AE_FILES", ROOT.resolve("demo/aliexpress").toString(), "HUB_SANDBOX_ONEC_PORT", String.valueOf(onecPort),
+                "HUB_SANDBOX_ONEC_FILES", ROOT.resolve("demo/onec").toString()));
         processes.java("sandbox", jar("sandbox"), sandbox);
         await("the sandbox").atMost(Duration.ofSeconds(60)).until(() -> processes.log("sandbox").contains("sandbox ready"));
 
@@ -89,8 +92,16 @@ class HubEndToEndTest {
                 "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString()));
         processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort, "--hub.bank.inbox-poll-interval=1000", "--hub.cbr.url=");
 
+        // the goods receipts come from the clients' 1C (the sandbox's OData stub) through connector-accounting
+        Map<String, String> accounting = new HashMap<>(common);
+        accounting.put("HUB_DEMO_ONEC_URL", "http://127.0.0.1:" + onecPort);
+        accounting.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + ROOT.resolve("demo/accounting-demo.yml"));
+        int accountingPort = Processes.freePort();
+        processes.java("connector-accounting", jar("connector-accounting"), accounting, "--server.port=" + accountingPort);
+
         awaitHealthy(corePort, "settlement-core");
         awaitHealthy(bankPort, "connector-bank");
+        awaitHealthy(accountingPort, "connector-accounting");
         ProcessBuilder seed = new ProcessBuilder(ROOT.resolve("demo/seed.sh").toString()).redirectErrorStream(true)
                 .redirectOutput(WORK.resolve("logs/seed.log").toFile());
         seed.environment().putAll(Map.of("HUB_CORE_URL", "http://127.0.0.1:" + corePort, "HUB_OPERATOR_TOKEN", TOKEN));
@@ -102,6 +113,7 @@ class HubEndToEndTest {
     }
 
     static int ozonPort;
+    static int onecPort;
     static int wildberriesPort;
     static int aliexpressPort;
 
@@ -214,6 +226,52 @@ class HubEndToEndTest {
         try (var processed = Files.list(sftpRoot.resolve("inbox/processed"))) {
             assertThat(processed.count()).isEqualTo(1);
         }
+
+        // Closing November puts acme's agent's report and its payout into acme's 1C, created and posted, once.
+        String closed = post(corePort, "/api/accounting/close?period=2026-11");
+        assertThat(closed).contains("agent-report:acme:2026-11:RUB").contains("payment:" + instructionId);
+        String reports = onecPath("acme", "Document_ОтчетКомиссионераОПродажах");
+        String keyed = "\\(guid'[0-9a-f-]{36}'\\)";
+        await("the agent's report and the payout posted in 1C").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(onecRequests("POST", reports + "\\?.*")).as("created").isEqualTo(1);
+            assertThat(onecRequests("POST", reports + keyed + "/Post\\?PostingModeOperational=false")).as("posted").isEqualTo(1);
+            assertThat(onecRequests("POST", onecPath("acme", "Document_ПоступлениеНаРасчетныйСчет") + keyed + "/Post\\?.*"))
+                    .as("the payout posted").isEqualTo(1);
+        });
+        assertThat(onecRequests("GET", onecPath("acme", "Document_ПоступлениеТоваровУслуг") + "\\?.*"))
+                .as("goods receipts read from 1C").isPositive();
+        assertThat(post(corePort, "/api/accounting/close?period=2026-11")).as("closed again: nothing new").doesNotContain("acme");
+
+        // A commission of 6 % from November, then a recalculation: the corrected report replaces the first in 1C.
+        var agreement = (com.fasterxml.jackson.databind.node.ObjectNode) io.settlehub.contract.EventCodec.mapper()
+                .readTree(get(corePort, "/api/clients/acme"));
+        agreement.put("commissionRate", "0.06").put("effectiveFrom", "2026-11-01");
+        put(corePort, "/api/clients/acme", agreement.toString());
+        assertThat(post(corePort, "/api/clients/acme/recalculate?from=2026-11-01")).contains("agent-report:acme:2026-11:RUB");
+        await("the corrected report in 1C").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(onecRequests("PATCH", reports + keyed + "\\?.*")).isEqualTo(1));
+        assertThat(onecRequests("POST", reports + "\\?.*")).as("never created twice").isEqualTo(1);
+    }
+
+    /** The regular expression of an entity set's path in a client's infobase, as it goes over the wire (percent-encoded). */
+    static String onecPath(String client, String entitySet) {
+        return "/" + client + "/odata/standard\\.odata/" + java.net.URLEncoder.encode(entitySet, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** How many requests the 1C stub received with this method and a URL matching the pattern (WireMock's journal). */
+    static int onecRequests(String method, String urlPattern) throws Exception {
+        String pattern = io.settlehub.contract.EventCodec.write(Map.of("method", method, "urlPattern", urlPattern));
+        HttpRequest count = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onecPort + "/__admin/requests/count"))
+                .POST(HttpRequest.BodyPublishers.ofString(pattern)).build();
+        return io.settlehub.contract.EventCodec.mapper().readTree(HTTP.send(count, HttpResponse.BodyHandlers.ofString()).body())
+                .get("count").asInt();
+    }
+
+    static void put(int port, String path, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isEqualTo(200);
     }
 
     @Test

@@ -22,13 +22,13 @@ import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * The demo's partners in one JVM: the Ozon Seller API stub with recorded responses for two sellers, the bank's
- * SFTP server, and a one-time publication of the reference facts that other connectors will bring.
+ * The demo's partners in one JVM: the marketplace, carrier, central bank and 1C stubs with recorded responses, the bank's
+ * SFTP server, and a one-time publication of the reference facts no stub serves yet.
  */
 public final class SandboxMain {
 
-    static final List<String> SEED = List.of("acme-goods-received", "acme-customs", "acme-freight", "globex-goods-received",
-            "globex-customs", "globex-freight", "cbr-cny-rub");
+    /** Facts no sandbox partner serves yet; the goods receipts come from the 1C stub through connector-accounting. */
+    static final List<String> SEED = List.of("acme-customs", "acme-freight", "globex-customs", "globex-freight", "cbr-cny-rub");
 
     private SandboxMain() {
     }
@@ -58,6 +58,11 @@ public final class SandboxMain {
                 .port(Integer.parseInt(env("HUB_SANDBOX_CBR_PORT", "8094")))
                 .usingFilesUnderDirectory(env("HUB_SANDBOX_CBR_FILES", "demo/cbr")));
         cbr.start();
+        // acme's and globex's 1C infobases (standard OData interface): goods receipts out, accounting documents in
+        WireMockServer onec = new WireMockServer(options().bindAddress("127.0.0.1")
+                .port(Integer.parseInt(env("HUB_SANDBOX_ONEC_PORT", "8095")))
+                .usingFilesUnderDirectory(env("HUB_SANDBOX_ONEC_FILES", "demo/onec")));
+        onec.start();
 
         EmbeddedSftpServer bank = EmbeddedSftpServer.start(sftpRoot, state.resolve("sftp-host.key"),
                 Integer.parseInt(env("HUB_SANDBOX_SFTP_PORT", "2222")), "bank", env("HUB_SANDBOX_SFTP_PASSWORD", "bank-demo-password"));
@@ -66,13 +71,14 @@ public final class SandboxMain {
 
         publishSeed();
         System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", Wildberries stub " + wildberries.baseUrl()
-                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", CBR stub " + cbr.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
+                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", CBR stub " + cbr.baseUrl() + ", 1C stub " + onec.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ozon.stop();
             wildberries.stop();
             aliexpress.stop();
             cdek.stop();
             cbr.stop();
+            onec.stop();
             try {
                 bank.close();
             } catch (IOException ignored) {
