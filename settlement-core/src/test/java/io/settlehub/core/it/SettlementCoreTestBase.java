@@ -568,6 +568,7 @@ abstract class SettlementCoreTestBase {
             JsonNode document = EventCodec.mapper().readTree(((TextMessage) message).getText());
             if (document.get("documentId").asText().equals(documentId) && document.get("version").asInt() == version) {
                 assertThat(message.getStringProperty("_AMQ_DUPL_ID")).isEqualTo(documentId + ":v" + version);
+                ContractSchemas.assertValid("accounting-document", document);
                 return document;
             }
         }
@@ -589,6 +590,8 @@ abstract class SettlementCoreTestBase {
         CRM.await(n -> n.get("type").asText().equals("BALANCE_CHANGED") && n.get("clientId").asText().equals(client)
                 && n.get("balances").get(0).get("inFlight").asText().equals("1297.19"));
 
+        ContractSchemas.assertValid("notification", balance);
+        ContractSchemas.assertValid("notification", created);
         for (WebhookReceiver.Delivery delivery : CRM.deliveries()) {
             assertThat(delivery.signature()).isEqualTo("sha256=" + io.settlehub.core.notify.WebhookSender.signature(WEBHOOK_SECRET,
                     delivery.timestamp(), delivery.body()));
