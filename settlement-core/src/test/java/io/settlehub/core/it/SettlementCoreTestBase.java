@@ -577,12 +577,15 @@ abstract class SettlementCoreTestBase {
 
 
     @Test
-    void balance_and_payment_status_changes_reach_the_webhook_signed_with_its_secret() throws Exception {
+    void balance_and_payment_status_changes_reach_the_webhook_signed_with_its_secret_through_its_outage() throws Exception {
         String client = newClient();
+        int failedBefore = CRM.failedDeliveries();
+        CRM.failNext(3);
         sendPaidInFull(client);
         JsonNode balance = CRM.await(n -> n.get("type").asText().equals("BALANCE_CHANGED") && n.get("clientId").asText().equals(client)
                 && n.get("balances").get(0).get("available").asText().equals("1297.19"));
         assertThat(balance.get("balances").get(0).get("currency").asText()).isEqualTo("RUB");
+        assertThat(CRM.failedDeliveries() - failedBefore).as("answered 503 three times, then delivered").isEqualTo(3);
 
         call("POST", "/api/payouts/run", null, TOKEN);
         JsonNode created = CRM.await(n -> n.get("type").asText().equals("PAYMENT_STATUS_CHANGED") && n.get("clientId").asText().equals(client));

@@ -21,6 +21,8 @@ final class WebhookReceiver {
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger toFail = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -32,6 +34,12 @@ final class WebhookReceiver {
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/hooks/settlehub", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (receiver.toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    receiver.failed.incrementAndGet();
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
                 receiver.deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Settlehub-Timestamp"),
                         exchange.getRequestHeaders().getFirst("X-Settlehub-Signature"), body));
                 exchange.sendResponseHeaders(204, -1);
@@ -42,6 +50,15 @@ final class WebhookReceiver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The next {@code n} deliveries are answered 503, as a receiver that is down. */
+    void failNext(int n) {
+        toFail.set(n);
+    }
+
+    int failedDeliveries() {
+        return failed.get();
     }
 
     String url() {
