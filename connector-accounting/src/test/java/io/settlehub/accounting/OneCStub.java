@@ -3,6 +3,17 @@ package io.settlehub.accounting;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.settlehub.accounting.partner.onec.Catalogs;
+import io.settlehub.accounting.partner.onec.ODataCatalogs;
+import io.settlehub.accounting.partner.onec.ODataClient;
+import io.settlehub.accounting.push.DocumentPusher;
+import io.settlehub.connector.support.PartnerUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+import io.settlehub.accounting.config.OneCProperties.Infobase;
 import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +55,33 @@ public final class OneCStub {
 
     public static UrlPathPattern keyed(String entitySet, String key, String tail) {
         return urlPathEqualTo(path(entitySet) + "(guid'" + key + "')" + tail);
+    }
+
+    /** acme's infobase at the stub, as the connector reaches it: one OData client, quick retries, its catalogs. */
+    public static DocumentPusher.Infobases acmeInfobase(
+            Infobase acme) {
+        var odata = new ODataClient(acme.url(), USER, PASSWORD, Duration.ofSeconds(5),
+                Retry.of("onec", RetryConfig.custom().maxAttempts(3)
+                        .waitDuration(Duration.ofMillis(10))
+                        .retryExceptions(PartnerUnavailableException.class).build()),
+                CircuitBreaker.ofDefaults("onec"));
+        var catalogs = new ODataCatalogs(odata);
+        return new DocumentPusher.Infobases() {
+            @Override
+            public Optional<Infobase> of(String clientId) {
+                return clientId.equals(acme.clientId()) ? Optional.of(acme) : Optional.empty();
+            }
+
+            @Override
+            public ODataClient odata(Infobase infobase) {
+                return odata;
+            }
+
+            @Override
+            public Catalogs catalogs(Infobase infobase) {
+                return catalogs;
+            }
+        };
     }
 
     /** The catalogs the agent's report needs, an empty search for the report's comment, create and post. */

@@ -6,27 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.settlehub.accounting.config.OneCProperties;
 import io.settlehub.accounting.config.OneCProperties.Infobase;
-import io.settlehub.accounting.partner.onec.Catalogs;
 import io.settlehub.accounting.partner.onec.ODataCatalogs;
-import io.settlehub.accounting.partner.onec.ODataClient;
-import io.settlehub.accounting.push.DocumentPusher;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.GoodsReceived;
 import io.settlehub.contract.Money;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,23 +62,7 @@ class GoodsReceiptsFeedTest {
     GoodsReceiptsFeed feed(Map<String, String> suppliers) {
         Infobase acme = new Infobase("acme", ONEC.baseUrl() + BASE, USER, PASSWORD, null, null, null, LocalDate.of(2026, 2, 1), suppliers);
         OneCProperties onec = new OneCProperties("odata", null, state, null, null, List.of(acme));
-        ODataClient odata = new ODataClient(acme.url(), USER, PASSWORD, Duration.ofSeconds(5), Retry.ofDefaults("onec"),
-                CircuitBreaker.ofDefaults("onec"));
-        Catalogs catalogs = new ODataCatalogs(odata);
-        DocumentPusher.Infobases infobases = new DocumentPusher.Infobases() {
-            public Optional<Infobase> of(String clientId) {
-                return Optional.of(acme);
-            }
-
-            public ODataClient odata(Infobase infobase) {
-                return odata;
-            }
-
-            public Catalogs catalogs(Infobase infobase) {
-                return catalogs;
-            }
-        };
-        return new GoodsReceiptsFeed(onec, infobases, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+        return new GoodsReceiptsFeed(onec, acmeInfobase(acme), new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
     }
 
     @Test

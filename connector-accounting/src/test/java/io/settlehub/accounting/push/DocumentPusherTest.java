@@ -8,20 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.settlehub.accounting.config.OneCProperties;
 import io.settlehub.accounting.config.OneCProperties.Infobase;
-import io.settlehub.accounting.partner.onec.Catalogs;
-import io.settlehub.accounting.partner.onec.ODataCatalogs;
-import io.settlehub.accounting.partner.onec.ODataClient;
 import io.settlehub.connector.support.PartnerRejectedException;
-import io.settlehub.connector.support.PartnerUnavailableException;
 import io.settlehub.contract.InvalidMessageException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,24 +48,7 @@ class DocumentPusherTest {
 
     DocumentPusher pusher() {
         Infobase acme = new Infobase("acme", ONEC.baseUrl() + BASE, USER, PASSWORD, ORGANIZATION, AGENT, AGENT_CONTRACT, null, null);
-        ODataClient odata = new ODataClient(acme.url(), USER, PASSWORD, Duration.ofSeconds(5), Retry.of("onec", RetryConfig.custom()
-                .maxAttempts(3).waitDuration(Duration.ofMillis(10)).retryExceptions(PartnerUnavailableException.class).build()),
-                CircuitBreaker.ofDefaults("onec"));
-        Catalogs catalogs = new ODataCatalogs(odata);
-        DocumentPusher.Infobases infobases = new DocumentPusher.Infobases() {
-            public Optional<Infobase> of(String clientId) {
-                return clientId.equals("acme") ? Optional.of(acme) : Optional.empty();
-            }
-
-            public ODataClient odata(Infobase infobase) {
-                return odata;
-            }
-
-            public Catalogs catalogs(Infobase infobase) {
-                return catalogs;
-            }
-        };
-        return new DocumentPusher(infobases, new OneCProperties.EntitySets(null, null, null, null), new PushedDocuments(state));
+        return new DocumentPusher(acmeInfobase(acme), new OneCProperties.EntitySets(null, null, null, null), new PushedDocuments(state));
     }
 
     static String report(int version) {
