@@ -3,23 +3,23 @@ package io.settlehub.accounting;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.settlehub.accounting.config.OneCProperties.Infobase;
 import io.settlehub.accounting.partner.onec.Catalogs;
 import io.settlehub.accounting.partner.onec.ODataCatalogs;
 import io.settlehub.accounting.partner.onec.ODataClient;
 import io.settlehub.accounting.push.DocumentPusher;
 import io.settlehub.connector.support.PartnerUnavailableException;
-import java.time.Duration;
-import java.util.Optional;
-import io.settlehub.accounting.config.OneCProperties.Infobase;
-import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 
 /** A WireMock 1C:Enterprise OData service for acme's infobase, with the fixtures of src/test/resources/1c/. */
 public final class OneCStub {
