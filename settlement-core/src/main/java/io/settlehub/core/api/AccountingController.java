@@ -19,9 +19,12 @@ class AccountingController {
     private final AccountingClose accounting;
     private final AccountingDocumentRepository documents;
 
-    AccountingController(AccountingClose accounting, AccountingDocumentRepository documents) {
+    private final io.settlehub.core.security.AuditLog audit;
+
+    AccountingController(AccountingClose accounting, AccountingDocumentRepository documents, io.settlehub.core.security.AuditLog audit) {
         this.accounting = accounting;
         this.documents = documents;
+        this.audit = audit;
     }
 
     /** Issues what changed since the last close of the period: {@code {"period", "issued": [{documentId, version, ...}]}}. */
@@ -30,18 +33,24 @@ class AccountingController {
         YearMonth month = period(period);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("period", month.toString());
-        answer.put("issued", accounting.close(month));
+        var issued = accounting.close(month);
+        audit.record("PERIOD_CLOSED", month.toString(), issued.size() + " document(s) issued");
+        answer.put("issued", issued);
         return EventCodec.write(answer);
     }
 
     @GetMapping("/documents")
     String list(@RequestParam String clientId) {
+        io.settlehub.core.security.Callers.requireClient(clientId);
         return EventCodec.write(documents.ofClient(clientId));
     }
 
     @GetMapping("/documents/{documentId}/versions/{version}")
     String document(@PathVariable String documentId, @PathVariable int version) {
-        return documents.body(documentId, version).orElseThrow(() -> new NotFound("document " + documentId + " version " + version));
+        // another client's document answers as if it did not exist
+        return documents.clientOf(documentId).filter(client -> io.settlehub.core.security.Callers.current().mayAccess(client))
+                .flatMap(client -> documents.body(documentId, version))
+                .orElseThrow(() -> new NotFound("document " + documentId + " version " + version));
     }
 
     private static YearMonth period(String text) {

@@ -31,6 +31,11 @@ class ApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, String>> unreadable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.settlehub.core.security.LimitsFilter.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", tooLarge.getMessage()));
+            }
+        }
         return ResponseEntity.badRequest().body(Map.of("error", "request body must be JSON (Content-Type: application/json)"));
     }
 

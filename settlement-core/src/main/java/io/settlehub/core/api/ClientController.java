@@ -32,11 +32,13 @@ class ClientController {
     private final SupplierPaymentRepository supplierPayments;
     private final io.settlehub.core.accounting.Recalculation recalculation;
     private final io.settlehub.core.notify.BucketBalances bucketBalances;
+    private final io.settlehub.core.security.AuditLog audit;
 
     ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement,
                      SupplierPaymentRepository supplierPayments, io.settlehub.core.accounting.Recalculation recalculation,
-                     io.settlehub.core.notify.BucketBalances bucketBalances) {
+                     io.settlehub.core.notify.BucketBalances bucketBalances, io.settlehub.core.security.AuditLog audit) {
         this.bucketBalances = bucketBalances;
+        this.audit = audit;
         this.supplierPayments = supplierPayments;
         this.recalculation = recalculation;
         this.clients = clients;
@@ -52,6 +54,7 @@ class ClientController {
         java.time.LocalDate effectiveFrom = AgreementJson.effectiveFrom(body);
         String json = AgreementJson.write(agreement, effectiveFrom);
         clients.saveAgreement(clientId, json, effectiveFrom);
+        audit.record("AGREEMENT_SAVED", clientId, json);
         settlement.resettle(clientId, "agreement/" + clientId + (effectiveFrom == null ? "" : "/" + effectiveFrom));
         return ResponseEntity.ok(json);
     }
@@ -111,6 +114,8 @@ class ClientController {
         report.put("clientId", clientId);
         report.put("from", first.toString());
         var result = recalculation.run(clientId, first);
+        audit.record("RECALCULATED", clientId, "from " + first + ": " + result.orders().size() + " order(s) moved, "
+                + result.documents().size() + " document(s) issued");
         report.put("orders", result.orders());
         report.put("documents", result.documents());
         report.put("balances", balances(clientId));

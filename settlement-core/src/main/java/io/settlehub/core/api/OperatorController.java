@@ -20,7 +20,11 @@ class OperatorController {
     private final PayoutService payouts;
     private final ParkedRepository parked;
 
-    OperatorController(ClientRepository clients, PayoutService payouts, ParkedRepository parked) {
+    private final io.settlehub.core.security.AuditLog audit;
+
+    OperatorController(ClientRepository clients, PayoutService payouts, ParkedRepository parked,
+                       io.settlehub.core.security.AuditLog audit) {
+        this.audit = audit;
         this.clients = clients;
         this.payouts = payouts;
         this.parked = parked;
@@ -67,12 +71,16 @@ class OperatorController {
             supplier.put("contract", c);
         }
         clients.saveSupplier(supplierId, EventCodec.write(supplier));
+        audit.record("SUPPLIER_SAVED", supplierId, EventCodec.write(supplier));
         return supplier;
     }
 
     @PostMapping("/payouts/run")
     String runPayouts() {
-        return EventCodec.write(payouts.run());
+        var created = payouts.run();
+        audit.record("PAYOUT_RUN", null, created.size() + " instruction(s): "
+                + String.join(", ", created.stream().map(i -> i.instructionId() + " " + i.amount()).toList()));
+        return EventCodec.write(created);
     }
 
     @GetMapping("/parked-events")

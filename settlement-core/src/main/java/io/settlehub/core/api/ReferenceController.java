@@ -23,9 +23,11 @@ class ReferenceController {
     private static final BigDecimal HIGHEST_DUTY_RATE = new BigDecimal("5");
 
     private final ReferenceDataRepository referenceData;
+    private final io.settlehub.core.security.AuditLog audit;
 
-    ReferenceController(ReferenceDataRepository referenceData) {
+    ReferenceController(ReferenceDataRepository referenceData, io.settlehub.core.security.AuditLog audit) {
         this.referenceData = referenceData;
+        this.audit = audit;
     }
 
     @GetMapping("/vat-rates")
@@ -49,6 +51,7 @@ class ReferenceController {
             throw new InvalidMessageException("rate", "must be a fraction between 0 and 5 (0.10 = 10 %), was " + rate.toPlainString());
         }
         referenceData.putDutyRate(sku, validFrom, rate);
+        audit.record("DUTY_RATE_SET", sku, rate.toPlainString() + " from " + validFrom);
         return referenceData.dutyRates().get(sku);
     }
 }

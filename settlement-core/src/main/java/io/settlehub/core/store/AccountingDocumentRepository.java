@@ -55,6 +55,11 @@ public class AccountingDocumentRepository {
                 documentId, version).stream().findFirst();
     }
 
+    public Optional<String> clientOf(String documentId) {
+        return jdbc.queryForList("select client_id from accounting_document where document_id = ? and version = 1", String.class,
+                documentId).stream().findFirst();
+    }
+
     public void recordClose(String clientId, YearMonth period, Instant at) {
         if (jdbc.update("update accounting_period_close set closed_at = ? where client_id = ? and period = ?",
                 Timestamp.from(at), clientId, period.toString()) == 0) {

@@ -1,0 +1,319 @@
+package io.settlehub.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.testsupport.TestDatabase;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may see what, over real HTTP on the real database: every API endpoint walked with another client's token,
+ * tokens that expire and are revoked, dashboard logins with a session and CSRF, lockout after wrong passwords, limits,
+ * the audit log, and no secret in the logs of the whole run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hub.operator-token=" + AccessControlTest.OPERATOR, "hub.security.logins-per-minute=30",
+                "hub.security.max-request-bytes=65536"})
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessControlTest {
+
+    static final String OPERATOR = "access-test-operator-token-4f9a1c";
+    /** Every secret the run handles: none may appear in its logs. */
+    static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+    /** Endpoints that serve no client's data: shared reference data any signed-in caller may read. */
+    static final Set<String> SHARED = Set.of("GET /api/reference/vat-rates", "GET /api/reference/duty-rates");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabase.createFresh("access");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String client() throws Exception {
+        String client = "c" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> put = call("PUT", "/api/clients/" + client, SettlementCoreTestBase.agreementJson(), OPERATOR);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return client;
+    }
+
+    String tokenFor(String client, int days) throws Exception {
+        HttpResponse<String> issued = call("POST", "/api/tokens",
+                "{\"label\": \"test\", \"role\": \"CLIENT\", \"clientId\": \"" + client + "\", \"validDays\": " + days + "}", OPERATOR);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token = EventCodec.mapper().readTree(issued.body()).get("token").asText();
+        SECRETS.add(token);
+        return token;
+    }
+
+    @Test
+    @Order(1)
+    void every_api_endpoint_refuses_another_clients_token_and_a_client_reaches_its_own_data() throws Exception {
+        SECRETS.add(OPERATOR);
+        String a = client();
+        String b = client();
+        String tokenA = tokenFor(a, 30);
+        String tokenB = tokenFor(b, 30);
+        call("POST", "/api/payouts/run", null, OPERATOR);
+
+        List<String> walked = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    String endpoint = method.name() + " " + pattern;
+                    String path = concrete(pattern, a);
+                    String body = List.of("PUT", "POST").contains(method.name()) ? "{}" : null;
+                    HttpResponse<String> asB = call(method.name(), path, body, tokenB);
+                    if (SHARED.contains(endpoint)) {
+                        assertThat(asB.statusCode()).as(endpoint).isEqualTo(200);
+                    } else {
+                        assertThat(asB.statusCode()).as("%s as another client: %s", endpoint, asB.body()).isIn(403, 404);
+                        assertThat(asB.body()).as(endpoint).doesNotContain("amount").doesNotContain("available");
+                    }
+                    walked.add(endpoint);
+                }
+            }
+        }
+        assertThat(walked).as("the walk covers the API").hasSizeGreaterThan(20)
+                .contains("GET /api/clients/{clientId}/balances", "GET /api/clients/{clientId}/orders/{orderId}",
+                        "POST /api/payouts/run", "GET /api/accounting/documents", "POST /api/tokens");
+
+        assertThat(call("GET", "/api/clients/" + a + "/balances", null, tokenA).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/clients/" + a + "/payments", null, tokenA).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/accounting/documents?clientId=" + a, null, tokenA).statusCode()).isEqualTo(200);
+        assertThat(call("PUT", "/api/clients/" + a, SettlementCoreTestBase.agreementJson(), tokenA).statusCode())
+                .as("a client cannot change its own agreement").isEqualTo(403);
+        assertThat(call("GET", "/api/clients/" + a + "/balances", null, null).statusCode()).as("no token").isEqualTo(401);
+    }
+
+    /** The pattern with this client and plausible values; query parameters every endpoint might need. */
+    static String concrete(String pattern, String client) {
+        Matcher variables = Pattern.compile("\\{(\\w+)}").matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variables.find()) {
+            String value = switch (variables.group(1)) {
+                case "clientId" -> client;
+                case "documentId" -> "agent-report:" + client + ":2026-03:RUB";
+                case "version" -> "1";
+                default -> variables.group(1) + "-x";
+            };
+            variables.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        }
+        variables.appendTail(path);
+        return path + "?clientId=" + client + "&period=2026-03&from=2026-03-01&to=2026-03-31";
+    }
+
+    @Test
+    @Order(2)
+    void a_token_stops_working_when_it_expires_or_is_revoked_and_its_secret_is_never_shown_again() throws Exception {
+        String a = client();
+        String token = tokenFor(a, 1);
+        String tokenId = token.split("_")[1];
+        assertThat(call("GET", "/api/clients/" + a + "/balances", null, token).statusCode()).isEqualTo(200);
+        String listed = call("GET", "/api/tokens", null, OPERATOR).body();
+        assertThat(listed).contains(tokenId).doesNotContain(token).doesNotContain(token.substring(20));
+
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+                "update api_token set expires_at = ? where token_id = ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+                tokenId);
+        HttpResponse<String> expired = call("GET", "/api/clients/" + a + "/balances", null, token);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.body()).contains("expired");
+
+        String other = tokenFor(a, 1);
+        assertThat(call("DELETE", "/api/tokens/" + other.split("_")[1], null, OPERATOR).statusCode()).isEqualTo(204);
+        HttpResponse<String> revoked = call("GET", "/api/clients/" + a + "/balances", null, other);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.body()).contains("revoked");
+        HttpResponse<String> unknown = call("GET", "/api/clients/" + a + "/balances", null, "sht_000000000000_forged");
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).contains("unknown bearer token").doesNotContain("forged");
+        assertThat(call("POST", "/api/tokens", "{\"label\": \"x\", \"role\": \"CLIENT\", \"clientId\": \"" + a
+                + "\", \"validDays\": 9999}", OPERATOR).body()).contains("validDays");
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** A browser: a cookie jar, no redirects followed. */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String csrf() throws Exception {
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
+            assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+            return token.group(1);
+        }
+
+        HttpResponse<String> login(String username, String password) throws Exception {
+            return postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf()));
+        }
+    }
+
+    void user(String username, String password, String client) throws Exception {
+        SECRETS.add(password);
+        HttpResponse<String> put = call("PUT", "/api/users/" + username, "{\"password\": \"" + password
+                + "\", \"role\": \"CLIENT\", \"clientId\": \"" + client + "\"}", OPERATOR);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).doesNotContain(password);
+    }
+
+    @Test
+    @Order(3)
+    void a_client_signs_in_and_its_session_reaches_only_its_own_data_and_changes_need_the_csrf_token() throws Exception {
+        String a = client();
+        String b = client();
+        user("alice-" + a, "correct horse battery " + a, a);
+        Browser browser = new Browser();
+        assertThat(browser.get("/api/clients/" + a + "/balances").statusCode()).as("not signed in").isEqualTo(401);
+        assertThat(browser.get("/").statusCode()).as("a page sends to the login").isEqualTo(302);
+
+        HttpResponse<String> login = browser.login("alice-" + a, "correct horse battery " + a);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(browser.get("/api/clients/" + a + "/balances").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/api/clients/" + b + "/balances").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/api/parked-events").statusCode()).as("operators only").isEqualTo(403);
+        assertThat(browser.postForm("/logout", Map.of()).statusCode()).as("a change without the CSRF token").isEqualTo(403);
+
+        Browser forger = new Browser();
+        forger.client.cookieHandler().get().put(URI.create("http://127.0.0.1:" + port + "/"),
+                Map.of("Set-Cookie", List.of("JSESSIONID=0F1E2D3C4B5A69788796A5B4C3D2E1F0; Path=/")));
+        assertThat(forger.get("/api/clients/" + a + "/balances").statusCode()).as("a forged session").isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
+    void ten_wrong_passwords_lock_the_login_and_others_still_sign_in() throws Exception {
+        String a = client();
+        user("bob-" + a, "the right password " + a, a);
+        user("carol-" + a, "carol's own password " + a, a);
+        Browser browser = new Browser();
+        for (int i = 0; i < 10; i++) {
+            assertThat(browser.login("bob-" + a, "wrong password " + i).headers().firstValue("Location").orElse(""))
+                    .contains("/login?error");
+        }
+        assertThat(browser.login("bob-" + a, "the right password " + a).headers().firstValue("Location").orElse(""))
+                .as("locked now, even with the right password").contains("/login?error");
+        assertThat(new Browser().login("carol-" + a, "carol's own password " + a).headers().firstValue("Location").orElse(""))
+                .doesNotContain("error");
+        JsonNode users = EventCodec.mapper().readTree(call("GET", "/api/users", null, OPERATOR).body());
+        boolean locked = false;
+        for (JsonNode user : users) {
+            locked |= user.get("username").asText().equals("bob-" + a) && user.hasNonNull("lockedUntil");
+        }
+        assertThat(locked).as("the operator sees the lock").isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void bad_requests_get_a_clear_4xx_and_operator_actions_are_audited() throws Exception {
+        String a = client();
+        assertThat(call("PUT", "/api/suppliers/s1", "{\"name\": \"" + "x".repeat(70_000) + "\"}", OPERATOR).statusCode())
+                .as("oversized body").isEqualTo(413);
+        assertThat(call("GET", "/api/clients/" + a + "/../other/balances", null, OPERATOR).statusCode()).as("../ in the path")
+                .isEqualTo(400);
+        assertThat(call("GET", "/api/clients/" + a + "/%2e%2e/other/balances", null, OPERATOR).statusCode()).as("encoded ../")
+                .isEqualTo(400);
+        assertThat(call("GET", "/api/clients/" + a + "/balances", null, OPERATOR).statusCode()).as("still serving").isEqualTo(200);
+
+        call("POST", "/api/payouts/run", null, OPERATOR);
+        String log = call("GET", "/api/audit-log?limit=50", null, OPERATOR).body();
+        assertThat(log).contains("\"action\":\"AGREEMENT_SAVED\"").contains("\"target\":\"" + a + "\"")
+                .contains("\"action\":\"PAYOUT_RUN\"").contains("\"action\":\"TOKEN_ISSUED\"").contains("\"actor\":\"operator-token\"");
+    }
+
+    @Test
+    @Order(6)
+    void logins_from_one_address_are_limited() throws Exception {
+        Browser browser = new Browser();
+        String csrf = browser.csrf();
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> attempt = browser.postForm("/login", Map.of("username", "nobody", "password", "x", "_csrf", csrf));
+            refused += attempt.statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("beyond 30 a minute").isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void no_secret_of_the_run_appears_in_its_logs(CapturedOutput output) {
+        assertThat(SECRETS).hasSizeGreaterThan(5);
+        for (String secret : SECRETS) {
+            assertThat(output.getAll()).as("the logs contain a secret").doesNotContain(secret);
+        }
+    }
+}
