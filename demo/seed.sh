@@ -25,3 +25,8 @@ put /api/clients/globex '{"name": "Globex Trading", "commissionRate": "0.05", "p
 # The duty rates of the SKUs' tariff lines: customs declarations are checked against them (and the dated VAT).
 put /api/reference/duty-rates/LAMP-01 '{"validFrom": "2026-01-01", "rate": "0.10"}'
 put /api/reference/duty-rates/KETTLE-3 '{"validFrom": "2026-01-01", "rate": "0.10"}'
+
+# Dashboard users (http://localhost:8080): each client sees only its own data; the operator sees everything.
+put /api/users/operator '{"password": "operator-demo-password", "role": "OPERATOR"}'
+put /api/users/acme '{"password": "acme-demo-password", "role": "CLIENT", "clientId": "acme"}'
+put /api/users/globex '{"password": "globex-demo-password", "role": "CLIENT", "clientId": "globex"}'

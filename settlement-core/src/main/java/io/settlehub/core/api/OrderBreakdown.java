@@ -12,7 +12,7 @@ import java.util.function.Function;
  * marketplace keeps (fees at sale, reversed, return logistics, late charges), commission and its VAT, landed cost, the
  * client net and the buckets it sits in; the supplier payments that paid for its goods with their FX differences.
  */
-record OrderBreakdown(String orderId, String source, String currency,
+public record OrderBreakdown(String orderId, String source, String currency,
                       String saleGross, String adjustments, String refunds, String gross,
                       String saleFees, String feesReversed, String returnLogistics, String orderCharges, String marketplaceFees,
                       String marketplaceNet, String serviceCommission, String commissionVat, String goodsCost,
@@ -21,7 +21,7 @@ record OrderBreakdown(String orderId, String source, String currency,
                       String outstandingHold, String marketplacePaid, String marketplaceClawsBack, String pending,
                       String held, String available, List<SupplierPayment> supplierPayments, List<Line> lines, List<String> eventIds) {
 
-    record Line(String sku, int quantity, int returned, String saleGross, String adjustments, String refunds, String gross,
+    public record Line(String sku, int quantity, int returned, String saleGross, String adjustments, String refunds, String gross,
                 String saleFees, String feesReversed, String returnLogistics, String orderCharges, String marketplaceFees,
                 String marketplaceNet, String serviceCommission, String commissionVat, String goodsCost, String customsCost,
                 String logisticsCost, String landedCost, String clientNet, String pending, String held, String available,
@@ -29,7 +29,7 @@ record OrderBreakdown(String orderId, String source, String currency,
     }
 
     /** Units taken from one lot: unit goods cost in the supplier's currency, the rate used, unit customs and logistics. */
-    record Lot(String receiptId, String supplierId, int quantity, String unitGoodsCost, String goodsCurrency, String rate,
+    public record Lot(String receiptId, String supplierId, int quantity, String unitGoodsCost, String goodsCurrency, String rate,
                String unitCustoms, String unitLogistics) {
     }
 
@@ -37,11 +37,11 @@ record OrderBreakdown(String orderId, String source, String currency,
      * A supplier payment's part for this order: in the supplier's currency, what the client was charged for it, and the
      * order's share of the FX difference (positive: the bank debited more than was charged) with who bears it.
      */
-    record SupplierPayment(String instructionId, String supplierId, String status, String amount, String currency,
+    public record SupplierPayment(String instructionId, String supplierId, String status, String amount, String currency,
                            String charged, String bookedOn, String fxDifference, String fxDifferenceBornBy) {
     }
 
-    static OrderBreakdown of(OrderSettlement o, List<OrderPart> supplierParts) {
+    public static OrderBreakdown of(OrderSettlement o, List<OrderPart> supplierParts) {
         Money toClient = supplierParts.stream().filter(p -> p.fxDifference() != null && "CLIENT".equals(p.fxBornBy()))
                 .map(OrderPart::fxDifference).reduce(Money.zero(o.currency()), Money::plus);
         Money clientNet = o.sum(LineSettlement::clientNet);

@@ -59,6 +59,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/clients/{clientId}").hasRole("OPERATOR")
                         .requestMatchers("/api/clients/{clientId}/recalculate").hasRole("OPERATOR")
                         .requestMatchers("/api/clients/{clientId}", "/api/clients/{clientId}/**").access(ownClient)
+                        .requestMatchers("/clients/{clientId}", "/clients/{clientId}/**").access(ownClient)
+                        .requestMatchers("/operator", "/operator/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/accounting/documents", "/api/accounting/documents/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
                         .requestMatchers("/api/**").hasRole("OPERATOR")

@@ -64,6 +64,15 @@ public class FactRepository {
         return at;
     }
 
+    /** Per source (connector): how many events, when the last arrived and the latest time an event occurred. */
+    public record SourceSeen(String source, long events, Instant lastReceivedAt, Instant lastOccurredAt) {
+    }
+
+    public List<SourceSeen> sources() {
+        return jdbc.query("select source, count(*), max(received_at), max(occurred_at) from event_fact group by source order by source",
+                (rs, i) -> new SourceSeen(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
+    }
+
     public List<CanonicalEvent> fxRates() {
         return jdbc.query("select body from event_fact where type = 'FX_RATE'", (rs, i) -> EventCodec.decode(rs.getString(1)));
     }
