@@ -1,6 +1,7 @@
 package io.settlehub.core.accounting;
 
 import io.settlehub.contract.AccountingDocument;
+import io.settlehub.contract.AccountingDocument.AgentReport;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.Digests;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,27 +94,42 @@ public class AccountingClose {
         return issued;
     }
 
-    private List<IssuedDocument> closeClient(String clientId, YearMonth period) {
-        clients.lock(List.of(clientId));
+    /** The client's agent's reports of a period as they stand now, by currency (what a close would issue). */
+    @Transactional(readOnly = true)
+    public Map<String, AgentReport> agentReports(String clientId, YearMonth period) {
+        return agentReports(clientId, period, List.of());
+    }
+
+    private Map<String, AgentReport> agentReports(String clientId, YearMonth period, List<String> alsoCurrencies) {
         Optional<ClientSettlement> settled = settlement.settlementOf(clientId);
         if (settled.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        List<PaymentView> instructions = payments.ofClient(clientId);
-        List<AgentReports.Payout> payouts = instructions.stream()
+        List<AgentReports.Payout> payouts = payments.ofClient(clientId).stream()
                 .filter(p -> supplierPayments.find(p.instructionId()).isEmpty())
                 .map(p -> new AgentReports.Payout(p.instructionId(), p.createdAt(), p.amount(), p.status())).toList();
         Map<String, Instant> chargeDates = facts.occurredAt(clientId, EventType.MARKETPLACE_CHARGE.name());
         TreeSet<String> currencies = new TreeSet<>(AgentReports.currencies(settled.get(), chargeDates, payouts, period));
-        // a report issued before in a currency that has nothing left in the period is issued again, empty
-        documents.documentIds(clientId, period, AccountingDocument.Type.AGENT_REPORT.name())
-                .forEach(id -> currencies.add(id.substring(id.lastIndexOf(':') + 1)));
-        List<IssuedDocument> issued = new ArrayList<>();
+        currencies.addAll(alsoCurrencies);
+        Map<String, AgentReport> reports = new TreeMap<>();
         for (String currency : currencies) {
-            var report = AgentReports.of(settled.get(), chargeDates, payouts, period, currency);
-            issueIfChanged(AgentReports.document(clientId, period, currency, report, today())).ifPresent(issued::add);
+            reports.put(currency, AgentReports.of(settled.get(), chargeDates, payouts, period, currency));
         }
-        for (PaymentView view : instructions) {
+        return reports;
+    }
+
+    private List<IssuedDocument> closeClient(String clientId, YearMonth period) {
+        clients.lock(List.of(clientId));
+        if (settlement.settlementOf(clientId).isEmpty()) {
+            return List.of();
+        }
+        // a report issued before in a currency that has nothing left in the period is issued again, empty
+        List<String> issuedBefore = documents.documentIds(clientId, period, AccountingDocument.Type.AGENT_REPORT.name()).stream()
+                .map(id -> id.substring(id.lastIndexOf(':') + 1)).toList();
+        List<IssuedDocument> issued = new ArrayList<>();
+        agentReports(clientId, period, issuedBefore).forEach((currency, report) ->
+                issueIfChanged(AgentReports.document(clientId, period, currency, report, today())).ifPresent(issued::add));
+        for (PaymentView view : payments.ofClient(clientId)) {
             if (YearMonth.from(BusinessCalendar.dateOf(view.createdAt())).equals(period)) {
                 issueIfChanged(paymentDocument(clientId, period, view)).ifPresent(issued::add);
             }

@@ -56,6 +56,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // the API's description is public; calling the API is not
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/clients/{clientId}").hasRole("OPERATOR")
                         .requestMatchers("/api/clients/{clientId}/recalculate").hasRole("OPERATOR")
                         .requestMatchers("/api/clients/{clientId}", "/api/clients/{clientId}/**").access(ownClient)

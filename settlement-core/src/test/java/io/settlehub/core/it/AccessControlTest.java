@@ -57,7 +57,9 @@ class AccessControlTest {
     /** Endpoints that serve no client's data: shared reference data any signed-in caller may read, and the home page. */
     static final Set<String> SHARED = Set.of("GET /api/reference/vat-rates", "GET /api/reference/duty-rates", "GET /");
     /** Endpoints anyone may call: the sign-in form and the error page. */
-    static final Set<String> PUBLIC = Set.of("GET /login", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+    static final Set<String> PUBLIC = Set.of("GET /login", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error",
+            "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
+            "GET /v3/api-docs/{group}", "GET /v3/api-docs.yaml/{group}");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -355,7 +357,21 @@ class AccessControlTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
+    void the_api_is_described_in_openapi_with_a_browsable_ui() throws Exception {
+        HttpResponse<String> docs = call("GET", "/v3/api-docs", null, null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = EventCodec.mapper().readTree(docs.body()).get("paths");
+        assertThat(paths.has("/api/clients/{clientId}/balances")).isTrue();
+        assertThat(paths.has("/api/clients/{clientId}/reports/statement")).isTrue();
+        assertThat(paths.has("/api/accounting/close")).isTrue();
+        HttpResponse<String> ui = call("GET", "/swagger-ui/index.html", null, null);
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+    }
+
+    @Test
+    @Order(9)
     void no_secret_of_the_run_appears_in_its_logs(CapturedOutput output) {
         assertThat(SECRETS).hasSizeGreaterThan(5);
         for (String secret : SECRETS) {

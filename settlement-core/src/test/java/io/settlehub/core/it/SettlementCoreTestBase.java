@@ -601,4 +601,61 @@ abstract class SettlementCoreTestBase {
         }
     }
 
+
+    @Test
+    void reports_open_as_csv_xlsx_and_pdf_with_the_figures_of_the_api() throws Exception {
+        String client = newClient();
+        sendPaidInFull(client);
+        call("POST", "/api/payouts/run", null, TOKEN);
+        awaitBuckets(client, "0.00", "0.00", "0.00", "1297.19", "0.00");
+        String today = java.time.LocalDate.now(io.settlehub.contract.BusinessCalendar.ZONE).toString();
+        String statement = "/api/clients/" + client + "/reports/statement?from=2026-01-01&to=" + today + "&format=";
+
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + statement + "xlsx"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("statement-" + client);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var balances = workbook.getSheet("Balances");
+            java.util.Map<String, java.math.BigDecimal> closing = new java.util.HashMap<>();
+            java.util.Map<String, java.math.BigDecimal> moved = new java.util.HashMap<>();
+            for (var row : balances) {
+                if (row.getRowNum() > 4 && row.getCell(1) != null) {
+                    closing.put(row.getCell(1).getStringCellValue(), exact(row.getCell(4)));
+                    moved.put(row.getCell(1).getStringCellValue(), exact(row.getCell(3)));
+                }
+            }
+            assertThat(closing.get("inFlight")).isEqualByComparingTo("1297.19");
+            assertThat(closing.get("available")).isEqualByComparingTo("0.00");
+            java.math.BigDecimal availableMoves = java.math.BigDecimal.ZERO;
+            for (var row : workbook.getSheet("Movements")) {
+                if (row.getRowNum() > 4 && "available".equals(row.getCell(1).getStringCellValue())) {
+                    availableMoves = availableMoves.add(exact(row.getCell(2)));
+                }
+            }
+            assertThat(availableMoves).as("the movements add up to the change").isEqualByComparingTo(moved.get("available"));
+        }
+        String csv = call("GET", statement + "csv", null, TOKEN).body();
+        assertThat(csv).contains("RUB,inFlight,0.00,1297.19,1297.19");
+
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + client
+                + "/reports/agent-report?period=2026-03&format=pdf")).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf.body())).getTextFromPage(1);
+        assertThat(text).contains("Client net").contains("1297.19").contains("239.50").contains("52.69");
+        String agentCsv = call("GET", "/api/clients/" + client + "/reports/agent-report?period=2026-03&format=csv", null, TOKEN).body();
+        assertThat(agentCsv).contains("Client net,1297.19").contains("Service commission,239.50").contains("33920474-0032-1");
+
+        HttpResponse<String> reversed = call("GET", "/api/clients/" + client + "/reports/statement?from=2026-03-31&to=2026-03-01", null, TOKEN);
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(reversed.body()).contains("\"field\":\"to\"").contains("reversed");
+        assertThat(call("GET", statement + "docx", null, TOKEN).body()).contains("\"field\":\"format\"");
+    }
+
+    /** An XLSX money cell read back as the decimal the API shows. */
+    static java.math.BigDecimal exact(org.apache.poi.ss.usermodel.Cell cell) {
+        return java.math.BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
 }
