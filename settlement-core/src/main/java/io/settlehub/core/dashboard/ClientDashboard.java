@@ -42,9 +42,11 @@ public class ClientDashboard {
     private final FactRepository facts;
     private final LedgerRepository ledger;
     private final Clock clock;
+    private final io.settlehub.core.store.AlertRepository alerts;
 
     public ClientDashboard(SettlementService settlement, BucketBalances balances, PaymentRepository payments, FactRepository facts,
-                           LedgerRepository ledger, Clock clock) {
+                           LedgerRepository ledger, Clock clock, io.settlehub.core.store.AlertRepository alerts) {
+        this.alerts = alerts;
         this.settlement = settlement;
         this.balances = balances;
         this.payments = payments;
@@ -61,7 +63,8 @@ public class ClientDashboard {
     }
 
     public record Page(String clientId, List<Map<String, String>> balances, List<OrderRow> orders,
-                       List<PaymentRepository.PaymentView> payments, List<HoldRow> holds, String balanceChart, String expectedChart) {
+                       List<PaymentRepository.PaymentView> payments, List<HoldRow> holds, String balanceChart, String expectedChart,
+                       LocalDate today, LocalDate periodStart, String period, List<io.settlehub.core.store.AlertRepository.Raised> alerts) {
     }
 
     @Transactional(readOnly = true)
@@ -81,8 +84,10 @@ public class ClientDashboard {
         holds.sort(Comparator.comparing(HoldRow::expectedRelease, Comparator.nullsLast(Comparator.naturalOrder())));
         List<Map<String, String>> buckets = balances.of(clientId);
         String currency = buckets.isEmpty() ? "RUB" : buckets.get(0).get("currency");
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         return new Page(clientId, buckets, orders.stream().map(ClientDashboard::row).toList(), payments.ofClient(clientId), holds,
-                balanceChart(clientId, currency, buckets), expectedChart(orders, holds, currency));
+                balanceChart(clientId, currency, buckets), expectedChart(orders, holds, currency), today, today.withDayOfMonth(1),
+                java.time.YearMonth.from(today).toString(), alerts.ofClient(clientId, 20));
     }
 
     private Map<String, Instant> expectedReleases(String clientId) {

@@ -26,7 +26,10 @@ public class LiveBalances {
     }
 
     public void publish(String notificationJson) {
-        String clientId = JsonFields.parse(notificationJson).text("clientId");
+        String clientId = JsonFields.parse(notificationJson).optionalText("clientId");
+        if (clientId == null) {
+            return;
+        }
         for (Consumer<String> send : watchers.getOrDefault(clientId, List.of())) {
             try {
                 send.accept(notificationJson);

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * one is published exactly when its change is committed:
  * <ul>
  *   <li>{@code BALANCE_CHANGED} once per client per transaction that moved its accounts, with its buckets afterwards;</li>
- *   <li>{@code PAYMENT_STATUS_CHANGED} for each instruction created or changed, with its status and reason.</li>
+ *   <li>{@code PAYMENT_STATUS_CHANGED} for each instruction created or changed, with its status and reason;</li>
+ *   <li>{@code ALERT} for each anomaly the alert rules find, once.</li>
  * </ul>
  * The body format is in docs/contract.md.
  */
@@ -80,6 +81,16 @@ public class Notifications {
         add(body);
     }
 
+    /** An alert, to the client it concerns (or to everyone watching the hub when it concerns none). */
+    public void alert(io.settlehub.core.alerts.Alert alert) {
+        Map<String, Object> body = header("ALERT", alert.clientId());
+        body.put("alertId", alert.alertId());
+        body.put("kind", alert.kind().name());
+        body.put("subject", alert.subject());
+        body.put("message", alert.message());
+        add(body);
+    }
+
     private void balanceChanged(String clientId) {
         Map<String, Object> body = header("BALANCE_CHANGED", clientId);
         body.put("balances", balances.of(clientId));
@@ -90,7 +101,9 @@ public class Notifications {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notificationId", UUID.randomUUID().toString());
         body.put("type", type);
-        body.put("clientId", clientId);
+        if (clientId != null) {
+            body.put("clientId", clientId);
+        }
         body.put("at", clock.instant());
         return body;
     }

@@ -25,8 +25,9 @@ public record WebhookProperties(List<Webhook> webhooks) {
             return name != null && !name.isBlank() && url != null && !url.isBlank();
         }
 
+        /** All notifications, or those of its clients; a notification of no client (a hub-wide alert) goes to every webhook. */
         public boolean wants(String clientId) {
-            return clients.isEmpty() || clients.contains(clientId);
+            return clients.isEmpty() || clientId == null || clients.contains(clientId);
         }
 
         @Override

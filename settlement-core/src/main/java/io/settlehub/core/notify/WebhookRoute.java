@@ -46,7 +46,7 @@ public class WebhookRoute extends RouteBuilder {
                     .routeId("core-webhook-" + webhook.name())
                     .setProperty("webhook", constant(webhook.name()))
                     .convertBodyTo(String.class)
-                    .filter(exchange -> webhook.wants(JsonFields.parse(exchange.getMessage().getBody(String.class)).text("clientId")))
+                    .filter(exchange -> webhook.wants(JsonFields.parse(exchange.getMessage().getBody(String.class)).optionalText("clientId")))
                     .process(exchange -> sender.deliver(webhook, exchange.getMessage().getBody(String.class)));
         }
     }

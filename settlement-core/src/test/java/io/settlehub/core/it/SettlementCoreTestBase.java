@@ -658,4 +658,27 @@ abstract class SettlementCoreTestBase {
         return java.math.BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
+
+    @Test
+    void a_lamp_sold_below_its_landed_cost_raises_an_alert_once_for_the_client_and_its_webhook() throws Exception {
+        String client = newClient();
+        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client).subList(0, 4));
+        events.add(forClient(event("ozon:acme:sale:CHEAP-1", EventType.SALE, "ozon", "2026-03-05T09:00:00Z",
+                new io.settlehub.contract.EventPayload.Sale("CHEAP-1", List.of(new io.settlehub.contract.EventPayload.SaleLine("LAMP-01", 1,
+                        rub("1000.00"), rub("0.00"), List.of(new io.settlehub.contract.EventPayload.Fee("commission", rub("150.00"))))))),
+                client));
+        send(events);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(call("GET", "/api/clients/" + client + "/orders/CHEAP-1", null, TOKEN).statusCode()).isEqualTo(200));
+
+        String raised = call("POST", "/api/alerts/scan", null, TOKEN).body();
+        assertThat(raised).contains("SOLD_BELOW_LANDED_COST:" + client + ":ozon/CHEAP-1/LAMP-01");
+        assertThat(call("POST", "/api/alerts/scan", null, TOKEN).body()).as("raised once").doesNotContain(client);
+        JsonNode mine = get("/api/clients/" + client + "/alerts");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("message").asText()).contains("brought 850.00 RUB").contains("1166.06 RUB");
+        JsonNode pushed = CRM.await(n -> n.get("type").asText().equals("ALERT") && client.equals(n.path("clientId").asText()));
+        ContractSchemas.assertValid("notification", pushed);
+    }
+
 }

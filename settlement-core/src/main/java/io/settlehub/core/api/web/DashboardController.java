@@ -34,10 +34,12 @@ class DashboardController {
     private final ParkedRepository parked;
     private final FactRepository facts;
     private final Clock clock;
+    private final io.settlehub.core.store.AlertRepository alerts;
 
-    DashboardController(ClientDashboard dashboard, ClientRepository clients, SettlementService settlement,
+    DashboardController(io.settlehub.core.store.AlertRepository alerts, ClientDashboard dashboard, ClientRepository clients, SettlementService settlement,
                         SupplierPaymentRepository supplierPayments, BucketBalances balances, ParkedRepository parked, FactRepository facts,
                         Clock clock) {
+        this.alerts = alerts;
         this.dashboard = dashboard;
         this.clients = clients;
         this.settlement = settlement;
@@ -81,6 +83,7 @@ class DashboardController {
         clients.clientsWithAgreement().forEach(c -> byClient.put(c, balances.of(c)));
         model.addAttribute("clients", byClient);
         model.addAttribute("parked", parked.all());
+        model.addAttribute("alerts", alerts.latest(50));
         model.addAttribute("sources", facts.sources().stream().map(s -> Map.of("source", s.source(), "events", s.events(),
                 "lastReceivedAt", s.lastReceivedAt(), "lag", lag(Duration.between(s.lastReceivedAt(), clock.instant())))).toList());
         model.addAttribute("caller", Callers.current());

@@ -1,0 +1,169 @@
+package io.settlehub.core.alerts;
+
+import io.settlehub.contract.Money;
+import io.settlehub.core.settlement.ClientSettlement;
+import io.settlehub.core.settlement.LineSettlement;
+import io.settlehub.core.settlement.OrderSettlement;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The anomalies worth flagging, as pure functions of the facts (docs/alerts.md explains each threshold). */
+public final class AlertRules {
+
+    /** Modified z-score beyond which a fee rate is an outlier (Iglewicz and Hoaglin's 3.5). */
+    static final BigDecimal OUTLIER_Z = new BigDecimal("3.5");
+    /** Fewer observations of a SKU's fee rate than this say nothing about what is usual. */
+    static final int MIN_HISTORY = 5;
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private AlertRules() {
+    }
+
+    /**
+     * Per SKU and marketplace, each sold line's fee rate at sale (fees at sale / sale gross) against the median of all of
+     * them: flagged when its modified z-score 0.6745·|x − median| / MAD exceeds 3.5. With a MAD of zero (most lines at the
+     * same rate) any rate more than one percentage point from the median is flagged.
+     */
+    public static List<Alert> feeRateOutliers(String clientId, ClientSettlement settlement) {
+        record Observation(OrderSettlement order, LineSettlement line, BigDecimal rate) {
+        }
+        Map<String, List<Observation>> bySku = new HashMap<>();
+        for (OrderSettlement order : settlement.orders()) {
+            for (LineSettlement line : order.lines()) {
+                Money gross = line.waterfall().saleGross();
+                if (gross.signum() > 0) {
+                    BigDecimal rate = line.waterfall().saleFees().amount().divide(gross.amount(), MC);
+                    bySku.computeIfAbsent(order.source() + "/" + line.sku(), k -> new ArrayList<>()).add(new Observation(order, line, rate));
+                }
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (var sku : bySku.entrySet()) {
+            List<Observation> observations = sku.getValue();
+            if (observations.size() < MIN_HISTORY) {
+                continue;
+            }
+            List<BigDecimal> rates = observations.stream().map(Observation::rate).toList();
+            BigDecimal median = median(rates);
+            BigDecimal mad = median(rates.stream().map(r -> r.subtract(median).abs()).toList());
+            for (Observation o : observations) {
+                BigDecimal distance = o.rate().subtract(median).abs();
+                boolean outlier = mad.signum() == 0 ? distance.compareTo(new BigDecimal("0.01")) > 0
+                        : new BigDecimal("0.6745").multiply(distance).divide(mad, MC).compareTo(OUTLIER_Z) > 0;
+                if (outlier) {
+                    alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, o.order().source() + "/" + o.order().orderId() + "/"
+                            + o.line().sku(), o.order().source() + " kept " + percent(o.rate()) + " of order " + o.order().orderId() + "'s "
+                            + o.line().sku() + " (" + o.line().waterfall().saleFees() + " of " + o.line().waterfall().saleGross()
+                            + "); its usual rate is " + percent(median) + " over " + observations.size() + " sales"));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /** A line whose kept units brought in (gross less marketplace fees) less than they cost landed. */
+    public static List<Alert> soldBelowLandedCost(String clientId, ClientSettlement settlement) {
+        List<Alert> alerts = new ArrayList<>();
+        for (OrderSettlement order : settlement.orders()) {
+            for (LineSettlement line : order.lines()) {
+                Money brought = line.gross().minus(line.marketplaceFees());
+                if (line.quantity() > line.returned() && line.landedCost().signum() > 0 && brought.compareTo(line.landedCost()) < 0) {
+                    alerts.add(Alert.of(Alert.Kind.SOLD_BELOW_LANDED_COST, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
+                            line.sku() + " in order " + order.orderId() + " brought " + brought + " after marketplace fees for "
+                                    + (line.quantity() - line.returned()) + " unit(s) that cost " + line.landedCost() + " landed"));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /** A marketplace payout of which some part matches no unpaid order. */
+    public static List<Alert> payoutsMatchingNoExpectation(String clientId, ClientSettlement settlement) {
+        return settlement.payouts().stream().filter(p -> p.unallocated().signum() != 0)
+                .map(p -> Alert.of(Alert.Kind.PAYOUT_MATCHES_NO_EXPECTATION, clientId, p.source() + "/" + p.payoutId(), p.source()
+                        + " payout " + p.payoutId() + " of " + p.amount() + ": " + p.unallocated() + " matches no order the hub expected it to pay"))
+                .toList();
+    }
+
+    /** An instruction the hub made for a client. */
+    public record Instruction(String instructionId, String payeeAccount, Money amount, Instant createdAt, String status) {
+    }
+
+    /** Two instructions to the same account for the same amount within {@code window}, neither of them rejected. */
+    public static List<Alert> duplicatePaymentAttempts(String clientId, List<Instruction> instructions, Duration window) {
+        List<Instruction> live = instructions.stream().filter(i -> !"REJECTED".equals(i.status()))
+                .sorted(Comparator.comparing(Instruction::createdAt)).toList();
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            for (int j = i + 1; j < live.size() && !live.get(j).createdAt().isAfter(live.get(i).createdAt().plus(window)); j++) {
+                Instruction a = live.get(i);
+                Instruction b = live.get(j);
+                if (a.payeeAccount().equals(b.payeeAccount()) && a.amount().equals(b.amount())) {
+                    alerts.add(Alert.of(Alert.Kind.DUPLICATE_PAYMENT_ATTEMPT, clientId, a.instructionId() + "+" + b.instructionId(),
+                            "instructions " + a.instructionId() + " and " + b.instructionId() + " both pay " + a.amount() + " to account "
+                                    + a.payeeAccount() + " within " + window.toHours() + " h"));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /** A source last heard from longer ago than it may be silent. */
+    public static List<Alert> silentFeeds(Map<String, Instant> lastEventBySource, Map<String, Duration> maySilence, Duration fallback,
+                                          Instant now) {
+        List<Alert> alerts = new ArrayList<>();
+        lastEventBySource.forEach((source, last) -> {
+            Duration allowed = maySilence.getOrDefault(source, fallback);
+            if (Duration.between(last, now).compareTo(allowed) > 0) {
+                // one alert per silence: the subject is the last event's time
+                alerts.add(Alert.of(Alert.Kind.FEED_SILENT, null, source + "@" + last, source + " has sent nothing since " + last
+                        + ", longer than its " + allowed.toHours() + " h schedule"));
+            }
+        });
+        return alerts;
+    }
+
+    /** A published rate. */
+    public record Rate(String base, String quote, LocalDate date, BigDecimal rate) {
+    }
+
+    /** A day's rate that moved more than {@code threshold} (a fraction) from the previous published day's. */
+    public static List<Alert> fxJumps(List<Rate> rates, BigDecimal threshold) {
+        Map<String, List<Rate>> byPair = new HashMap<>();
+        rates.forEach(r -> byPair.computeIfAbsent(r.base() + "/" + r.quote(), k -> new ArrayList<>()).add(r));
+        List<Alert> alerts = new ArrayList<>();
+        for (var pair : byPair.entrySet()) {
+            List<Rate> series = pair.getValue().stream().sorted(Comparator.comparing(Rate::date)).toList();
+            for (int i = 1; i < series.size(); i++) {
+                Rate before = series.get(i - 1);
+                Rate now = series.get(i);
+                BigDecimal change = now.rate().subtract(before.rate()).divide(before.rate(), MC);
+                if (change.abs().compareTo(threshold) > 0) {
+                    alerts.add(Alert.of(Alert.Kind.FX_RATE_JUMP, null, pair.getKey() + "@" + now.date(), pair.getKey() + " moved "
+                            + percent(change) + " from " + before.rate().toPlainString() + " (" + before.date() + ") to "
+                            + now.rate().toPlainString() + " (" + now.date() + ")"));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    static BigDecimal median(List<BigDecimal> values) {
+        List<BigDecimal> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), MC);
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+}

@@ -1,0 +1,102 @@
+package io.settlehub.core.alerts;
+
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventPayload.FxRate;
+import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.core.notify.Notifications;
+import io.settlehub.core.settlement.ClientSettlement;
+import io.settlehub.core.store.AlertRepository;
+import io.settlehub.core.store.ClientRepository;
+import io.settlehub.core.store.FactRepository;
+import io.settlehub.core.store.PaymentRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the alert rules over every client and the shared facts, on a schedule ({@code hub.alerts.interval}) and on
+ * demand; each new alert is recorded and published on hub.notifications ({@code ALERT}) in the same transaction.
+ */
+@Service
+public class AlertScan {
+
+    private final ClientRepository clients;
+    private final SettlementService settlement;
+    private final PaymentRepository payments;
+    private final FactRepository facts;
+    private final AlertRepository alerts;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final Duration feedSilence;
+    private final Map<String, Duration> feedSilenceBySource;
+    private final BigDecimal fxJump;
+    private final Duration duplicateWindow;
+
+    public AlertScan(ClientRepository clients, SettlementService settlement, PaymentRepository payments, FactRepository facts,
+                     AlertRepository alerts, Notifications notifications, Clock clock,
+                     @Value("${hub.alerts.feed-silence:26h}") Duration feedSilence,
+                     @Value("#{${hub.alerts.feed-silence-by-source:{:}}}") Map<String, String> feedSilenceBySource,
+                     @Value("${hub.alerts.fx-jump:0.05}") BigDecimal fxJump,
+                     @Value("${hub.alerts.duplicate-payment-window:72h}") Duration duplicateWindow) {
+        this.clients = clients;
+        this.settlement = settlement;
+        this.payments = payments;
+        this.facts = facts;
+        this.alerts = alerts;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.feedSilence = feedSilence;
+        this.feedSilenceBySource = feedSilenceBySource.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Duration.parse("PT" + e.getValue().toUpperCase())));
+        this.fxJump = fxJump;
+        this.duplicateWindow = duplicateWindow;
+    }
+
+    @Scheduled(fixedDelayString = "${hub.alerts.interval:60s}", initialDelayString = "${hub.alerts.interval:60s}")
+    void scheduled() {
+        scan();
+    }
+
+    /** Answers the alerts raised by this scan (those found before are not raised again). */
+    @Transactional
+    public List<Alert> scan() {
+        List<Alert> found = new ArrayList<>();
+        for (String clientId : clients.clientsWithAgreement()) {
+            ClientSettlement settled = settlement.settlementOf(clientId).orElse(null);
+            if (settled != null) {
+                found.addAll(AlertRules.feeRateOutliers(clientId, settled));
+                found.addAll(AlertRules.soldBelowLandedCost(clientId, settled));
+                found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, settled));
+            }
+            List<AlertRules.Instruction> instructions = payments.ofClient(clientId).stream().map(p -> payments.find(p.instructionId())
+                    .map(s -> new AlertRules.Instruction(p.instructionId(), s.instruction().payee().account(), p.amount(), p.createdAt(),
+                            p.status())).orElseThrow()).toList();
+            found.addAll(AlertRules.duplicatePaymentAttempts(clientId, instructions, duplicateWindow));
+        }
+        found.addAll(AlertRules.silentFeeds(facts.sources().stream()
+                .collect(Collectors.toMap(FactRepository.SourceSeen::source, FactRepository.SourceSeen::lastReceivedAt)),
+                feedSilenceBySource, feedSilence, clock.instant()));
+        List<AlertRules.Rate> rates = new ArrayList<>();
+        for (CanonicalEvent event : facts.fxRates()) {
+            FxRate rate = (FxRate) event.payload();
+            rates.add(new AlertRules.Rate(rate.base(), rate.quote(), rate.date(), rate.rate()));
+        }
+        found.addAll(AlertRules.fxJumps(rates, fxJump));
+        List<Alert> raised = new ArrayList<>();
+        for (Alert alert : found) {
+            if (alerts.raise(alert, clock.instant())) {
+                notifications.alert(alert);
+                raised.add(alert);
+            }
+        }
+        return raised;
+    }
+}
