@@ -275,6 +275,45 @@ class HubEndToEndTest {
     }
 
     @Test
+    void a_client_signs_in_to_the_dashboard_in_a_real_browser_and_downloads_its_report_another_client_sees_none_of_it()
+            throws Exception {
+        // whichever test ran before (a payout, a recalculation), the browser must show what the API shows now
+        await("acme's sales settled").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
+                get(corePort, "/api/clients/acme/orders/8191234599001").contains("\"source\":\"aliexpress\"")
+                        && get(corePort, "/api/clients/acme/orders/wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e").contains("\"source\":\"wildberries\""));
+        String available = io.settlehub.contract.EventCodec.mapper().readTree(get(corePort, "/api/clients/acme/balances")).get(0)
+                .get("available").asText();
+        Path downloads = WORK.resolve("downloads");
+        ProcessBuilder node = new ProcessBuilder("node", ROOT.resolve("e2e-tests/browser/dashboard.mjs").toString(),
+                "http://127.0.0.1:" + corePort, downloads.toString()).redirectErrorStream(true);
+        node.environment().putAll(Map.of("CLIENT_USER", "acme", "CLIENT_PASSWORD", "acme-demo-password", "CLIENT_ID", "acme",
+                "OTHER_USER", "globex", "OTHER_PASSWORD", "globex-demo-password", "EXPECTED_AVAILABLE", available,
+                "EXPECTED_ORDER", "33920474-0032-1", "REPORT_PERIOD", "2026-11"));
+        Process browser = node.start();
+        String output = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(browser.waitFor()).as("the browser test (e2e-tests/browser/dashboard.mjs): %s", output).isZero();
+
+        // the downloaded spreadsheet holds the API's figures: each order's client net is the order breakdown's
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(downloads.resolve("agent-report-acme-2026-11.xlsx").toFile())) {
+            var sheet = workbook.getSheet("Orders RUB");
+            Map<String, java.math.BigDecimal> byOrder = new HashMap<>();
+            for (var row : sheet) {
+                if (row.getRowNum() > 3 && row.getCell(12) != null && row.getCell(12).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        && !row.getCell(0).getStringCellValue().equals("Total")) {
+                    byOrder.merge(row.getCell(1).getStringCellValue(), java.math.BigDecimal.valueOf(row.getCell(12).getNumericCellValue())
+                            .setScale(2, java.math.RoundingMode.UNNECESSARY), java.math.BigDecimal::add);
+                }
+            }
+            assertThat(byOrder).containsKeys("33920474-0032-1", "wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e", "8191234599001");
+            for (var order : byOrder.entrySet()) {
+                assertThat(order.getValue()).as("client net of %s", order.getKey()).isEqualByComparingTo(new java.math.BigDecimal(
+                        io.settlehub.contract.EventCodec.mapper().readTree(get(corePort, "/api/clients/acme/orders/" + order.getKey()))
+                                .get("clientNet").asText()));
+            }
+        }
+    }
+
+    @Test
     void a_connector_written_without_java_publishes_canonical_events_over_stomp() throws Exception {
         String before = await("globex's balance settled").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
             String first = get(corePort, "/api/clients/globex/balances");
