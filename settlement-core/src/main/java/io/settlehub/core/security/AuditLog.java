@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditLog {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
     private final AuditRepository audit;
     private final Clock clock;
 
@@ -17,6 +19,9 @@ public class AuditLog {
     }
 
     public void record(String action, String target, String detail) {
-        audit.add(new AuditRepository.Entry(clock.instant(), Callers.name(), action, target, detail));
+        String actor = Callers.name();
+        audit.add(new AuditRepository.Entry(clock.instant(), actor, action, target, detail));
+        // the detail stays in the audit log: it may hold account numbers
+        log.info("operator action {} on {} by {}", action, target, actor);
     }
 }

@@ -1,0 +1,53 @@
+package io.settlehub.core.api;
+
+import io.settlehub.contract.InvalidMessageException;
+import io.settlehub.core.ops.BrokerQueueMetrics;
+import io.settlehub.core.ops.DeadLetters;
+import io.settlehub.core.security.AuditLog;
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.*;
+
+/** For operators (docs/operations.md): queue depths, the dead letters with their reasons, and their replay. */
+@RestController
+@RequestMapping(path = "/api/operations", produces = MediaType.APPLICATION_JSON_VALUE)
+class OperationsController {
+
+    private final DeadLetters deadLetters;
+    private final BrokerQueueMetrics queues;
+    private final AuditLog audit;
+
+    OperationsController(DeadLetters deadLetters, BrokerQueueMetrics queues, AuditLog audit) {
+        this.deadLetters = deadLetters;
+        this.queues = queues;
+        this.audit = audit;
+    }
+
+    @GetMapping("/queues")
+    Map<String, Double> queues() {
+        queues.refresh();
+        return queues.depths();
+    }
+
+    @GetMapping("/dead-letters")
+    List<DeadLetters.DeadLetter> deadLetters(@RequestParam String queue, @RequestParam(defaultValue = "50") int limit) throws JMSException {
+        return deadLetters.browse(queue, limit(limit));
+    }
+
+    /** Moves up to {@code limit} messages of a dead-letter queue back to their queue, once their cause is fixed. */
+    @PostMapping("/dead-letters/replay")
+    Map<String, Object> replay(@RequestParam String queue, @RequestParam(defaultValue = "100") int limit) throws JMSException {
+        int moved = deadLetters.replay(queue, limit(limit));
+        audit.record("DEAD_LETTERS_REPLAYED", queue, moved + " message(s)");
+        return Map.of("queue", queue, "replayed", moved);
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidMessageException("limit", "must be between 1 and 10000, was " + limit);
+        }
+        return limit;
+    }
+}
