@@ -41,7 +41,7 @@ public final class IngestBenchmark {
         String user = Jvm.env("HUB_BROKER_USER", "hub");
         String password = Jvm.env("HUB_BROKER_PASSWORD", "hub-bench-password");
 
-        List<CanonicalEvent> stream = BenchEvents.generate(clients, events, 20261126L);
+        List<CanonicalEvent> stream = io.settlehub.testsupport.EventStreams.generate(clients, events, 20261126L);
         List<String> bodies = stream.stream().map(EventCodec::encode).toList();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
 
@@ -119,7 +119,7 @@ public final class IngestBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         for (int c = 0; c < clients; c++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/"
-                            + BenchEvents.client(c))).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            + io.settlehub.testsupport.EventStreams.client(c))).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench " + c + "\", \"commissionRate\": \"0.05\","
                             + " \"payoutCurrency\": \"RUB\", \"minimumPayout\": \"1000.00\"}")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -32,7 +32,7 @@ public final class SettlementPathBenchmark {
         int events = Integer.parseInt(args.length > 0 ? args[0] : Jvm.env("BENCH_EVENTS", "100000"));
         int clients = Integer.parseInt(Jvm.env("BENCH_CLIENTS", "1000"));
         int batch = Integer.parseInt(Jvm.env("BENCH_BATCH_SIZE", "2000"));
-        List<CanonicalEvent> stream = BenchEvents.generate(clients, events, 20261126L);
+        List<CanonicalEvent> stream = io.settlehub.testsupport.EventStreams.generate(clients, events, 20261126L);
         System.out.printf("Settlehub settlement-path benchmark: %,d events over %,d clients, batches of %,d, %d cores%n%n",
                 events, clients, batch, Runtime.getRuntime().availableProcessors());
 
@@ -46,8 +46,8 @@ public final class SettlementPathBenchmark {
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
             for (int c = 0; c < clients; c++) {
                 jdbc.update("insert into client_agreement_version (client_id, effective_from, body) values (?, date '0001-01-01', ?)",
-                        BenchEvents.client(c), agreement(c));
-                jdbc.update("insert into client_agreement (client_id, body, updated_at) values (?, ?, ?)", BenchEvents.client(c),
+                        io.settlehub.testsupport.EventStreams.client(c), agreement(c));
+                jdbc.update("insert into client_agreement (client_id, body, updated_at) values (?, ?, ?)", io.settlehub.testsupport.EventStreams.client(c),
                         agreement(c), Timestamp.from(Instant.now()));
             }
             SettlementService settlement = core.getBean(SettlementService.class);
@@ -78,7 +78,7 @@ public final class SettlementPathBenchmark {
     }
 
     private static String agreement(int c) {
-        return EventCodec.write(java.util.Map.of("clientId", BenchEvents.client(c), "name", "Bench " + c, "commissionRate", "0.05",
+        return EventCodec.write(java.util.Map.of("clientId", io.settlehub.testsupport.EventStreams.client(c), "name", "Bench " + c, "commissionRate", "0.05",
                 "payoutCurrency", "RUB", "minimumPayout", "1000.00", "fxDifferenceBornBy", "CLIENT", "customsVatIsCost", true,
                 "fxRateSource", "cbr"));
     }

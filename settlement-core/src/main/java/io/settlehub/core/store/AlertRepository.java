@@ -20,14 +20,14 @@ public class AlertRepository {
     public record Raised(String alertId, String kind, String clientId, String subject, String message, Instant raisedAt) {
     }
 
-    /** Records the alert unless it was raised before; answers whether it is new. */
+    /**
+     * Records the alert unless it was raised before; answers whether it is new. Two instances scanning at once insert it
+     * once: the second insert does nothing.
+     */
     public boolean raise(Alert alert, Instant at) {
-        if (!jdbc.queryForList("select 1 from alert where alert_id = ?", Integer.class, alert.alertId()).isEmpty()) {
-            return false;
-        }
-        jdbc.update("insert into alert (alert_id, kind, client_id, subject, message, raised_at) values (?, ?, ?, ?, ?, ?)", alert.alertId(),
-                alert.kind().name(), alert.clientId(), alert.subject(), alert.message(), Timestamp.from(at));
-        return true;
+        return jdbc.update("insert into alert (alert_id, kind, client_id, subject, message, raised_at) values (?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing", alert.alertId(), alert.kind().name(), alert.clientId(), alert.subject(), alert.message(),
+                Timestamp.from(at)) == 1;
     }
 
     public List<Raised> latest(int limit) {

@@ -1,4 +1,4 @@
-package io.settlehub.bench;
+package io.settlehub.testsupport;
 
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.*;
@@ -11,21 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** A reproducible stream of canonical events over many clients: sales, holds and payouts on stocked goods. */
-final class BenchEvents {
+/**
+ * A reproducible stream of canonical events over many clients (ids {@code bench-<n>}): stock, customs and freight per
+ * client first, then sales, holds and payouts on that stock in random order. Used by the benchmarks and the scale-out
+ * and fault tests.
+ */
+public final class EventStreams {
 
-    private BenchEvents() {
+    private EventStreams() {
     }
 
     static Money rub(long kopecks) {
         return new Money(BigDecimal.valueOf(kopecks, 2), "RUB");
     }
 
-    static String client(int c) {
+    public static String client(int c) {
         return "bench-" + c;
     }
 
-    static List<CanonicalEvent> generate(int clients, int total, long seed) {
+    public static List<CanonicalEvent> generate(int clients, int total, long seed) {
         Random random = new Random(seed);
         List<CanonicalEvent> events = new ArrayList<>();
         Instant start = Instant.parse("2026-10-01T09:00:00Z");
