@@ -50,6 +50,14 @@ final class Processes implements AutoCloseable {
         started.remove(process);
     }
 
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill(String name) throws InterruptedException {
+        Process process = byName.remove(name);
+        process.destroyForcibly();
+        process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        started.remove(process);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

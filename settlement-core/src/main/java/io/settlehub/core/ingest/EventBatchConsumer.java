@@ -21,9 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Consumes {@code hub.events} in batches: up to {@code batchSize} messages are applied in one database
@@ -172,8 +169,10 @@ public class EventBatchConsumer implements SmartLifecycle {
                 SettlementService.IngestResult result = settlement.ingest(events);
                 metrics.recordBatch(result, System.nanoTime() - started);
                 return;
-            } catch (CannotCreateTransactionException | DataAccessResourceFailureException
-                     | TransientDataAccessException e) {
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.is(e)) {
+                    throw e;
+                }
                 if (!running.get()) {
                     throw new IllegalStateException("stopping while the database is unreachable", e);
                 }

@@ -1,0 +1,323 @@
+package io.settlehub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.settlehub.contract.Addresses;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.EventType;
+import io.settlehub.contract.MessageHeaders;
+import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.InMemoryLedger;
+import io.settlehub.core.settlement.AgreementJson;
+import io.settlehub.core.settlement.AgreementTerms;
+import io.settlehub.core.settlement.RateBook;
+import io.settlehub.core.settlement.SettlementCalculator;
+import io.settlehub.core.settlement.SettlementPostings;
+import io.settlehub.testsupport.EventStreams;
+import io.settlehub.testsupport.TestDatabase;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A stream of 10,000 events over 100 clients, with poison messages among them and payout runs every few seconds, while
+ * settlement-core is killed with SIGKILL (three times), the broker is stopped and restarted, and PostgreSQL is stopped
+ * and restarted. At the end: every valid event applied once, every poison message in the DLQ with its reason, each
+ * client's buckets exactly those computed independently (the pure settlement of the same events), and no payment
+ * instruction made twice. {@code ./hub chaos} runs this test alone.
+ */
+class ChaosTest {
+
+    static final Path ROOT = HubEndToEndTest.ROOT;
+    static final Path WORK = Path.of(System.getProperty("hub.work", "target/e2e")).toAbsolutePath().resolveSibling("chaos");
+    static final String TOKEN = HubEndToEndTest.TOKEN;
+    static final String USER = "hub";
+    static final String PASSWORD = "chaos-broker-password";
+    static final int CLIENTS = 100;
+    static final int EVENTS = 10_000;
+    static final int POISON_EVERY = 997;
+
+    static Processes processes;
+
+    @AfterAll
+    static void stop() {
+        if (processes != null) {
+            processes.close();
+        }
+        Postgres.start();
+    }
+
+    @Test
+    void nothing_is_lost_or_paid_twice_while_the_core_the_broker_and_the_database_fail() throws Exception {
+        HubEndToEndTest.deleteRecursively(WORK);
+        processes = new Processes(WORK.resolve("logs"));
+        int brokerPort = Processes.freePort();
+        int corePort = Processes.freePort();
+        Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"), USER, PASSWORD,
+                brokerPort, Processes.freePort());
+        startBroker(broker);
+        String db = TestDatabase.createFresh("chaos");
+        Map<String, String> core = Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", USER,
+                "HUB_BROKER_PASSWORD", PASSWORD, "HUB_DB_URL", db, "HUB_DB_USER", TestDatabase.user(), "HUB_DB_PASSWORD",
+                TestDatabase.password(), "HUB_OPERATOR_TOKEN", TOKEN);
+        startCore(core, corePort);
+        for (int c = 0; c < CLIENTS; c++) {
+            assertThat(call(corePort, "PUT", "/api/clients/" + EventStreams.client(c), agreement(c)).statusCode()).isEqualTo(200);
+        }
+
+        List<CanonicalEvent> stream = EventStreams.generate(CLIENTS, EVENTS, 20261126L);
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        AtomicInteger poison = new AtomicInteger();
+        Thread publisher = new Thread(() -> publish(brokerPort, stream, poison, publishing), "chaos-publisher");
+        Thread payouts = new Thread(() -> {
+            while (publishing.get()) {
+                try {
+                    call(corePort, "POST", "/api/payouts/run", null);
+                    Thread.sleep(2_000);
+                } catch (Exception whileDown) {
+                    sleep(500);
+                }
+            }
+        }, "chaos-payouts");
+        publisher.start();
+        payouts.start();
+
+        // the faults, on a schedule, while the stream goes on
+        sleep(4_000);
+        processes.kill("settlement-core");
+        startCore(core, corePort);
+        sleep(5_000);
+        processes.stop("artemis");
+        sleep(3_000);
+        startBroker(broker);
+        sleep(3_000);
+        Postgres.stop();
+        sleep(4_000);
+        Postgres.start();
+        sleep(3_000);
+        processes.kill("settlement-core");
+        startCore(core, corePort);
+        sleep(3_000);
+        processes.kill("settlement-core");
+        startCore(core, corePort);
+
+        publisher.join(300_000);
+        assertThat(publisher.isAlive()).as("the publisher finished").isFalse();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(db, TestDatabase.user(), TestDatabase.password()));
+        await("every valid event applied").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                jdbc.queryForObject("select count(*) from event_fact", Long.class) == stream.size()
+                        && jdbc.queryForObject("select count(*) from parked_event", Long.class) == 0);
+        publishing.set(false);
+        payouts.join(30_000);
+        call(corePort, "POST", "/api/payouts/run", null);
+
+        assertThat(deadLetters(brokerPort)).as("every poison message, and only those, dead-lettered with a reason")
+                .hasSize(poison.get()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        Map<String, Map<String, BigDecimal>> expected = expectedBuckets(stream);
+        int paidClients = 0;
+        for (int c = 0; c < CLIENTS; c++) {
+            String client = EventStreams.client(c);
+            Map<String, BigDecimal> actual = new HashMap<>();
+            jdbc.query("select kind, credits_posted - debits_posted from account where owner = ?",
+                    rs -> { actual.put(rs.getString(1), rs.getBigDecimal(2)); }, "client/" + client);
+            BigDecimal instructed = jdbc.queryForObject("select coalesce(sum(amount), 0) from payment_instruction where client_id = ? and currency = 'RUB'",
+                    BigDecimal.class, client);
+            Map<String, BigDecimal> want = expected.get(client);
+            assertThat(get(actual, "pending")).as("%s pending", client).isEqualByComparingTo(want.get("pending"));
+            assertThat(get(actual, "held")).as("%s held", client).isEqualByComparingTo(want.get("held"));
+            assertThat(get(actual, "available").add(get(actual, "inFlight")).add(get(actual, "paid")))
+                    .as("%s available + in flight + paid", client).isEqualByComparingTo(want.get("available"));
+            assertThat(instructed).as("%s: every instruction is in flight once", client).isEqualByComparingTo(get(actual, "inFlight"));
+            paidClients += instructed.signum() > 0 ? 1 : 0;
+        }
+        assertThat(paidClients).as("payout runs happened during the faults").isPositive();
+        await("the outbox published").atMost(Duration.ofSeconds(60)).until(() ->
+                jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class) == 0);
+        assertThat(instructionMessages(brokerPort)).as("each instruction on the broker once")
+                .isEqualTo(jdbc.queryForObject("select count(*) from payment_instruction", Long.class).intValue());
+    }
+
+    /** The buckets of each client computed from the events alone, without the service. */
+    static Map<String, Map<String, BigDecimal>> expectedBuckets(List<CanonicalEvent> stream) {
+        List<CanonicalEvent> rates = stream.stream().filter(e -> e.type() == EventType.FX_RATE).toList();
+        RateBook reference = new RateBook(rates, Map.of(LocalDate.of(2019, 1, 1), new BigDecimal("0.20"), LocalDate.of(2026, 1, 1),
+                new BigDecimal("0.22")));
+        Map<String, List<CanonicalEvent>> byClient = new HashMap<>();
+        stream.stream().filter(e -> e.clientId() != null).forEach(e -> byClient.computeIfAbsent(e.clientId(), k -> new ArrayList<>()).add(e));
+        Map<String, Map<String, BigDecimal>> buckets = new HashMap<>();
+        byClient.forEach((client, facts) -> {
+            var settlement = SettlementCalculator.settle(AgreementTerms.always(AgreementJson.read(client, agreement(0))), facts, reference);
+            InMemoryLedger ledger = new InMemoryLedger();
+            ledger.settle(client, SettlementPostings.of(settlement), "expected");
+            Map<String, BigDecimal> mine = new HashMap<>();
+            for (String bucket : SettlementPostings.BUCKETS) {
+                mine.put(bucket, ledger.balances(AccountKey.client(client, bucket, "RUB")).creditBalance());
+            }
+            buckets.put(client, mine);
+        });
+        return buckets;
+    }
+
+    static String agreement(int c) {
+        return """
+                {"name": "Chaos client", "commissionRate": "0.05", "commissionVatRate": "0.22", "payoutCurrency": "RUB",
+                 "minimumPayout": "1.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
+                 "bankAccount": {"holder": "Chaos LLC", "account": "40702810900000000001", "bankId": "044525225", "taxId": "7701234567"}}""";
+    }
+
+    /** Publishes every event (and a poison message now and then), reconnecting and resending through broker outages. */
+    static void publish(int port, List<CanonicalEvent> stream, AtomicInteger poison, AtomicBoolean publishing) {
+        int next = 0;
+        while (next < stream.size()) {
+            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                 Connection connection = factory.createConnection(USER, PASSWORD);
+                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                while (next < stream.size()) {
+                    CanonicalEvent event = stream.get(next);
+                    if (next > 0 && next % POISON_EVERY == 0 && poison.get() < next / POISON_EVERY) {
+                        TextMessage bad = session.createTextMessage("{\"eventId\": \"chaos:poison:" + next + "\", \"type\": \"SALE\"}");
+                        bad.setStringProperty(MessageHeaders.DUPLICATE_ID, "chaos:poison:" + next);
+                        producer.send(bad);
+                        poison.incrementAndGet();
+                    }
+                    TextMessage message = session.createTextMessage(EventCodec.encode(event));
+                    message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
+                    message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId() == null ? "reference-data" : event.clientId());
+                    message.setStringProperty(MessageHeaders.DUPLICATE_ID, event.eventId());
+                    producer.send(message);
+                    next++;
+                    if (next % 40 == 0) {
+                        Thread.sleep(100);   // about 400 events a second: the faults fall in the middle of the stream
+                    }
+                }
+            } catch (JMSException brokerDown) {
+                sleep(1_000);   // the unsent event is sent again; its duplicate id makes that harmless if it had arrived
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static List<String> deadLetters(int port) throws JMSException {
+        List<String> reasons = new ArrayList<>();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+             Connection connection = factory.createConnection(USER, PASSWORD);
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser browser = session.createBrowser(session.createQueue(Addresses.EVENTS_DLQ))) {
+            connection.start();
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                reasons.add(((jakarta.jms.Message) message).getStringProperty(MessageHeaders.FAILURE_REASON));
+            }
+        }
+        return reasons;
+    }
+
+    static int instructionMessages(int port) throws JMSException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int count = 0;
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+             Connection connection = factory.createConnection(USER, PASSWORD);
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser browser = session.createBrowser(session.createQueue(Addresses.PAYMENT_INSTRUCTIONS))) {
+            connection.start();
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                ids.add(io.settlehub.contract.PaymentInstruction.fromJson(((TextMessage) message).getText()).instructionId());
+                count++;
+            }
+        }
+        assertThat(ids).as("no instruction twice on the queue").hasSize(count);
+        return count;
+    }
+
+    void startBroker(Path broker) throws Exception {
+        long liveBefore = processes.log("artemis").lines().filter(l -> l.contains("AMQ221007")).count();
+        processes.start("artemis", Map.of(), List.of(broker.resolve("bin/artemis").toString(), "run"));
+        await("the broker").atMost(Duration.ofSeconds(60)).until(() -> processes.log("artemis").lines()
+                .filter(l -> l.contains("AMQ221007")).count() > liveBefore);
+    }
+
+    static void startCore(Map<String, String> env, int port) throws Exception {
+        processes.java("settlement-core", HubEndToEndTest.jar("settlement-core"), env, "--server.port=" + port,
+                "--hub.events.batch-size=500");
+        HubEndToEndTest.awaitHealthy(port, "settlement-core");
+    }
+
+    static HttpResponse<String> call(int port, String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static BigDecimal get(Map<String, BigDecimal> buckets, String bucket) {
+        return buckets.getOrDefault(bucket, BigDecimal.ZERO);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The machine's PostgreSQL cluster, stopped and started as the CI machine's root may. */
+    static final class Postgres {
+        private Postgres() {
+        }
+
+        static void stop() {
+            cluster("stop");
+        }
+
+        static void start() {
+            cluster("start");
+        }
+
+        private static void cluster(String action) {
+            try {
+                String[] versions = new java.io.File("/etc/postgresql").list();
+                assertThat(versions).as("a PostgreSQL cluster under /etc/postgresql").isNotEmpty();
+                Process process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action)
+                        .redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes());
+                int code = process.waitFor();
+                assertThat(code == 0 || output.contains("already running") || output.contains("is not running"))
+                        .as("pg_ctlcluster %s: %s", action, output).isTrue();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
