@@ -90,6 +90,7 @@ public final class IngestBenchmark {
             }
             System.out.printf("%nend to end: %,d events in %.2f s; peak heap during ingest %,d MB; transfers posted %,d%n", events,
                     nanos / 1e9, Jvm.peakHeapMb(), jdbc.queryForObject("select count(*) from transfer", Long.class));
+            LiveIngest.measure(core, factory, token, clients, applied, events);
         } finally {
             core.close();
         }
@@ -114,12 +115,16 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void putAgreements(ConfigurableApplicationContext core, String token, int clients) throws Exception {
+    static void putAgreements(ConfigurableApplicationContext core, String token, int clients) throws Exception {
+        putAgreements(core, token, clients, "bench-");
+    }
+
+    static void putAgreements(ConfigurableApplicationContext core, String token, int clients, String prefix) throws Exception {
         int port = Integer.parseInt(core.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newHttpClient();
         for (int c = 0; c < clients; c++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/"
-                            + io.settlehub.testsupport.EventStreams.client(c))).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            + prefix + c)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench " + c + "\", \"commissionRate\": \"0.05\","
                             + " \"payoutCurrency\": \"RUB\", \"minimumPayout\": \"1000.00\"}")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

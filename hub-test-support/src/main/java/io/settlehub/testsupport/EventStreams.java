@@ -30,13 +30,18 @@ public final class EventStreams {
     }
 
     public static List<CanonicalEvent> generate(int clients, int total, long seed) {
+        return generate("bench-", clients, total, seed);
+    }
+
+    /** The same kind of stream for clients {@code <prefix><n>}, so that two streams never share an event id. */
+    public static List<CanonicalEvent> generate(String prefix, int clients, int total, long seed) {
         Random random = new Random(seed);
         List<CanonicalEvent> events = new ArrayList<>();
         Instant start = Instant.parse("2026-10-01T09:00:00Z");
         events.add(new CanonicalEvent("cbr:CNY:RUB:2026-09-30", EventType.FX_RATE, 1, "cbr", null, start,
                 new FxRate("CNY", "RUB", new BigDecimal("12.8000"), LocalDate.of(2026, 9, 30), null)));
         for (int c = 0; c < clients; c++) {
-            String id = client(c);
+            String id = prefix + c;
             events.add(event(id + ":receipt", EventType.GOODS_RECEIVED, id, start, new GoodsReceived("R-" + c, "supplier-" + c,
                     List.of(new ReceiptLine("SKU-A", 1_000_000, Money.of("50.00", "CNY")),
                             new ReceiptLine("SKU-B", 1_000_000, Money.of("7.35", "CNY"))))));
@@ -49,7 +54,7 @@ public final class EventStreams {
         int[] orders = new int[clients];
         while (events.size() < total) {
             int c = random.nextInt(clients);
-            String id = client(c);
+            String id = prefix + c;
             Instant at = start.plusSeconds(60L * events.size());
             int kind = random.nextInt(100);
             if (kind < 70 || orders[c] == 0) {
