@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.settlehub.contract.EventCodec;
-import io.settlehub.testsupport.TestDatabase;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -63,10 +62,7 @@ class AccessControlTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.createFresh("access");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        FreshPostgres.register(registry, "access");
     }
 
     @LocalServerPort

@@ -1,6 +1,5 @@
 package io.settlehub.core.it;
 
-import io.settlehub.testsupport.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,9 +8,6 @@ class SettlementCoreOnPostgresTest extends SettlementCoreTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.createFresh("core");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        FreshPostgres.register(registry, "core");
     }
 }
