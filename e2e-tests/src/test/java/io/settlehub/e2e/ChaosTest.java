@@ -47,10 +47,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A stream of 10,000 events over 100 clients, with poison messages among them and payout runs every few seconds, while
- * settlement-core is killed with SIGKILL (three times), the broker is stopped and restarted, and PostgreSQL is stopped
- * and restarted. At the end: every valid event applied once, every poison message in the DLQ with its reason, each
- * client's buckets exactly those computed independently (the pure settlement of the same events), and no payment
- * instruction made twice. {@code ./hub chaos} runs this test alone.
+ * settlement-core is killed with SIGKILL (three times), the broker is stopped and restarted, PostgreSQL is stopped and
+ * restarted, and the bank's SFTP server goes away and comes back while connector-bank uploads the payment files. At the
+ * end: every valid event applied once, every poison message in the DLQ with its reason, each client's buckets exactly
+ * those computed independently (the pure settlement of the same events), no payment instruction made twice, and each
+ * instruction's file on the bank's server once. {@code ./hub chaos} runs this test alone.
  */
 class ChaosTest {
 
@@ -66,9 +67,12 @@ class ChaosTest {
     static Processes processes;
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (processes != null) {
             processes.close();
+        }
+        if (sftp != null) {
+            sftp.close();
         }
         Postgres.start();
     }
@@ -87,6 +91,20 @@ class ChaosTest {
                 "HUB_BROKER_PASSWORD", PASSWORD, "HUB_DB_URL", db, "HUB_DB_USER", TestDatabase.user(), "HUB_DB_PASSWORD",
                 TestDatabase.password(), "HUB_OPERATOR_TOKEN", TOKEN);
         startCore(core, corePort);
+        Path sftpRoot = WORK.resolve("bank-sftp");
+        Path hostKey = WORK.resolve("sftp-host.key");
+        int sftpPort = Processes.freePort();
+        sftp = io.settlehub.testsupport.EmbeddedSftpServer.start(sftpRoot, hostKey, sftpPort, "bank", "chaos-sftp-password");
+        java.nio.file.Files.createDirectories(sftpRoot.resolve("outbox"));
+        java.nio.file.Files.writeString(WORK.resolve("known_hosts"), sftp.knownHostsLine() + "\n");
+        int bankPort = Processes.freePort();
+        processes.java("connector-bank", HubEndToEndTest.jar("connector-bank"), Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort,
+                "HUB_BROKER_USER", USER, "HUB_BROKER_PASSWORD", PASSWORD, "HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT",
+                String.valueOf(sftpPort), "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "chaos-sftp-password",
+                "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("known_hosts").toString(), "HUB_STATE_DIR", WORK.resolve("bank-state").toString()),
+                "--server.port=" + bankPort, "--hub.cbr.url=", "--hub.bank.upload.redelivery-delay=500",
+                "--hub.bank.upload.max-redelivery-delay=5000", "--resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=5s");
+        HubEndToEndTest.awaitHealthy(bankPort, "connector-bank");
         for (int c = 0; c < CLIENTS; c++) {
             assertThat(call(corePort, "PUT", "/api/clients/" + EventStreams.client(c), agreement(c)).statusCode()).isEqualTo(200);
         }
@@ -123,7 +141,9 @@ class ChaosTest {
         sleep(3_000);
         processes.kill("settlement-core");
         startCore(core, corePort);
-        sleep(3_000);
+        sftp.close();                       // the bank's server goes away while files are being uploaded
+        sleep(6_000);
+        sftp = io.settlehub.testsupport.EmbeddedSftpServer.start(sftpRoot, hostKey, sftpPort, "bank", "chaos-sftp-password");
         processes.kill("settlement-core");
         startCore(core, corePort);
 
@@ -159,9 +179,22 @@ class ChaosTest {
         assertThat(paidClients).as("payout runs happened during the faults").isPositive();
         await("the outbox published").atMost(Duration.ofSeconds(60)).until(() ->
                 jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class) == 0);
-        assertThat(instructionMessages(brokerPort)).as("each instruction on the broker once")
-                .isEqualTo(jdbc.queryForObject("select count(*) from payment_instruction", Long.class).intValue());
+        List<String> instructions = jdbc.queryForList("select instruction_id from payment_instruction", String.class);
+        await("every payment file at the bank").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                bankFiles(sftpRoot).size() >= instructions.size());
+        List<String> files = bankFiles(sftpRoot);
+        assertThat(files).as("one complete file per instruction, none twice, none half-written")
+                .containsExactlyInAnyOrderElementsOf(instructions.stream().map(id -> "pain001-" + id + ".xml").toList());
     }
+
+    /** The files in the bank's outbox (temporary upload names included, so that a half-written one would show). */
+    static List<String> bankFiles(Path sftpRoot) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(sftpRoot.resolve("outbox"))) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
+    }
+
+    static io.settlehub.testsupport.EmbeddedSftpServer sftp;
 
     /** The buckets of each client computed from the events alone, without the service. */
     static Map<String, Map<String, BigDecimal>> expectedBuckets(List<CanonicalEvent> stream) {
