@@ -54,6 +54,14 @@ class BankSftpTest {
     }
 
     @Test
+    void a_bank_without_a_known_hosts_file_is_refused_at_configuration() {
+        BankProperties.Sftp sftp = new BankProperties.Sftp("sftp.bank.example", 22, "bank", null, "/keys/id_rsa", " ", "outbox", "inbox");
+        assertThatThrownBy(sftp::uploadUri)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sftp.bank.example has no known_hosts file");
+    }
+
+    @Test
     void a_server_going_away_mid_upload_leaves_no_file_under_the_final_name_and_the_next_try_sends_it_whole() throws Exception {
         Path key = work.resolve("id_rsa");
         var pair = EmbeddedSftpServer.writeClientKey(key);

@@ -61,8 +61,15 @@ public final class EventCodec {
         }
     }
 
+    /** The largest canonical event (characters of its JSON) a service reads; larger ones are dead-lettered unread. */
+    public static final int MAX_EVENT_CHARS = 1024 * 1024;
+
     /** Parses and validates a canonical event; throws {@link InvalidMessageException} naming the field. */
     public static CanonicalEvent decode(String json) {
+        if (json != null && json.length() > MAX_EVENT_CHARS) {
+            throw new InvalidMessageException("body", "an event of " + json.length() + " characters is larger than the "
+                    + MAX_EVENT_CHARS + " allowed");
+        }
         JsonFields envelope = JsonFields.parse(json);
         String eventId = envelope.text("eventId");
         String typeName = envelope.text("type");

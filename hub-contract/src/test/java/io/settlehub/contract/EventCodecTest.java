@@ -87,6 +87,17 @@ class EventCodecTest {
     }
 
     @Test
+    void an_event_larger_than_the_contract_allows_is_refused_unread() throws IOException {
+        ObjectNode root = (ObjectNode) EventCodec.mapper().readTree(fixture("sale"));
+        root.put("padding", "x".repeat(EventCodec.MAX_EVENT_CHARS));
+        assertThatThrownBy(() -> EventCodec.decode(root.toString()))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("body: an event of " + root.toString().length() + " characters is larger than the 1048576 allowed");
+        ((ObjectNode) root).remove("padding");
+        assertThat(EventCodec.decode(root.toString()).type()).isEqualTo(EventType.SALE);
+    }
+
+    @Test
     void a_line_in_another_currency_than_the_order_is_rejected() throws IOException {
         ObjectNode root = (ObjectNode) EventCodec.mapper().readTree(fixture("sale"));
         ((ObjectNode) root.at("/payload/lines/0/discount")).put("currency", "USD");

@@ -4,6 +4,7 @@ import io.settlehub.accounting.config.OneCProperties;
 import io.settlehub.accounting.mapping.ExchangeXml;
 import io.settlehub.accounting.mapping.HubDocument;
 import io.settlehub.accounting.push.DocumentPusher;
+import io.settlehub.connector.support.FileTransferUris;
 import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.InvalidMessageException;
@@ -53,12 +54,14 @@ public class AccountingExportsRoute extends RouteBuilder {
                 .routeId("accounting-exports")
                 .convertBodyTo(String.class);
         if (onec.filesMode()) {
+            String exchangeUri = FileTransferUris.requireSecure("hub.onec.exchange-uri (HUB_ONEC_EXCHANGE_URI)",
+                    getContext().resolvePropertyPlaceholders("{{hub.onec.exchange-uri}}"));
             route.process(exchange -> {
                         String json = exchange.getMessage().getBody(String.class);
                         exchange.getMessage().setHeader(Exchange.FILE_NAME, ExchangeXml.fileName(HubDocument.parse(json)));
                         exchange.getMessage().setBody(ExchangeXml.render(json));
                     })
-                    .to("{{hub.onec.exchange-uri}}")
+                    .to(exchangeUri)
                     .log("wrote ${header.CamelFileName} for 1C");
         } else {
             route.bean(DocumentPusher.class, "push");

@@ -121,6 +121,11 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
         }
 
         private String uri(String folder, String options) {
+            if (knownHosts == null || knownHosts.isBlank()) {
+                throw new IllegalArgumentException("the bank's SFTP server " + host + " has no known_hosts file "
+                        + "(HUB_BANK_SFTP_KNOWN_HOSTS or known-hosts of the bank profile): its host key is always verified, "
+                        + "so connecting without one is refused");
+            }
             StringBuilder uri = new StringBuilder("sftp://").append(host).append(':').append(port).append('/').append(folder)
                     .append("?username=").append(user)
                     .append("&knownHostsFile=").append(knownHosts)

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public class StatementFiles {
 
     public static final String FEED = "bank-statements";
+    /** Status reports and 1C statements are read whole, so their size is bounded; camt.053 is streamed at any size. */
+    public static final long MAX_WHOLE_FILE_BYTES = 64L * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(StatementFiles.class);
 
     private final BankProperties bank;
@@ -47,6 +49,7 @@ public class StatementFiles {
         List<CanonicalEvent> events = new ArrayList<>();
         List<UnmappedRecord> unmapped = new ArrayList<>();
         if (isClientBankExchange(file)) {
+            requireReadableWhole(fileName, file, "a 1C client-bank statement");
             collect(ClientBankStatementMapper.map(readClientBank(fileName, file), fileName, bank, sent), events, unmapped);
             return new Read(fileName, events, unmapped);
         }
@@ -58,6 +61,7 @@ public class StatementFiles {
         if (message.equals(Iso20022Files.CAMT_053)) {
             Camt053Reader.read(file.toPath(), entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
         } else if (message.equals(Iso20022Files.PAIN_002)) {
+            requireReadableWhole(fileName, file, "a pain.002 status report");
             Instant received = Instant.now();
             List<Rerouting.Reroute> reroutes = new ArrayList<>();
             for (Pain002Reader.TransactionStatus status : Pain002Reader.read(file.toPath())) {
@@ -75,6 +79,13 @@ public class StatementFiles {
                     + "status report (namespace '" + message + "')");
         }
         return new Read(fileName, events, unmapped);
+    }
+
+    private static void requireReadableWhole(String fileName, File file, String what) {
+        if (file.length() > MAX_WHOLE_FILE_BYTES) {
+            throw new Camt053Reader.InvalidStatementException(fileName + " is " + file.length() + " bytes; " + what
+                    + " is read whole and may be at most " + MAX_WHOLE_FILE_BYTES + " bytes");
+        }
     }
 
     private static void collect(MappingResult mapped, List<CanonicalEvent> events, List<UnmappedRecord> unmapped) {

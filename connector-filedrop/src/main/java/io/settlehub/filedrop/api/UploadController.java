@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/file-drop/{platform}?name=report.csv} with the report as the body and
  * {@code Authorization: Bearer <HUB_FILEDROP_UPLOAD_TOKEN>}: the report is written into the platform's folder as a
  * {@code .part} file and renamed when complete, so the folder's route only ever sees whole reports. 202: it will be
- * read; 400: a name or platform that cannot be; 401: no or a wrong token.
+ * read; 400: a name or platform that cannot be; 401: no or a wrong token; 413: larger than {@code hub.http.max-body-bytes}.
  */
 @RestController
 class UploadController {
@@ -53,7 +53,12 @@ class UploadController {
         Path folder = properties.folder(target);
         Files.createDirectories(folder);
         Path part = folder.resolve(name + ".part");
-        Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) { // cut off (too large, or the client went away): nothing half-written stays behind
+            Files.deleteIfExists(part);
+            throw e;
+        }
         Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return ResponseEntity.accepted().body(Map.of("platform", target.name(), "file", name, "status", "queued"));
     }

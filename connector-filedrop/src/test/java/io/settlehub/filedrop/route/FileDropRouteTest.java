@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The service end to end: reports dropped in the folder or uploaded over HTTP, the embedded broker out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.artemis.mode=embedded",
-        "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false"})
+        "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
+        "hub.http.max-body-bytes=65536"})
 @ActiveProfiles("test")
 class FileDropRouteTest {
 
@@ -147,5 +148,27 @@ class FileDropRouteTest {
         }
         assertThat(ids).containsExactly("megamarket:acme:U1", "megamarket:acme:U2", "megamarket:acme:U3", "megamarket:acme:U4");
         drain(Addresses.UNMAPPED);
+    }
+
+    @Test
+    void an_upload_beyond_the_size_limit_is_refused_and_leaves_nothing_behind() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/file-drop/megamarket?name=too-large.csv");
+        byte[] large = new byte[200_000];
+        java.util.Arrays.fill(large, (byte) 'x');
+
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer test-upload-token-0123456789")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer test-upload-token-0123456789")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("larger than 65536 bytes");
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        Files.createDirectories(folder());
+        try (var files = Files.list(folder())) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("too-large"));
+        }
     }
 }

@@ -123,7 +123,7 @@ public class ODataClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = PartnerHttp.send(http, request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+        HttpResponse<String> response = PartnerHttp.send(http, request.build(), PartnerHttp.text(),
                 "1C " + what, timeout);
         int status = response.statusCode();
         if (status == 429 || status >= 500) {

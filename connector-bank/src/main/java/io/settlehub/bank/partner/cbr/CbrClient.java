@@ -34,7 +34,7 @@ public class CbrClient {
         String what = "cbr " + url + " for " + day;
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "?date_req=" + REQUEST_DATE.format(day))).timeout(timeout).GET().build();
         java.util.function.Supplier<DailyRates> call = () -> {
-            HttpResponse<byte[]> response = PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), what, timeout);
+            HttpResponse<byte[]> response = PartnerHttp.send(http, request, PartnerHttp.bytes(), what, timeout);
             PartnerHttp.requireSuccess(response.statusCode(), what, new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1));
             return DailyRates.parse(response.body());
         };

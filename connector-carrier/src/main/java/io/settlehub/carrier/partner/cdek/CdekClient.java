@@ -99,7 +99,7 @@ public class CdekClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, String path) {
-        return PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofString(), "cdek " + path, timeout);
+        return PartnerHttp.send(http, request, PartnerHttp.text(), "cdek " + path, timeout);
     }
 
     private static HttpResponse<String> checked(String path, HttpResponse<String> response) {

@@ -40,7 +40,11 @@ public final class DeclarationFileReader {
     private DeclarationFileReader() {
     }
 
-    public static List<Declaration> read(String fileName, InputStream content) {
+    /** A declaration file is read whole; a broker's file of a few thousand lines is far below this. */
+    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+    public static List<Declaration> read(String fileName, InputStream input) {
+        InputStream content = bounded(fileName, input);
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
             return csv(fileName, content);
@@ -49,6 +53,18 @@ public final class DeclarationFileReader {
             return xml(fileName, content);
         }
         throw new PartnerFormatException(fileName + ": only .csv and .xml declaration files are read");
+    }
+
+    private static InputStream bounded(String fileName, InputStream input) {
+        try {
+            byte[] bytes = input.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new PartnerFormatException(fileName + " is larger than " + MAX_FILE_BYTES + " bytes; not read");
+            }
+            return new java.io.ByteArrayInputStream(bytes);
+        } catch (IOException e) {
+            throw new PartnerFormatException(fileName + " cannot be read: " + e.getMessage());
+        }
     }
 
     private static List<Declaration> csv(String fileName, InputStream content) {

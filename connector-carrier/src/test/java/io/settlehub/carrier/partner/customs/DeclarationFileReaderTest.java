@@ -65,4 +65,11 @@ class DeclarationFileReaderTest {
         assertThatThrownBy(() -> DeclarationFileReader.read("x.xml", new ByteArrayInputStream(entity.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(PartnerFormatException.class).hasMessageContaining("DOCTYPE");
     }
+
+    @Test
+    void a_file_beyond_the_size_limit_is_refused_unread() {
+        byte[] large = new byte[DeclarationFileReader.MAX_FILE_BYTES + 1];
+        assertThatThrownBy(() -> DeclarationFileReader.read("huge.csv", new ByteArrayInputStream(large)))
+                .isInstanceOf(PartnerFormatException.class).hasMessage("huge.csv is larger than 16777216 bytes; not read");
+    }
 }

@@ -137,7 +137,7 @@ public class AliExpressClient {
         String what = "aliexpress " + (apiPath.isEmpty() ? business.get("method") : apiPath);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + gateway + apiPath + "?" + query)).timeout(timeout).GET().build();
         HttpResponse<String> response;
-        response = PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofString(), what, timeout);
+        response = PartnerHttp.send(http, request, PartnerHttp.text(), what, timeout);
         PartnerHttp.requireSuccess(response.statusCode(), what, response.body());
         try {
             T parsed = JSON.readValue(response.body(), type);

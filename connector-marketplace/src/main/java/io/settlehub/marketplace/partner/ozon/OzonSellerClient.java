@@ -78,7 +78,7 @@ public class OzonSellerClient {
             throw new IllegalStateException(e);
         }
         HttpResponse<String> response;
-        response = PartnerHttp.send(http, request, HttpResponse.BodyHandlers.ofString(), "ozon " + path, timeout);
+        response = PartnerHttp.send(http, request, PartnerHttp.text(), "ozon " + path, timeout);
         PartnerHttp.requireSuccess(response.statusCode(), "ozon " + path, response.body());
         try {
             T parsed = JSON.readValue(response.body(), type);
