@@ -51,7 +51,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * restarted, and the bank's SFTP server goes away and comes back while connector-bank uploads the payment files. At the
  * end: every valid event applied once, every poison message in the DLQ with its reason, each client's buckets exactly
  * those computed independently (the pure settlement of the same events), no payment instruction made twice, and each
- * instruction's file on the bank's server once. {@code ./hub chaos} runs this test alone.
+ * instruction's file on the bank's server once. Meanwhile two replicas of connector-marketplace poll Ozon, which answers
+ * with bursts of 503, 429 and timeouts and is down altogether for a while (one replica is killed then): each Ozon event
+ * reaches hub.events once and counts in the balances. {@code ./hub chaos} runs this test alone.
  */
 class ChaosTest {
 
@@ -74,6 +76,9 @@ class ChaosTest {
         if (sftp != null) {
             sftp.close();
         }
+        if (ozon != null) {
+            ozon.close();
+        }
         Postgres.start();
     }
 
@@ -85,6 +90,7 @@ class ChaosTest {
         int corePort = Processes.freePort();
         Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"), USER, PASSWORD,
                 brokerPort, Processes.freePort());
+        copyOzonEventsForAudit(broker);
         startBroker(broker);
         String db = TestDatabase.createFresh("chaos");
         Map<String, String> core = Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", USER,
@@ -109,7 +115,16 @@ class ChaosTest {
             assertThat(call(corePort, "PUT", "/api/clients/" + EventStreams.client(c), agreement(c)).statusCode()).isEqualTo(200);
         }
 
+        // Ozon, answering with bursts of 503, 429 and timeouts, polled by two replicas of connector-marketplace that
+        // share nothing (each its own watermarks): every accrual is fetched by both and must reach hub.events once
+        ozon = new OzonPartnerStub(List.of(EventStreams.client(0), EventStreams.client(1), EventStreams.client(2)), 20261127L);
+        int[] marketplacePorts = {Processes.freePort(), Processes.freePort()};
+        for (int replica = 0; replica < 2; replica++) {
+            startMarketplace(replica, brokerPort, marketplacePorts[replica]);
+        }
         List<CanonicalEvent> stream = EventStreams.generate(CLIENTS, EVENTS, 20261126L);
+        List<CanonicalEvent> everything = new ArrayList<>(stream);
+        everything.addAll(ozon.expectedEvents());
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicInteger poison = new AtomicInteger();
         Thread publisher = new Thread(() -> publish(brokerPort, stream, poison, publishing), "chaos-publisher");
@@ -129,7 +144,11 @@ class ChaosTest {
         // the faults, on a schedule, while the stream goes on
         sleep(4_000);
         processes.kill("settlement-core");
+        ozon.outage();                      // Ozon down altogether while the core restarts
+        processes.kill("connector-marketplace-0");
         startCore(core, corePort);
+        ozon.recover();
+        startMarketplace(0, brokerPort, marketplacePorts[0]);
         sleep(5_000);
         processes.stop("artemis");
         sleep(3_000);
@@ -151,7 +170,7 @@ class ChaosTest {
         assertThat(publisher.isAlive()).as("the publisher finished").isFalse();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(db, TestDatabase.user(), TestDatabase.password()));
         await("every valid event applied").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                jdbc.queryForObject("select count(*) from event_fact", Long.class) == stream.size()
+                jdbc.queryForObject("select count(*) from event_fact", Long.class) == everything.size()
                         && jdbc.queryForObject("select count(*) from parked_event", Long.class) == 0);
         publishing.set(false);
         payouts.join(30_000);
@@ -159,7 +178,13 @@ class ChaosTest {
 
         assertThat(deadLetters(brokerPort)).as("every poison message, and only those, dead-lettered with a reason")
                 .hasSize(poison.get()).allSatisfy(reason -> assertThat(reason).isNotBlank());
-        Map<String, Map<String, BigDecimal>> expected = expectedBuckets(stream);
+        assertThat(ozon.expectedEvents()).as("every generated Ozon accrual is an event").hasSize(ozon.accruals());
+        assertThat(ozon.injected()).as("Ozon's faults happened").containsKeys("503", "429", "timeout", "outage 503");
+        List<String> ozonOnTheBroker = auditedOzonEvents(brokerPort);
+        assertThat(ozonOnTheBroker).as("each Ozon event reached hub.events once, though both replicas published it")
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ozon.expectedEvents().stream().map(CanonicalEvent::eventId).toList());
+        Map<String, Map<String, BigDecimal>> expected = expectedBuckets(everything);
         int paidClients = 0;
         for (int c = 0; c < CLIENTS; c++) {
             String client = EventStreams.client(c);
@@ -185,6 +210,56 @@ class ChaosTest {
         List<String> files = bankFiles(sftpRoot);
         assertThat(files).as("one complete file per instruction, none twice, none half-written")
                 .containsExactlyInAnyOrderElementsOf(instructions.stream().map(id -> "pain001-" + id + ".xml").toList());
+    }
+
+    static OzonPartnerStub ozon;
+
+    static void startMarketplace(int replica, int brokerPort, int port) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--hub.ozon.api-url=" + ozon.url(),
+                "--hub.ozon.poll-interval=2000", "--hub.ozon.initial-delay=500", "--hub.ozon.start-date=" + OzonPartnerStub.FIRST_DAY,
+                "--hub.ozon.request-timeout=1s", "--hub.ozon.realization-poll-interval=3600000",
+                "--resilience4j.retry.instances.ozon.wait-duration=200ms",
+                "--resilience4j.circuitbreaker.instances.ozon.wait-duration-in-open-state=3s"));
+        for (int a = 0; a < ozon.accounts().size(); a++) {
+            var account = ozon.accounts().get(a);
+            String prefix = "--hub.ozon.accounts[" + a + "].";
+            args.addAll(List.of(prefix + "client-id=" + account.clientId(), prefix + "seller-id=" + account.sellerId(),
+                    prefix + "api-key=" + account.apiKey()));
+            account.skuMap().forEach((sku, article) -> args.add(prefix + "sku-map." + sku + "=" + article));
+        }
+        processes.java("connector-marketplace-" + replica, HubEndToEndTest.jar("connector-marketplace"), Map.of(
+                "HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", USER, "HUB_BROKER_PASSWORD", PASSWORD,
+                "HUB_STATE_DIR", WORK.resolve("marketplace-state-" + replica).toString()), args.toArray(String[]::new));
+        HubEndToEndTest.awaitHealthy(port, "connector-marketplace");
+    }
+
+    /**
+     * A copy of every Ozon event that hub.events accepts goes to an audit queue, through a non-exclusive divert: the broker
+     * checks duplicate ids before diverts route, so the queue shows what was published, once per accepted message.
+     */
+    static void copyOzonEventsForAudit(Path broker) throws java.io.IOException {
+        Path config = broker.resolve("etc/broker.xml");
+        String xml = java.nio.file.Files.readString(config)
+                .replace("<addresses>", "<addresses><address name=\"chaos.ozon.audit\"><anycast><queue name=\"chaos.ozon.audit\"/>"
+                        + "</anycast></address>")
+                .replace("</core>", "<diverts><divert name=\"ozon-audit\"><address>" + Addresses.EVENTS + "</address>"
+                        + "<forwarding-address>chaos.ozon.audit</forwarding-address><filter string=\"" + MessageHeaders.SOURCE
+                        + " = 'ozon'\"/><exclusive>false</exclusive></divert></diverts></core>");
+        java.nio.file.Files.writeString(config, xml);
+    }
+
+    static List<String> auditedOzonEvents(int port) throws JMSException {
+        List<String> ids = new ArrayList<>();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+             Connection connection = factory.createConnection(USER, PASSWORD);
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser browser = session.createBrowser(session.createQueue("chaos.ozon.audit"))) {
+            connection.start();
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                ids.add(EventCodec.decode(((TextMessage) message).getText()).eventId());
+            }
+        }
+        return ids;
     }
 
     /** The files in the bank's outbox (temporary upload names included, so that a half-written one would show). */

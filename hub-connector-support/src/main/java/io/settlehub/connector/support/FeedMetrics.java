@@ -41,9 +41,20 @@ public class FeedMetrics {
     public String failed(String feed, String clientId, Exception cause) {
         String kind = cause instanceof PartnerUnavailableException ? "unavailable"
                 : cause instanceof PartnerFormatException ? "format"
-                : cause instanceof PartnerRejectedException ? "rejected" : "other";
+                : cause instanceof PartnerRejectedException ? "rejected"
+                : cause.getClass().getName().equals("io.github.resilience4j.circuitbreaker.CallNotPermittedException") ? "circuit-open"
+                : brokerFailure(cause) ? "broker" : "other";
         failed(feed, clientId, kind);
         return kind;
+    }
+
+    private static boolean brokerFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.jms.JMSException || t instanceof org.springframework.jms.JmsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AtomicLong gauge(String name, Map<String, AtomicLong> values, String feed, String clientId) {
