@@ -1,23 +1,42 @@
 package io.settlehub.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What every benchmark asks of the JVM and the environment. */
 final class Jvm {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final AtomicLong PEAK_BYTES = new AtomicLong();
+
+    static {
+        // The heap in use, sampled every 50 ms (the sum of each pool's own peak would overstate it: the pools peak at
+        // different moments). Sampled like the broker's, so the two figures are comparable.
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                PEAK_BYTES.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-peak");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
 
     private Jvm() {
     }
 
     static void resetPeakHeap() {
         System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        PEAK_BYTES.set(MEMORY.getHeapMemoryUsage().getUsed());
     }
 
     static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+        return PEAK_BYTES.get() / (1024 * 1024);
     }
 
     static String env(String name, String fallback) {

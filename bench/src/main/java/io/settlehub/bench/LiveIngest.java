@@ -32,10 +32,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LiveIngest {
 
+    /** Latencies in ms; the offered and achieved send rates. */
+    record Result(int events, int offeredPerSecond, double sentPerSecond, double seconds, long latencyP50, long latencyP99,
+                  int latencySamples, double apiP50, double apiP99, int apiSamples) {
+
+        void print() {
+            System.out.printf("%n| under steady load (%,d events offered at %,d/s, sent at %,.0f/s, all in the ledger after %.1f s) | p50 | p99 | samples |%n",
+                    events, offeredPerSecond, sentPerSecond, seconds);
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf("| event latency, sent → in the ledger (ms) | %d | %d | %,d |%n", latencyP50, latencyP99, latencySamples);
+            System.out.printf("| balance API read while ingesting (ms) | %.1f | %.1f | %,d |%n", apiP50, apiP99, apiSamples);
+        }
+    }
+
     private LiveIngest() {
     }
 
-    static void measure(ConfigurableApplicationContext core, ActiveMQConnectionFactory factory, String token, int clients,
+    static Result measure(ConfigurableApplicationContext core, ActiveMQConnectionFactory factory, String token, int clients,
                         Counter applied, int alreadyApplied) throws Exception {
         int offered = Integer.parseInt(Jvm.env("BENCH_LIVE_RATE", "1000"));
         int total = Integer.parseInt(Jvm.env("BENCH_LIVE_EVENTS", "10000"));
@@ -109,13 +122,8 @@ final class LiveIngest {
             api = apiNanos.stream().map(n -> n / 1_000).toList();   // microseconds
         }
         double sentRate = stream.size() / ((published - began) / 1e9);
-        System.out.printf("%n| under steady load (%,d events offered at %,d/s, sent at %,.0f/s, all in the ledger after %.1f s) | p50 | p99 | samples |%n",
-                stream.size(), offered, sentRate, seconds);
-        System.out.println("|---|---:|---:|---:|");
-        System.out.printf("| event latency, sent → in the ledger (ms) | %d | %d | %,d |%n", percentile(latencies, 50),
-                percentile(latencies, 99), latencies.size());
-        System.out.printf("| balance API read while ingesting (ms) | %.1f | %.1f | %,d |%n", percentile(api, 50) / 1000.0,
-                percentile(api, 99) / 1000.0, api.size());
+        return new Result(stream.size(), offered, sentRate, seconds, percentile(latencies, 50), percentile(latencies, 99),
+                latencies.size(), percentile(api, 50) / 1000.0, percentile(api, 99) / 1000.0, api.size());
     }
 
     static long percentile(List<Long> values, int p) {

@@ -32,7 +32,7 @@ class ApiErrors {
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, String>> unreadable(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.settlehub.core.security.LimitsFilter.BodyTooLarge tooLarge) {
+            if (cause instanceof io.settlehub.connector.support.RequestBodyLimitFilter.BodyTooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", tooLarge.getMessage()));
             }
         }

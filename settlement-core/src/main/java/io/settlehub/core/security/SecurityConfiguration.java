@@ -42,7 +42,6 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Clock clock,
-                                            @Value("${hub.security.max-request-bytes:1048576}") long maxRequestBytes,
                                             @Value("${hub.security.api-burst:200}") double apiBurst,
                                             @Value("${hub.security.api-per-second:50}") double apiPerSecond,
                                             @Value("${hub.security.logins-per-minute:20}") double loginsPerMinute) throws Exception {
@@ -68,7 +67,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new LimitsFilter(maxRequestBytes, new RateLimiter(apiBurst, apiPerSecond, clock),
+                .addFilterBefore(new LimitsFilter(new RateLimiter(apiBurst, apiPerSecond, clock),
                         new RateLimiter(loginsPerMinute, loginsPerMinute / 60.0, clock)), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hub.operator-token=" + AccessControlTest.OPERATOR, "hub.security.logins-per-minute=30",
-                "hub.security.max-request-bytes=65536"})
+                "hub.http.max-body-bytes=65536"})
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -320,6 +320,12 @@ class AccessControlTest {
         String a = client();
         assertThat(call("PUT", "/api/suppliers/s1", "{\"name\": \"" + "x".repeat(70_000) + "\"}", OPERATOR).statusCode())
                 .as("oversized body").isEqualTo(413);
+        byte[] chunked = ("{\"name\": \"" + "x".repeat(70_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/suppliers/s1")).header("Authorization", "Bearer " + OPERATOR)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(chunked))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("oversized body without a declared length").isEqualTo(413);
         assertThat(call("GET", "/api/clients/" + a + "/../other/balances", null, OPERATOR).statusCode()).as("../ in the path")
                 .isEqualTo(400);
         assertThat(call("GET", "/api/clients/" + a + "/%2e%2e/other/balances", null, OPERATOR).statusCode()).as("encoded ../")

@@ -1,0 +1,24 @@
+package io.settlehub.bench;
+
+import io.settlehub.contract.EventCodec;
+import io.settlehub.testsupport.EventStreams;
+import io.settlehub.testsupport.TestDatabase;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** This machine's physical rates, measured with the bodies of the benchmark's own events: the broker's and PostgreSQL's. */
+record Baselines(BrokerBaseline.Result broker, double databaseRowsPerSecond) {
+
+    static Baselines measure(ActiveMQConnectionFactory factory, int clients, int events) throws Exception {
+        List<String> bodies = EventStreams.generate(clients, events, 20261126L).stream().map(EventCodec::encode).toList();
+        BrokerBaseline.Result broker = BrokerBaseline.measure(factory, "bench.baseline", bodies);
+        // Both the baseline and the service use the driver's multi-row rewrite of batched inserts.
+        String db = TestDatabase.createFresh("bench_baseline") + "?reWriteBatchedInserts=true";
+        return new Baselines(broker, DatabaseBaseline.measure(db, TestDatabase.user(), TestDatabase.password(), bodies));
+    }
+
+    /** End to end is compared with the slower of the two. */
+    double slower() {
+        return Math.min(broker.sendAndReceivePerSecond(), databaseRowsPerSecond);
+    }
+}
