@@ -111,6 +111,50 @@ class BankConnectorTest {
         reopened.stop();
     }
 
+    /** What a connector killed between putting a file on the bank's server and recording it leaves behind. */
+    void interruptedUploadOf(PaymentInstruction instruction) throws Exception {
+        Path attempts = Files.createDirectories(work.resolve("state").resolve("bank-upload-attempts"));
+        Files.createFile(attempts.resolve(instruction.instructionId() + "@default"));
+    }
+
+    @Test
+    void an_upload_interrupted_after_the_file_reached_the_bank_is_not_sent_again(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        PaymentInstruction instruction = instruction("310.00");
+        interruptedUploadOf(instruction);
+        Files.writeString(outboxFile(instruction), "<Document>the file the interrupted upload put there</Document>");
+
+        send(instruction.toJson());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getAll())
+                .contains("pain001-" + instruction.instructionId() + ".xml was already in default's outbox"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(work.resolve("state/bank-upload-attempts/"
+                + instruction.instructionId() + "@default")));
+        assertThat(output.getAll()).doesNotContain("uploaded pain001-" + instruction.instructionId());
+        assertThat(Files.readString(outboxFile(instruction))).contains("the file the interrupted upload put there");
+    }
+
+    @Test
+    void an_upload_interrupted_whose_file_is_gone_is_dead_lettered_for_a_person_and_sent_when_replayed() throws Exception {
+        PaymentInstruction instruction = instruction("420.00");
+        interruptedUploadOf(instruction);   // and the bank has collected the file since: the outbox does not have it
+
+        send(instruction.toJson());
+
+        jms.setReceiveTimeout(20_000);
+        Message dead = jms.receiveSelected(Addresses.PAYMENT_INSTRUCTIONS_DLQ,
+                MessageHeaders.FAILURE_REASON + " LIKE 'instruction " + instruction.instructionId() + "%'");
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty(MessageHeaders.FAILURE_REASON)).startsWith("instruction " + instruction.instructionId()
+                + ": an upload of pain001-" + instruction.instructionId() + ".xml to default was interrupted before it was recorded")
+                .contains("the bank may have collected it already");
+        assertThat(outboxFile(instruction)).doesNotExist();
+
+        send(instruction.toJson());   // an operator checked with the bank and replays it
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(outboxFile(instruction)));
+        Pain001Schema.validate(Files.readString(outboxFile(instruction)));
+    }
+
     @Test
     void an_invalid_instruction_goes_to_the_dead_letter_queue_with_the_reason() throws Exception {
         send("{\"instructionId\": \"SHBAD\", \"clientId\": \"acme\"}");

@@ -45,6 +45,11 @@ class BankConfiguration {
         return new io.settlehub.bank.route.BatchStore(new File(bank.stateDir(), "bank-batches").toPath(), clock);
     }
 
+    @Bean
+    io.settlehub.bank.route.UploadAttempts uploadAttempts(BankProperties bank) {
+        return new io.settlehub.bank.route.UploadAttempts(new File(bank.stateDir(), "bank-upload-attempts").toPath());
+    }
+
     /** Every instruction uploaded, kept in a file so that a restart remembers it. */
     @Bean
     IdempotentRepository sentInstructions(BankProperties bank) {

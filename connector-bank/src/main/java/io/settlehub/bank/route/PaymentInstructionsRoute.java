@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * message is acknowledged only once the file is uploaded (or dead-lettered with its reason). Uploads pass a
  * circuit breaker ({@link GuardedUpload}) and are redelivered with exponential backoff. The upload goes
  * to a temporary name renamed when complete, and the persistent idempotent repository remembers every
- * instruction uploaded, so a redelivery or a restart never sends one twice.
+ * instruction uploaded, so a redelivery or a restart never sends one twice; an upload interrupted by the connector
+ * stopping is resolved by {@link CrashSafeUpload}.
  */
 @Component
 public class PaymentInstructionsRoute extends RouteBuilder {
@@ -37,6 +38,12 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                 .handled(true)
                 .setHeader(MessageHeaders.FAILURE_REASON, simple("invalid payment instruction: ${exception.message}"))
                 .log("dead-lettering payment instruction: ${header." + MessageHeaders.FAILURE_REASON + "}")
+                .to(deadLetters);
+
+        onException(CrashSafeUpload.UncertainUploadException.class)
+                .handled(true)
+                .setHeader(MessageHeaders.FAILURE_REASON, simple("${exception.message}"))
+                .log(org.apache.camel.LoggingLevel.ERROR, "dead-lettering payment instruction: ${header." + MessageHeaders.FAILURE_REASON + "}")
                 .to(deadLetters);
 
         onException(Exception.class)
@@ -66,10 +73,10 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                             .setProperty("file", body())
                             .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
                             .setBody(simple("${body.content}"))
-                            .bean(GuardedUpload.class)
+                            .bean(CrashSafeUpload.class, "upload")
                             .process(exchange -> exchange.getProperty("file", PaymentFileBuilder.PaymentFile.class)
                                     .recordIn(sentClients))
-                            .log("uploaded ${header.CamelFileName} to ${header.bank} for instruction ${header.instructionId}")
+                            .bean(CrashSafeUpload.class, "recorded")
                         .end()
                 .end();
     }
