@@ -224,6 +224,32 @@ class BankProfilesTest {
         }
     }
 
+    /** A sealed batch whose upload was interrupted (the connector stopped) before it was recorded. */
+    static void interruptedBatch(String batchId, PaymentInstruction instruction) throws Exception {
+        Path marks = Files.createDirectories(work.resolve("state/bank-upload-attempts"));
+        Files.createFile(marks.resolve(batchId + "@alfa"));
+        Path temp = Files.createDirectories(work.resolve("state/bank-batches/alfa/tmp-" + batchId));
+        Files.writeString(temp.resolve(instruction.instructionId() + ".json"), instruction.toJson());
+        Files.move(temp, Files.createDirectories(work.resolve("state/bank-batches/alfa/sealed")).resolve(batchId),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void an_interrupted_batch_upload_is_recorded_if_the_file_is_at_the_bank_and_set_aside_if_it_is_gone() throws Exception {
+        Path outbox = server.root().resolve("alfa/out");
+        String reached = "ALFA-20261126000001";
+        Files.writeString(outbox.resolve("settlehub_pp_" + reached + ".xml"), "<Document>what the interrupted upload put there</Document>");
+        interruptedBatch(reached, instruction("300.00", "EUR", "DE89370400440532013000", "COBADEFFXXX"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(work.resolve("state/bank-batches/alfa/sent/" + reached)));
+        assertThat(Files.readString(outbox.resolve("settlehub_pp_" + reached + ".xml"))).contains("what the interrupted upload put there");
+
+        String collected = "ALFA-20261126000002";   // the bank took the file away before the connector came back
+        interruptedBatch(collected, instruction("400.00", "EUR", "DE02120300000000202051", "BYLADEM1001"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(work.resolve("state/bank-batches/alfa/uncertain/" + collected)));
+        assertThat(outbox.resolve("settlehub_pp_" + collected + ".xml")).doesNotExist();
+        assertThat(work.resolve("state/bank-upload-attempts/" + collected + "@alfa")).doesNotExist();
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a batching bank its waiting instructions as one file: the batch is sealed first (so a restart sends the very
  * same batch under the same name), written in the bank's format, uploaded, recorded per instruction, and only then
- * marked sent. Past the bank's cut-off, the batch asks for execution on the next business day.
+ * marked sent. Past the bank's cut-off, the batch asks for execution on the next business day. Like single uploads
+ * ({@link CrashSafeUpload}), an upload interrupted by the connector stopping is never repeated blindly: found at the
+ * bank, the batch is recorded as sent; gone from the bank's outbox, it is set aside for a person.
  */
 @Component
 public class BatchFlusher {
@@ -32,16 +34,18 @@ public class BatchFlusher {
     private final PaymentFileBuilder files;
     private final GuardedUpload upload;
     private final SentInstructions sent;
+    private final UploadAttempts attempts;
     private final CamelContext camel;
     private final Clock clock;
 
     public BatchFlusher(BankProperties bank, BatchStore store, PaymentFileBuilder files, GuardedUpload upload, SentInstructions sent,
-                        CamelContext camel, Clock clock) {
+                        UploadAttempts attempts, CamelContext camel, Clock clock) {
         this.bank = bank;
         this.store = store;
         this.files = files;
         this.upload = upload;
         this.sent = sent;
+        this.attempts = attempts;
         this.camel = camel;
         this.clock = clock;
     }
@@ -61,9 +65,33 @@ public class BatchFlusher {
         exchange.getMessage().setHeader("bank", bankName);
         exchange.getMessage().setHeader(Exchange.FILE_NAME, file.fileName());
         exchange.getMessage().setBody(file.content());
-        upload.upload(exchange);
+        String key = batch.get().id() + "@" + bankName;
+        if (attempts.begun(key)) {
+            if (BankOutbox.holds(to.sftp(), file.fileName())) {
+                log.warn("{} was already in {}'s outbox from an upload interrupted before it was recorded; not sent again",
+                        file.fileName(), bankName);
+                file.recordIn(sent);
+                store.sent(bankName, batch.get().id());
+            } else {
+                store.setAside(bankName, batch.get().id());
+                log.error("batch {} for {} set aside: an upload of {} was interrupted before it was recorded, and the file is not in "
+                        + "the bank's outbox: the bank may have collected it already. Check with the bank; to send it, move "
+                        + "bank-batches/{}/uncertain/{} back to sealed/", batch.get().id(), bankName, file.fileName(), bankName,
+                        batch.get().id());
+            }
+            attempts.end(key);
+            return;
+        }
+        attempts.begin(key);
+        try {
+            upload.upload(exchange);
+        } catch (Exception e) {
+            attempts.end(key);
+            throw e;
+        }
         file.recordIn(sent);
         store.sent(bankName, batch.get().id());
+        attempts.end(key);
         log.info("uploaded {} to {}: {} instruction(s), execution on {}", file.fileName(), bankName, instructions.size(), executeOn);
     }
 

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * The instructions a batching bank has not been sent yet, kept on disk so that a kill after the broker message was
  * acknowledged loses nothing: {@code pending/<instruction>.json} (written, synced and renamed into place before the
  * message is acknowledged), {@code sealed/<batch>/} (a batch being sent: its file is written and uploaded under the
- * batch's name, again after a restart), {@code sent/<batch>/} (done). An instruction already in any of them is not
- * queued again.
+ * batch's name, again after a restart), {@code sent/<batch>/} (done), {@code uncertain/<batch>/} (an upload was
+ * interrupted and its file is no longer at the bank: set aside for a person; moving it back to {@code sealed/} sends
+ * it). An instruction already in any of them is not queued again.
  */
 public class BatchStore {
 
@@ -39,7 +40,8 @@ public class BatchStore {
 
     public synchronized boolean enqueue(String bank, String instructionId, String json) {
         String name = safe(instructionId) + ".json";
-        if (Files.exists(dir(bank, "pending").resolve(name)) || inAny(bank, "sealed", name) || inAny(bank, "sent", name)) {
+        if (Files.exists(dir(bank, "pending").resolve(name)) || inAny(bank, "sealed", name) || inAny(bank, "sent", name)
+                || inAny(bank, "uncertain", name)) {
             return false;
         }
         try {
@@ -80,11 +82,20 @@ public class BatchStore {
     }
 
     public synchronized void sent(String bank, String batchId) {
+        move(bank, batchId, "sent");
+    }
+
+    /** Out of the way of the next flushes until a person decides; the batch's instructions are not queued again. */
+    public synchronized void setAside(String bank, String batchId) {
+        move(bank, batchId, "uncertain");
+    }
+
+    private void move(String bank, String batchId, String state) {
         try {
-            Files.createDirectories(dir(bank, "sent"));
-            Files.move(dir(bank, "sealed").resolve(batchId), dir(bank, "sent").resolve(batchId), StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(dir(bank, state));
+            Files.move(dir(bank, "sealed").resolve(batchId), dir(bank, state).resolve(batchId), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark batch " + batchId + " of " + bank + " sent", e);
+            throw new UncheckedIOException("cannot move batch " + batchId + " of " + bank + " to " + state, e);
         }
     }
 
