@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * CDEK's webhooks, registered as {@code https://<hub>/api/cdek/webhooks/{clientId}?token=<HUB_CDEK_WEBHOOK_SECRET>}
  * (CDEK does not sign its webhooks, so the URL carries a shared secret). An {@code ORDER_STATUS} makes the client's
  * feed follow the order; its cost is read by the next poll. 401: no or a wrong token; 404: a client without a CDEK
- * account; 400: a body that is not a webhook; 200 for anything else, so CDEK does not resend what was taken.
+ * account; 400: a body that is not a webhook; 413: a body over {@code hub.http.max-body-bytes}; 200 for anything else,
+ * so CDEK does not resend what was taken.
  */
 @RestController
 class CdekWebhookController {
@@ -61,6 +62,16 @@ class CdekWebhookController {
         }
         feed.follow(clientId, webhook.uuid());
         return ResponseEntity.ok(Map.of("status", "following", "uuid", webhook.uuid()));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.settlehub.connector.support.RequestBodyLimitFilter.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", tooLarge.getMessage()));
+            }
+        }
+        return ResponseEntity.badRequest().body(Map.of("error", "not a CDEK webhook: the body cannot be read"));
     }
 
     private boolean secretMatches(String token) {

@@ -13,6 +13,7 @@ import io.settlehub.contract.EventType;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -98,6 +99,13 @@ class CdekRouteTest {
         assertThat(webhook(null, cdek("webhook-order-status.json")).statusCode()).isEqualTo(401);
         assertThat(webhook("wrong", cdek("webhook-order-status.json")).statusCode()).isEqualTo(401);
         assertThat(webhook("test-webhook-secret-0123456789", "{not json").statusCode()).isEqualTo(400);
+        assertThat(webhook("test-webhook-secret-0123456789", "{\"type\": \"ORDER_STATUS\", \"padding\": \"" + "x".repeat(1_100_000) + "\"}")
+                .statusCode()).as("a body over the 1 MiB limit").isEqualTo(413);
+        byte[] chunked = ("{\"type\": \"ORDER_STATUS\", \"padding\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/cdek/webhooks/acme?token=test-webhook-secret-0123456789")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the same body without a declared length").isEqualTo(413);
         assertThat(state.resolve("cdek-orders-acme.json")).doesNotExist();
 
         HttpResponse<String> taken = webhook("test-webhook-secret-0123456789", cdek("webhook-order-status.json"));
