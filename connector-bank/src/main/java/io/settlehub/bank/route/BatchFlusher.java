@@ -66,28 +66,19 @@ public class BatchFlusher {
         exchange.getMessage().setHeader(Exchange.FILE_NAME, file.fileName());
         exchange.getMessage().setBody(file.content());
         String key = batch.get().id() + "@" + bankName;
-        if (attempts.begun(key)) {
-            if (BankOutbox.holds(to.sftp(), file.fileName())) {
-                log.warn("{} was already in {}'s outbox from an upload interrupted before it was recorded; not sent again",
-                        file.fileName(), bankName);
-                file.recordIn(sent);
-                store.sent(bankName, batch.get().id());
-            } else {
+        switch (attempts.earlier(key, to.sftp(), file.fileName())) {
+            case AT_BANK -> log.warn("{} was already in {}'s outbox from an upload interrupted before it was recorded; not sent again",
+                    file.fileName(), bankName);
+            case UNKNOWN -> {
                 store.setAside(bankName, batch.get().id());
+                attempts.end(key);
                 log.error("batch {} for {} set aside: an upload of {} was interrupted before it was recorded, and the file is not in "
                         + "the bank's outbox: the bank may have collected it already. Check with the bank; to send it, move "
                         + "bank-batches/{}/uncertain/{} back to sealed/", batch.get().id(), bankName, file.fileName(), bankName,
                         batch.get().id());
+                return;
             }
-            attempts.end(key);
-            return;
-        }
-        attempts.begin(key);
-        try {
-            upload.upload(exchange);
-        } catch (Exception e) {
-            attempts.end(key);
-            throw e;
+            case NONE -> attempts.upload(key, () -> upload.upload(exchange));
         }
         file.recordIn(sent);
         store.sent(bankName, batch.get().id());

@@ -37,28 +37,23 @@ public class CrashSafeUpload {
     /** The file to upload is the message body, its name {@code CamelFileName}; the bank is the {@code bank} header. */
     public void upload(Exchange exchange) throws Exception {
         String key = key(exchange);
-        if (attempts.begun(key)) {
-            String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-            if (BankOutbox.holds(profile(exchange).sftp(), fileName)) {
-                log.warn("{} was already in {}'s outbox from an upload interrupted before it was recorded; not sent again", fileName,
-                        exchange.getMessage().getHeader("bank"));
-                return;
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        String bankName = exchange.getMessage().getHeader("bank", String.class);
+        switch (attempts.earlier(key, profile(bankName).sftp(), fileName)) {
+            case AT_BANK -> log.warn("{} was already in {}'s outbox from an upload interrupted before it was recorded; not sent again",
+                    fileName, bankName);
+            case UNKNOWN -> {
+                attempts.end(key); // dead-lettered below: a replay by an operator is the decision to send it
+                throw new UncertainUploadException("instruction " + exchange.getMessage().getHeader("instructionId") + ": an upload of "
+                        + fileName + " to " + bankName + " was interrupted before it was recorded, and the file is not in the "
+                        + "bank's outbox: the bank may have collected it already. Check with the bank; replay this message only if "
+                        + "the bank has no such payment");
             }
-            attempts.end(key); // dead-lettered below: a replay by an operator is the decision to send it
-            throw new UncertainUploadException("instruction " + exchange.getMessage().getHeader("instructionId") + ": an upload of "
-                    + fileName + " to " + exchange.getMessage().getHeader("bank") + " was interrupted before it was recorded, and the "
-                    + "file is not in the bank's outbox: the bank may have collected it already. Check with the bank; replay this "
-                    + "message only if the bank has no such payment");
+            case NONE -> {
+                attempts.upload(key, () -> upload.upload(exchange));
+                log.info("uploaded {} to {} for instruction {}", fileName, bankName, exchange.getMessage().getHeader("instructionId"));
+            }
         }
-        attempts.begin(key);
-        try {
-            upload.upload(exchange);
-        } catch (Exception e) {
-            attempts.end(key); // the upload failed and says so: the redelivery uploads again
-            throw e;
-        }
-        log.info("uploaded {} to {} for instruction {}", exchange.getMessage().getHeader(Exchange.FILE_NAME),
-                exchange.getMessage().getHeader("bank"), exchange.getMessage().getHeader("instructionId"));
     }
 
     /** After the upload: remembered as sent (on disk) first, then the mark cleared. */
@@ -68,8 +63,7 @@ public class CrashSafeUpload {
         attempts.end(key);
     }
 
-    private BankProperties.BankProfile profile(Exchange exchange) {
-        String name = exchange.getMessage().getHeader("bank", String.class);
+    private BankProperties.BankProfile profile(String name) {
         return bank.profiles().stream().filter(b -> b.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no bank profile '" + name + "'"));
     }

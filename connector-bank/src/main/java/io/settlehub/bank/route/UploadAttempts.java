@@ -1,5 +1,6 @@
 package io.settlehub.bank.route;
 
+import io.settlehub.bank.config.BankProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,18 +15,42 @@ import java.nio.file.StandardOpenOption;
  */
 public class UploadAttempts {
 
+    /** What an earlier attempt under the same key left: nothing, a file that reached the bank, or no way to tell. */
+    public enum Earlier { NONE, AT_BANK, UNKNOWN }
+
+    /** An upload that may throw. */
+    @FunctionalInterface
+    public interface Upload {
+        void run() throws Exception;
+    }
+
     private final Path directory;
 
     public UploadAttempts(Path directory) {
         this.directory = directory;
     }
 
-    public boolean begun(String key) {
-        return Files.exists(mark(key));
+    /** Asks the bank only when a mark says an attempt was interrupted; the mark stays for the caller to {@link #end}. */
+    public Earlier earlier(String key, BankProperties.Sftp sftp, String fileName) throws Exception {
+        if (!Files.exists(mark(key))) {
+            return Earlier.NONE;
+        }
+        return BankOutbox.holds(sftp, fileName) ? Earlier.AT_BANK : Earlier.UNKNOWN;
+    }
+
+    /** The upload under a mark written first; a failed upload says so, so its mark is cleared for the retry. */
+    public void upload(String key, Upload upload) throws Exception {
+        begin(key);
+        try {
+            upload.run();
+        } catch (Exception e) {
+            end(key);
+            throw e;
+        }
     }
 
     /** Written and flushed to the disk before the upload. */
-    public void begin(String key) {
+    private void begin(String key) {
         try {
             Files.createDirectories(directory);
             try (FileChannel channel = FileChannel.open(mark(key), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
