@@ -4,14 +4,15 @@ import io.settlehub.contract.EventCodec;
 import io.settlehub.testsupport.EventStreams;
 import io.settlehub.testsupport.TestDatabase;
 import java.util.List;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** This machine's physical rates, measured with the bodies of the benchmark's own events: the broker's and PostgreSQL's. */
 record Baselines(BrokerBaseline.Result broker, double databaseRowsPerSecond) {
 
-    static Baselines measure(ActiveMQConnectionFactory factory, int clients, int events) throws Exception {
+    /** The broker's rate on hub.events itself: sent as a connector, received as settlement-core, before the service runs. */
+    static Baselines measure(BenchBroker brokerLogins, int clients, int events) throws Exception {
         List<String> bodies = EventStreams.generate(clients, events, 20261126L).stream().map(EventCodec::encode).toList();
-        BrokerBaseline.Result broker = BrokerBaseline.measure(factory, "bench.baseline", bodies);
+        BrokerBaseline.Result broker = BrokerBaseline.measure(brokerLogins.factory("connector-marketplace"),
+                brokerLogins.factory("settlement-core"), io.settlehub.contract.Addresses.EVENTS, bodies);
         // Both the baseline and the service use the driver's multi-row rewrite of batched inserts.
         String db = TestDatabase.createFresh("bench_baseline") + "?reWriteBatchedInserts=true";
         return new Baselines(broker, DatabaseBaseline.measure(db, TestDatabase.user(), TestDatabase.password(), bodies));

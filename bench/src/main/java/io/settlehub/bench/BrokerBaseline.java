@@ -18,8 +18,9 @@ final class BrokerBaseline {
     private BrokerBaseline() {
     }
 
-    static Result measure(ConnectionFactory factory, String queueName, List<String> bodies) throws Exception {
-        try (Connection connection = factory.createConnection()) {
+    /** Sent as {@code sender}, received as {@code receiver}: the broker users that publish and consume the queue. */
+    static Result measure(ConnectionFactory sender, ConnectionFactory receiver, String queueName, List<String> bodies) throws Exception {
+        try (Connection connection = sender.createConnection(); Connection receiving = receiver.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             Queue queue = session.createQueue(queueName);
             MessageProducer producer = session.createProducer(queue);
@@ -34,8 +35,9 @@ final class BrokerBaseline {
             session.commit();
             long sendNanos = System.nanoTime() - sendStart;
 
-            connection.start();
-            MessageConsumer consumer = session.createConsumer(queue);
+            receiving.start();
+            session = receiving.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queueName));
             long receiveStart = System.nanoTime();
             int received = 0;
             while (received < bodies.size()) {

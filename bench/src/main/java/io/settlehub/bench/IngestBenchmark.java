@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,26 +21,22 @@ public final class IngestBenchmark {
         int clients = Integer.parseInt(Jvm.env("BENCH_CLIENTS", "50"));
         int consumers = Integer.parseInt(Jvm.env("BENCH_CONSUMERS", "1"));
         String batchSize = Jvm.env("BENCH_BATCH_SIZE", "");
-        String brokerUrl = Jvm.env("HUB_BROKER_URL", "tcp://127.0.0.1:61646");
-        String user = Jvm.env("HUB_BROKER_USER", "hub");
-        String password = Jvm.env("HUB_BROKER_PASSWORD", "hub-bench-password");
-
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
+        BenchBroker broker = BenchBroker.fromEnvironment();
 
         System.out.printf("Settlehub ingest benchmark: %,d events over %d clients, %d consumer(s), batch size %s, %d cores%n%n",
                 events, clients, consumers, batchSize.isEmpty() ? "as configured" : batchSize, Runtime.getRuntime().availableProcessors());
-        Baselines baselines = Baselines.measure(factory, clients, events);
-        BrokerBaseline.Result broker = baselines.broker();
+        Baselines baselines = Baselines.measure(broker, clients, events);
+        BrokerBaseline.Result brokerRate = baselines.broker();
         double database = baselines.databaseRowsPerSecond();
 
-        IngestRun.Result run = IngestRun.run(factory, brokerUrl, clients, events, consumers, batchSize, true);
+        IngestRun.Result run = IngestRun.run(broker, clients, events, consumers, batchSize, true);
         double slower = baselines.slower();
         System.out.println("| measure | rate (per s) | ratio to slower baseline |");
         System.out.println("|---|---:|---:|");
-        System.out.printf("| broker persistent send, tx of 100 | %,.0f | |%n", broker.sendPerSecond());
-        System.out.printf("| broker persistent receive, tx of 100 | %,.0f | |%n", broker.receivePerSecond());
-        System.out.printf("| broker send+receive (baseline) | %,.0f | %.2f |%n", broker.sendAndReceivePerSecond(),
-                broker.sendAndReceivePerSecond() / slower);
+        System.out.printf("| broker persistent send, tx of 100 | %,.0f | |%n", brokerRate.sendPerSecond());
+        System.out.printf("| broker persistent receive, tx of 100 | %,.0f | |%n", brokerRate.receivePerSecond());
+        System.out.printf("| broker send+receive (baseline) | %,.0f | %.2f |%n", brokerRate.sendAndReceivePerSecond(),
+                brokerRate.sendAndReceivePerSecond() / slower);
         System.out.printf("| PostgreSQL batch insert of fact rows, 500 per commit (baseline) | %,.0f | %.2f |%n", database, database / slower);
         System.out.printf("| **end to end: events on the broker → committed ledger** | **%,.0f** | **%.2f** |%n", run.perSecond(),
                 run.perSecond() / slower);

@@ -2,20 +2,12 @@ package io.settlehub.bench;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
-import io.settlehub.contract.EventCodec;
-import io.settlehub.contract.MessageHeaders;
 import io.settlehub.core.SettlementCoreApplication;
 import io.settlehub.core.ingest.EventBatchConsumer;
+import io.settlehub.testsupport.EventPublishers;
 import io.settlehub.testsupport.TestDatabase;
-import jakarta.jms.Connection;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.util.List;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,18 +30,19 @@ final class IngestRun {
     private IngestRun() {
     }
 
-    static Result run(ActiveMQConnectionFactory factory, String brokerUrl, int clients, int events, int consumers, String batchSize,
+    static Result run(BenchBroker brokerLogins, int clients, int events, int consumers, String batchSize,
                       boolean live) throws Exception {
         List<CanonicalEvent> stream = io.settlehub.testsupport.EventStreams.generate(clients, events, 20261126L);
         long sendStart = System.nanoTime();
-        publish(factory, stream);
+        publish(brokerLogins, stream);
         double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
         stream = null; // the measured heap is the service's, not the generated stream's
         String db = TestDatabase.createFresh("bench_core") + "?reWriteBatchedInserts=true";
         ConfigurableApplicationContext core = new SpringApplication(SettlementCoreApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.broker-url=" + brokerUrl,
-                "--spring.artemis.user=" + factory.getUser(), "--spring.artemis.password=" + factory.getPassword(),
+                "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.broker-url=" + brokerLogins.url(),
+                "--spring.artemis.user=settlement-core", "--spring.artemis.password=" + brokerLogins.password("settlement-core"),
+                "--hub.signing.ephemeral-key=true",
                 "--hub.operator-token=" + TOKEN, "--hub.events.auto-start=false", "--hub.events.consumers=" + consumers,
                 "--logging.level.root=WARN", "--hub.security.api-per-second=1000000", "--hub.security.api-burst=1000000",
                 "--hub.events.cached-clients=" + Jvm.env("BENCH_CACHED_CLIENTS", "2000"), batchSize.isEmpty() ? "--bench=default-batch" : "--hub.events.batch-size=" + batchSize);
@@ -73,7 +66,7 @@ final class IngestRun {
                 throw new IllegalStateException("expected " + events + " facts committed, found " + committed);
             }
             long transfers = jdbc.queryForObject("select count(*) from transfer", Long.class);
-            LiveIngest.Result steady = live ? LiveIngest.measure(core, factory, TOKEN, clients, applied, events) : null;
+            LiveIngest.Result steady = live ? LiveIngest.measure(core, brokerLogins, TOKEN, clients, applied, events) : null;
             return new Result(events, consumers, nanos / 1e9, BrokerBaseline.perSecond(events, nanos), transfers, coreHeap, brokerHeap,
                     sendSeconds, steady);
         } finally {
@@ -81,22 +74,16 @@ final class IngestRun {
         }
     }
 
-    private static void publish(ActiveMQConnectionFactory factory, List<CanonicalEvent> stream) throws Exception {
-        try (Connection connection = factory.createConnection()) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+    /** The stream as the connectors publish it (each type as its own connector), in transactions of 100. */
+    private static void publish(BenchBroker brokerLogins, List<CanonicalEvent> stream) throws Exception {
+        try (EventPublishers publishers = new EventPublishers(brokerLogins::factory, true, false)) {
             for (int i = 0; i < stream.size(); i++) {
-                CanonicalEvent event = stream.get(i);
-                TextMessage message = session.createTextMessage(EventCodec.encode(event));
-                message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
-                message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId() == null ? "reference-data" : event.clientId());
-                producer.send(message);
+                publishers.send(stream.get(i));
                 if (i % 100 == 99) {
-                    session.commit();
+                    publishers.commit();
                 }
             }
-            session.commit();
+            publishers.commit();
         }
     }
 }

@@ -1,16 +1,10 @@
 package io.settlehub.bench;
 
 import io.micrometer.core.instrument.Counter;
-import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
-import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.EventType;
-import io.settlehub.contract.MessageHeaders;
 import io.settlehub.testsupport.EventStreams;
-import jakarta.jms.Connection;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
+import io.settlehub.testsupport.EventPublishers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,7 +41,7 @@ final class LiveIngest {
     private LiveIngest() {
     }
 
-    static Result measure(ConfigurableApplicationContext core, ActiveMQConnectionFactory factory, String token, int clients,
+    static Result measure(ConfigurableApplicationContext core, BenchBroker brokerLogins, String token, int clients,
                         Counter applied, int alreadyApplied) throws Exception {
         int offered = Integer.parseInt(Jvm.env("BENCH_LIVE_RATE", "1000"));
         int total = Integer.parseInt(Jvm.env("BENCH_LIVE_EVENTS", "10000"));
@@ -81,24 +74,15 @@ final class LiveIngest {
         reader.start();
         long began = System.nanoTime();
         // sends confirmed asynchronously, so that the offered rate does not depend on one round trip per message
-        ActiveMQConnectionFactory asyncSends = new ActiveMQConnectionFactory(factory.toURI().toString(), factory.getUser(),
-                factory.getPassword());
-        asyncSends.setBlockOnDurableSend(false);
         long published;
-        try (asyncSends; Connection connection = asyncSends.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        try (EventPublishers publishers = new EventPublishers(brokerLogins::asyncFactory, false, false)) {
             for (int i = 0; i < stream.size(); i++) {
                 long wait = began + (long) (i * 1e9 / offered) - System.nanoTime();
                 if (wait > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 CanonicalEvent event = stream.get(i);
-                var message = session.createTextMessage(EventCodec.encode(event));
-                message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
-                message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId());
-                producer.send(message);
+                publishers.send(event);
                 sentAt.put(event.eventId(), System.currentTimeMillis());
             }
             published = System.nanoTime();

@@ -2,7 +2,6 @@ package io.settlehub.bench;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The whole performance table of docs/performance.md in one run ({@code ./hub bench report}): this machine's broker and
@@ -19,26 +18,24 @@ public final class PerformanceReport {
         int clients = Integer.parseInt(Jvm.env("BENCH_CLIENTS", "50"));
         int replayEvents = Integer.parseInt(Jvm.env("BENCH_REPLAY_EVENTS", "1000000"));
         int replayClients = Integer.parseInt(Jvm.env("BENCH_REPLAY_CLIENTS", "10000"));
-        String brokerUrl = Jvm.env("HUB_BROKER_URL", "tcp://127.0.0.1:61646");
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, Jvm.env("HUB_BROKER_USER", "hub"),
-                Jvm.env("HUB_BROKER_PASSWORD", "hub-bench-password"));
+        BenchBroker logins = BenchBroker.fromEnvironment();
         System.out.printf("Settlehub performance report, %s, %d cores, Java %s, max heap %,d MB%n%n", LocalDate.now(ZoneOffset.UTC),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
-        Baselines baselines = Baselines.measure(factory, clients, events);
+        Baselines baselines = Baselines.measure(logins, clients, events);
         BrokerBaseline.Result broker = baselines.broker();
         double database = baselines.databaseRowsPerSecond();
         double slower = baselines.slower();
         progress("baselines done");
 
         // the service's code is compiled while it runs: a first, unreported run warms the JIT for both measured ones
-        IngestRun.run(factory, brokerUrl, clients, events / 4, 1, "", false);
+        IngestRun.run(logins, clients, events / 4, 1, "", false);
         progress("warm-up done");
-        IngestRun.Result one = IngestRun.run(factory, brokerUrl, clients, events, 1, "", true);
+        IngestRun.Result one = IngestRun.run(logins, clients, events, 1, "", true);
         progress("1 consumer done");
-        IngestRun.Result two = IngestRun.run(factory, brokerUrl, clients, events, 2, "", true);
+        IngestRun.Result two = IngestRun.run(logins, clients, events, 2, "", true);
         progress("2 consumers done");
-        IngestRun.Result replay = replayEvents > 0 ? IngestRun.run(factory, brokerUrl, replayClients, replayEvents, 1, "", false) : null;
+        IngestRun.Result replay = replayEvents > 0 ? IngestRun.run(logins, replayClients, replayEvents, 1, "", false) : null;
 
         System.out.println("| baseline, same run | per s |");
         System.out.println("|---|---:|");

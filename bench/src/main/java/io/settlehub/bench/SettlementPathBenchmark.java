@@ -41,7 +41,8 @@ public final class SettlementPathBenchmark {
                 "--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.mode=embedded",
                 "--spring.artemis.embedded.persistent=false", "--hub.operator-token=bench-operator-token-0123456789",
-                "--hub.events.consumer-enabled=false", "--logging.level.root=WARN");
+                "--hub.events.consumer-enabled=false", "--hub.signing.ephemeral-key=true",
+                "--logging.level.root=WARN");
         try {
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
             for (int c = 0; c < clients; c++) {

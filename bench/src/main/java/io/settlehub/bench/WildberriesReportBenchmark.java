@@ -48,8 +48,8 @@ public final class WildberriesReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : Jvm.env("BENCH_WB_ROWS", "1000000"));
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(Jvm.env("HUB_BROKER_URL", "tcp://127.0.0.1:61646"),
-                Jvm.env("HUB_BROKER_USER", "hub"), Jvm.env("HUB_BROKER_PASSWORD", "hub-bench-password"));
+        // publishes as connector-marketplace does
+        ActiveMQConnectionFactory factory = BenchBroker.fromEnvironment().factory("connector-marketplace");
         System.out.printf("Settlehub Wildberries report benchmark: %,d rows, pages of 100,000, max heap %,d MB, %d cores%n%n", rows,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
 
@@ -112,7 +112,7 @@ public final class WildberriesReportBenchmark {
 
     private static double baseline(Connection connection, List<String> bodies, int count) throws JMSException {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-        MessageProducer producer = session.createProducer(session.createQueue("bench.wb.baseline"));
+        MessageProducer producer = session.createProducer(session.createQueue(io.settlehub.contract.Addresses.EVENTS));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {

@@ -48,6 +48,7 @@ class BankConnectorTest {
 
     @DynamicPropertySource
     static void sftp(DynamicPropertyRegistry registry) throws Exception {
+        CoreKeys.register(registry);
         work = Files.createTempDirectory("bank-test");
         hostKey = work.resolve("host.key");
         bank = EmbeddedSftpServer.start(work.resolve("sftp"), hostKey, 0, "bank", "s3cret-pass");
@@ -75,7 +76,7 @@ class BankConnectorTest {
     }
 
     void send(String json) {
-        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(json));
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, json));
     }
 
     Path outboxFile(PaymentInstruction instruction) {
@@ -156,6 +157,34 @@ class BankConnectorTest {
     }
 
     @Test
+    void an_instruction_settlement_core_did_not_sign_is_refused_and_no_file_is_written() throws Exception {
+        PaymentInstruction unsigned = instruction("99999.00");
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(unsigned.toJson()));
+        PaymentInstruction altered = instruction("10.00");
+        String raised = altered.toJson().replace("\"10.00\"", "\"99999.00\"");
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> {
+            var message = CoreKeys.signed(session, altered.toJson());
+            message.setText(raised);   // the core's signature over another body
+            return message;
+        });
+        PaymentInstruction marker = instruction("1.00");
+        send(marker.toJson());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(outboxFile(marker)));
+
+        jms.setReceiveTimeout(20_000);
+        for (PaymentInstruction forged : java.util.List.of(unsigned, altered)) {
+            Message dead = jms.receiveSelected(Addresses.PAYMENT_INSTRUCTIONS_DLQ, MessageHeaders.REFUSED + " = TRUE");
+            assertThat(dead).as("refused %s", forged.instructionId()).isNotNull();
+            assertThat(dead.getStringProperty(MessageHeaders.FAILURE_REASON)).startsWith("refused payment instruction: ");
+            assertThat(outboxFile(forged)).doesNotExist();
+        }
+        try (var files = Files.list(bank.root().resolve("outbox"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(unsigned.instructionId())
+                    || n.contains(altered.instructionId()));
+        }
+    }
+
+    @Test
     void an_invalid_instruction_goes_to_the_dead_letter_queue_with_the_reason() throws Exception {
         send("{\"instructionId\": \"SHBAD\", \"clientId\": \"acme\"}");
         jms.setReceiveTimeout(20_000);
@@ -191,6 +220,7 @@ class BankConnectorTest {
         String statement = new String(getClass().getResourceAsStream("/iso20022/camt053-statement.xml").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8).replace("{{E2E}}", instruction.instructionId());
         Files.writeString(inbox.resolve("broken-20261126.xml"), statement.substring(0, statement.length() / 2));
+        Files.createFile(inbox.resolve("empty-20261126.xml"));   // zero bytes: set aside with its reason, not waited on
         Files.writeString(inbox.resolve("camt053-20261126.xml"), statement);
 
         jms.setReceiveTimeout(500);
@@ -205,7 +235,7 @@ class BankConnectorTest {
         assertThat(events).extracting(io.settlehub.contract.CanonicalEvent::eventId, io.settlehub.contract.CanonicalEvent::clientId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bank:" + instruction.instructionId() + ":BOOKED", "acme"),
                         org.assertj.core.groups.Tuple.tuple("bank:40702810000000000099-20261126:2", "acme"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(inbox.resolve("processed")) == 1 && count(inbox.resolve("error")) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(inbox.resolve("processed")) == 1 && count(inbox.resolve("error")) == 2);
         assertThat(inbox.resolve("camt053-20261126.xml")).doesNotExist();
         java.util.List<String> reasons = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -213,9 +243,10 @@ class BankConnectorTest {
             while ((message = jms.receive(Addresses.UNMAPPED)) != null) {
                 reasons.add(message.getStringProperty(MessageHeaders.FAILURE_REASON));
             }
-            return reasons.size() >= 2;
+            return reasons.size() >= 3;
         });
         assertThat(reasons).anyMatch(r -> r.startsWith("broken-20261126.xml") && r.contains("camt.053"))
+                .anyMatch(r -> r.equals("empty-20261126.xml is empty (0 bytes): not a statement"))
                 .anyMatch(r -> r.startsWith("debit 115.00 RUB (entry 3)"));
     }
 

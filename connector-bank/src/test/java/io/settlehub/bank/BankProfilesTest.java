@@ -43,6 +43,7 @@ class BankProfilesTest {
 
     @DynamicPropertySource
     static void sftp(DynamicPropertyRegistry registry) throws Exception {
+        CoreKeys.register(registry);
         work = Files.createTempDirectory("bank-profiles");
         server = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("host.key"), 0, "bank", "profiles-pass");
         for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in", "vtb/out", "vtb/in", "alfa/out", "alfa/in"}) {
@@ -109,7 +110,7 @@ class BankProfilesTest {
         PaymentInstruction yuan = instruction("600.00", "CNY", "62220211003300440055", "ICBKCNBJNBO");
         PaymentInstruction dollars = instruction("100.00", "USD", "000123456789", "CHASUS33");
         for (PaymentInstruction instruction : new PaymentInstruction[] {roubles, yuan, dollars}) {
-            jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(instruction.toJson()));
+            jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, instruction.toJson()));
         }
 
         Path onec = server.root().resolve("sber/out/1c_to_kl-" + roubles.instructionId() + ".txt");
@@ -154,7 +155,7 @@ class BankProfilesTest {
     @Test
     void a_bank_refusing_the_corridor_sends_the_payment_through_the_next_bank_once_and_the_client_sees_why() throws Exception {
         PaymentInstruction yuan = instruction("360.00", "CNY", "62220211003300440055", "ICBKCNBJNBO");
-        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(yuan.toJson()));
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, yuan.toJson()));
         Path first = server.root().resolve("boc/out/pain001-" + yuan.instructionId() + ".xml");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(first));
 
@@ -201,8 +202,8 @@ class BankProfilesTest {
     void a_batching_bank_gets_what_waited_as_one_file_for_the_next_business_day() throws Exception {
         PaymentInstruction first = instruction("1200.00", "EUR", "DE89370400440532013000", "COBADEFFXXX");
         PaymentInstruction second = instruction("800.00", "EUR", "DE02120300000000202051", "BYLADEM1001");
-        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(first.toJson()));
-        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> session.createTextMessage(second.toJson()));
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, first.toJson()));
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, second.toJson()));
 
         Path outbox = server.root().resolve("alfa/out");
         await().atMost(Duration.ofSeconds(30)).until(() -> {

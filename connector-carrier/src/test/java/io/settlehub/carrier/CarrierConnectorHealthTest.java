@@ -8,12 +8,36 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
-        "hub.customs.root=target/customs-health"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.artemis.mode=embedded",
+        "spring.artemis.embedded.enabled=true", "hub.customs.root=target/customs-health"})
 class CarrierConnectorHealthTest {
 
     @Autowired
     HealthEndpoint health;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void over_http_the_actuator_answers_health_and_metrics_only_and_health_without_details() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var healthAnswer = get.apply("/actuator/health");
+        assertThat(healthAnswer.body()).contains("\"status\"").doesNotContain("components").doesNotContain("jms");
+        assertThat(get.apply("/actuator/health/readiness").statusCode()).isIn(200, 503);
+        assertThat(get.apply("/actuator/prometheus").statusCode()).isEqualTo(200);
+        for (String closed : new String[] {"/actuator", "/actuator/info", "/actuator/env", "/actuator/beans", "/actuator/configprops",
+                "/actuator/heapdump", "/actuator/loggers"}) {
+            assertThat(get.apply(closed).statusCode()).as(closed).isEqualTo(404);
+        }
+    }
 
     @Test
     void starts_connects_to_the_broker_and_reports_healthy() {

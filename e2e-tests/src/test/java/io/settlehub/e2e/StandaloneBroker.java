@@ -1,28 +1,64 @@
 package io.settlehub.e2e;
 
+import io.settlehub.testsupport.BrokerLogins;
+import io.settlehub.testsupport.HubTestBroker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
-/** A broker instance of the official Artemis distribution, with one acceptor (all protocols) on a chosen port. */
+/**
+ * A broker instance of the official Artemis distribution, set up as the demo and docker-compose set theirs up: the
+ * hub's broker.xml and one broker user per service (deploy/broker/provision.py), one acceptor on a chosen port.
+ */
 final class StandaloneBroker {
+
+    static final Path ROOT = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
 
     private StandaloneBroker() {
     }
 
-    static Path create(Path artemisHome, Path instance, String user, String password, int port, int consolePort)
-            throws IOException, InterruptedException {
-        Process create = new ProcessBuilder(List.of(artemisHome.resolve("bin/artemis").toString(), "create", instance.toString(),
-                "--user", user, "--password", password, "--require-login", "--host", "127.0.0.1", "--http-host", "127.0.0.1",
-                "--default-port", String.valueOf(port), "--http-port", String.valueOf(consolePort), "--nio", "--silent"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (create.waitFor() != 0) {
-            throw new IllegalStateException("artemis create failed for " + instance);
-        }
-        Path config = instance.resolve("etc/broker.xml");
-        String xml = Files.readString(config).replaceAll("\\s*<acceptor name=\"(?!artemis\")[^\"]*\">[^<]*</acceptor>", "");
-        Files.writeString(config, xml);
+    /** The password of a broker user in the end-to-end tests. */
+    static String password(String identity) {
+        return identity + "-e2e-password";
+    }
+
+    /** The environment of a service that logs in to the broker as {@code identity}: its own user and password only. */
+    static Map<String, String> login(String identity, int port) {
+        return Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + port, "HUB_BROKER_USER", identity, "HUB_BROKER_PASSWORD", password(identity));
+    }
+
+    /** Every broker user's password, as the variables provision.py (and the sandbox's seeding) read. */
+    static Map<String, String> passwords(List<String> identities) {
+        Map<String, String> passwords = new HashMap<>();
+        identities.forEach(identity -> passwords.put(BrokerLogins.passwordVariable(identity), password(identity)));
+        return passwords;
+    }
+
+    static ActiveMQConnectionFactory factory(int port, String identity) {
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port, identity, password(identity));
+    }
+
+    static Path create(Path artemisHome, Path instance, int port, int consolePort) throws IOException, InterruptedException {
+        run(List.of(artemisHome.resolve("bin/artemis").toString(), "create", instance.toString(),
+                "--user", "hub-operator", "--password", password("hub-operator"), "--require-login", "--host", "127.0.0.1",
+                "--http-host", "127.0.0.1", "--default-port", String.valueOf(port), "--http-port", String.valueOf(consolePort), "--nio",
+                "--silent"), Map.of(), "artemis create");
+        run(List.of("python3", ROOT.resolve("deploy/broker/provision.py").toString(), instance.resolve("etc").toString(), "--host",
+                "127.0.0.1", "--port", String.valueOf(port)), passwords(List.copyOf(HubTestBroker.identities().keySet())),
+                "deploy/broker/provision.py");
         return instance;
+    }
+
+    private static void run(List<String> command, Map<String, String> env, String what) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(what + " failed: " + output);
+        }
     }
 }

@@ -61,7 +61,10 @@ public final class EventCodec {
         }
     }
 
-    /** The largest canonical event (characters of its JSON) a service reads; larger ones are dead-lettered unread. */
+    /** The longest eventId: what the ledger stores of it. */
+    public static final int MAX_EVENT_ID = 200;
+
+    /** The largest canonical event (characters of its JSON) a service reads; larger ones are dead-lettered without being parsed. */
     public static final int MAX_EVENT_CHARS = 1024 * 1024;
 
     /** Parses and validates a canonical event; throws {@link InvalidMessageException} naming the field. */
@@ -71,7 +74,7 @@ public final class EventCodec {
                     + MAX_EVENT_CHARS + " allowed");
         }
         JsonFields envelope = JsonFields.parse(json);
-        String eventId = envelope.text("eventId");
+        String eventId = envelope.text("eventId", MAX_EVENT_ID);
         String typeName = envelope.text("type");
         EventType type;
         try {
@@ -83,8 +86,8 @@ public final class EventCodec {
         if (schemaVersion > SCHEMA_VERSION) {
             throw new InvalidMessageException("schemaVersion", "version " + schemaVersion + " is newer than supported " + SCHEMA_VERSION);
         }
-        String source = envelope.text("source");
-        String clientId = type == EventType.FX_RATE ? envelope.optionalText("clientId") : envelope.text("clientId");
+        String source = envelope.id("source");
+        String clientId = type == EventType.FX_RATE ? envelope.optionalId("clientId") : envelope.id("clientId");
         return new CanonicalEvent(eventId, type, schemaVersion, source, clientId, envelope.instant("occurredAt"),
                 PayloadReader.read(type, envelope.object("payload")));
     }

@@ -15,6 +15,15 @@ import java.util.function.BiFunction;
  */
 public final class JsonFields {
 
+    /** The longest identifier a field may hold (order, SKU, receipt, payout ids…): what the ledger stores. */
+    public static final int MAX_ID = 100;
+    /** The longest free text a field may hold (reasons, names, purposes). */
+    public static final int MAX_TEXT = 1000;
+    /** A decimal string as the JSON Schemas have it: digits, an optional point and digits; no exponent, no '+'. */
+    /** The longest decimal string: what a numeric(38, 10) column holds, with sign and point. */
+    public static final int MAX_DECIMAL = 40;
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
     private final JsonNode node;
     private final String path;
 
@@ -79,16 +88,38 @@ public final class JsonFields {
         return value != null && !value.isNull();
     }
 
+    /** Free text of up to {@link #MAX_TEXT} characters. */
     public String text(String field) {
+        return text(field, MAX_TEXT);
+    }
+
+    /** A non-empty string of at most {@code maxLength} characters, without control characters. */
+    public String text(String field, int maxLength) {
         JsonNode value = required(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new InvalidMessageException(at(field), "must be a non-empty string");
         }
-        return value.asText();
+        String text = value.asText();
+        if (text.length() > maxLength) {
+            throw new InvalidMessageException(at(field), "must be at most " + maxLength + " characters, was " + text.length());
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f)) {
+            throw new InvalidMessageException(at(field), "must not contain control characters");
+        }
+        return text;
     }
 
     public String optionalText(String field) {
         return has(field) ? text(field) : null;
+    }
+
+    /** An identifier: a non-empty string of at most {@link #MAX_ID} characters. */
+    public String id(String field) {
+        return text(field, MAX_ID);
+    }
+
+    public String optionalId(String field) {
+        return has(field) ? id(field) : null;
     }
 
     public int positiveInt(String field) {
@@ -121,11 +152,22 @@ public final class JsonFields {
         if (!value.isTextual()) {
             throw new InvalidMessageException(at(field), "must be a decimal string, was " + value);
         }
+        if (value.asText().length() > MAX_DECIMAL) {
+            throw new InvalidMessageException(at(field), "must be at most " + MAX_DECIMAL + " characters, was " + value.asText().length());
+        }
+        if (!DECIMAL.matcher(value.asText()).matches()) {
+            throw new InvalidMessageException(at(field), "is not a decimal number: '" + abbreviated(value.asText()) + "'"
+                    + " (digits with an optional '.', no exponent)");
+        }
         try {
             return new BigDecimal(value.asText());
         } catch (NumberFormatException e) {
             throw new InvalidMessageException(at(field), "is not a decimal number: '" + value.asText() + "'");
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     public Money money(String field) {

@@ -15,24 +15,24 @@ final class PayloadReader {
     static EventPayload read(EventType type, JsonFields p) {
         return switch (type) {
             case SALE -> sale(p);
-            case HOLD_PLACED -> new HoldPlaced(p.text("orderId"), positive(p, "amount"), p.optionalInstant("expectedReleaseAt"));
-            case HOLD_RELEASED -> new HoldReleased(p.text("orderId"), positive(p, "amount"));
-            case PRICE_ADJUSTED -> new PriceAdjusted(p.text("orderId"), p.text("sku"), p.money("delta"), p.text("reason"));
-            case RETURN -> new Return(p.text("orderId"), p.text("sku"), p.positiveInt("quantity"),
+            case HOLD_PLACED -> new HoldPlaced(p.id("orderId"), positive(p, "amount"), p.optionalInstant("expectedReleaseAt"));
+            case HOLD_RELEASED -> new HoldReleased(p.id("orderId"), positive(p, "amount"));
+            case PRICE_ADJUSTED -> new PriceAdjusted(p.id("orderId"), p.id("sku"), p.money("delta"), p.text("reason"));
+            case RETURN -> new Return(p.id("orderId"), p.id("sku"), p.positiveInt("quantity"),
                     p.nonNegativeMoney("refund"), p.money("marketplaceFeesReversed"), p.nonNegativeMoney("returnLogisticsCost"));
-            case MARKETPLACE_CHARGE -> new MarketplaceCharge(p.text("kind"), p.money("amount"), p.optionalText("orderId"));
-            case MARKETPLACE_PAYOUT -> new MarketplacePayout(p.text("payoutId"), p.nonNegativeMoney("amount"),
-                    p.optionalList("orders", (o, i) -> new PayoutOrder(o.text("orderId"), o.nonNegativeMoney("amount"))));
-            case BANK_CREDIT -> new BankCredit(p.text("statementId"), p.text("entryRef"), positive(p, "amount"),
-                    p.optionalText("payerTaxId"), p.text("payerName"), p.text("purpose"), p.instant("bookedAt"));
-            case GOODS_RECEIVED -> new GoodsReceived(p.text("receiptId"), p.text("supplierId"),
-                    p.list("lines", (l, i) -> new ReceiptLine(l.text("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitCost"))));
-            case SHIPMENT_COST -> new ShipmentCost(p.text("shipmentId"), p.text("receiptId"), p.text("carrier"),
+            case MARKETPLACE_CHARGE -> new MarketplaceCharge(p.id("kind"), p.money("amount"), p.optionalId("orderId"));
+            case MARKETPLACE_PAYOUT -> new MarketplacePayout(p.id("payoutId"), p.nonNegativeMoney("amount"),
+                    p.optionalList("orders", (o, i) -> new PayoutOrder(o.id("orderId"), o.nonNegativeMoney("amount"))));
+            case BANK_CREDIT -> new BankCredit(p.id("statementId"), p.id("entryRef"), positive(p, "amount"),
+                    p.optionalId("payerTaxId"), p.text("payerName"), p.text("purpose"), p.instant("bookedAt"));
+            case GOODS_RECEIVED -> new GoodsReceived(p.id("receiptId"), p.id("supplierId"),
+                    p.list("lines", (l, i) -> new ReceiptLine(l.id("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitCost"))));
+            case SHIPMENT_COST -> new ShipmentCost(p.id("shipmentId"), p.id("receiptId"), p.id("carrier"),
                     p.nonNegativeMoney("amount"),
-                    p.list("lines", (l, i) -> new SkuQuantity(l.text("sku"), l.positiveInt("quantity"))),
+                    p.list("lines", (l, i) -> new SkuQuantity(l.id("sku"), l.positiveInt("quantity"))),
                     p.optionalPositiveInt("revision"));
-            case CUSTOMS_ASSESSED -> new CustomsAssessed(p.text("declarationId"), p.text("receiptId"),
-                    p.list("lines", (l, i) -> new CustomsLine(l.text("sku"), l.positiveInt("quantity"),
+            case CUSTOMS_ASSESSED -> new CustomsAssessed(p.id("declarationId"), p.id("receiptId"),
+                    p.list("lines", (l, i) -> new CustomsLine(l.id("sku"), l.positiveInt("quantity"),
                             l.nonNegativeMoney("customsValue"), l.nonNegativeMoney("duty"), l.nonNegativeMoney("vat"),
                             l.nonNegativeMoney("fees"))),
                     p.optionalPositiveInt("revision"));
@@ -42,10 +42,10 @@ final class PayloadReader {
     }
 
     private static Sale sale(JsonFields p) {
-        Sale sale = new Sale(p.text("orderId"), p.list("lines", (l, i) -> new SaleLine(
-                l.text("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitPrice"), l.nonNegativeMoney("discount"),
-                l.optionalList("marketplaceFees", (f, j) -> new Fee(f.text("kind"), f.money("amount"))),
-                l.optionalText("customsDeclaration"))));
+        Sale sale = new Sale(p.id("orderId"), p.list("lines", (l, i) -> new SaleLine(
+                l.id("sku"), l.positiveInt("quantity"), l.nonNegativeMoney("unitPrice"), l.nonNegativeMoney("discount"),
+                l.optionalList("marketplaceFees", (f, j) -> new Fee(f.id("kind"), f.money("amount"))),
+                l.optionalId("customsDeclaration"))));
         String currency = sale.lines().get(0).unitPrice().currency();
         for (int i = 0; i < sale.lines().size(); i++) {
             SaleLine line = sale.lines().get(i);
@@ -80,7 +80,7 @@ final class PayloadReader {
         if (!PAYMENT_STATUSES.contains(status)) {
             throw new InvalidMessageException(p.path() + ".status", "must be one of " + PAYMENT_STATUSES + ", was '" + status + "'");
         }
-        return new PaymentStatus(p.text("instructionId"), status, p.optionalText("reason"), p.optionalInstant("bookedAt"),
+        return new PaymentStatus(p.text("instructionId", PaymentInstruction.MAX_ID), status, p.optionalText("reason"), p.optionalInstant("bookedAt"),
                 p.optionalMoney("debitedAmount"));
     }
 

@@ -34,6 +34,9 @@ public record PaymentInstruction(
     public record Payee(String name, String account, String bankId, String taxId) {
     }
 
+    /** The longest instruction id: ISO 20022's end-to-end id (Max35Text), which it is. */
+    public static final int MAX_ID = 35;
+
     public String toJson() {
         return EventCodec.write(this);
     }
@@ -55,8 +58,8 @@ public record PaymentInstruction(
             trade = new ForeignTrade(t.text("contractNumber"), t.has("contractDate") ? t.date("contractDate") : null,
                     t.optionalText("registeredContractNumber"), code, t.optionalText("payeeCountry"), t.optionalText("localBankCode"));
         }
-        return new PaymentInstruction(p.text("instructionId"), p.text("clientId"),
-                new Payee(payee.text("name"), payee.text("account"), payee.text("bankId"), payee.optionalText("taxId")),
+        return new PaymentInstruction(p.text("instructionId", MAX_ID), p.id("clientId"),
+                new Payee(payee.text("name"), payee.id("account"), payee.id("bankId"), payee.optionalId("taxId")),
                 amount, p.text("purpose"), p.date("requestedExecutionDate"), trade);
     }
 }

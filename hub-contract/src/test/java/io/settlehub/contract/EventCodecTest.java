@@ -60,6 +60,10 @@ class EventCodecTest {
             "/payload/lines/0/quantity | -2       | payload.lines[0].quantity: must be a positive integer",
             "/payload/lines/0/unitPrice/amount | \"abc\" | payload.lines[0].unitPrice.amount: is not a decimal number: 'abc'",
             "/payload/lines/0/unitPrice/amount | 2490.0 | payload.lines[0].unitPrice.amount: must be a decimal string",
+            "/payload/lines/0/unitPrice/amount | \"1e3\" | payload.lines[0].unitPrice.amount: is not a decimal number: '1e3'",
+            "/payload/lines/0/unitPrice/amount | \"+5.00\" | payload.lines[0].unitPrice.amount: is not a decimal number: '+5.00'",
+            "/payload/lines/0/discount/amount | \"0.1E+1\" | payload.lines[0].discount.amount: is not a decimal number",
+            "/payload/lines/0/sku | \"LAMP\\u0000\" | payload.lines[0].sku: must not contain control characters",
             "/payload/lines/0/unitPrice/currency | \"XXQ\" | payload.lines[0].unitPrice: unknown currency 'XXQ'",
             "/payload/orderId | null | payload.orderId: is required",
             "/type | \"REFUND\" | type: unknown event type 'REFUND'",
@@ -79,6 +83,32 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode(root.toString()))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageStartingWith(expected);
+    }
+
+    @Test
+    void over_long_ids_are_refused_by_name_before_they_reach_a_database() throws IOException {
+        ObjectNode root = (ObjectNode) EventCodec.mapper().readTree(fixture("sale"));
+        ((ObjectNode) root.get("payload")).put("orderId", "x".repeat(JsonFields.MAX_ID + 1));
+        assertThatThrownBy(() -> EventCodec.decode(root.toString()))
+                .hasMessage("payload.orderId: must be at most 100 characters, was 101");
+        ((ObjectNode) root.get("payload")).put("orderId", "x".repeat(JsonFields.MAX_ID));
+        assertThat(EventCodec.decode(root.toString()).type()).isEqualTo(EventType.SALE);
+        root.put("eventId", "e".repeat(EventCodec.MAX_EVENT_ID + 1));
+        assertThatThrownBy(() -> EventCodec.decode(root.toString())).hasMessage("eventId: must be at most 200 characters, was 201");
+        root.put("eventId", "ok").put("clientId", "c".repeat(101));
+        assertThatThrownBy(() -> EventCodec.decode(root.toString())).hasMessageStartingWith("clientId: must be at most 100 characters");
+        ((ObjectNode) root.at("/payload/lines/0/unitPrice")).put("amount", "9".repeat(41));
+        root.put("clientId", "acme");
+        assertThatThrownBy(() -> EventCodec.decode(root.toString()))
+                .hasMessage("payload.lines[0].unitPrice.amount: must be at most 40 characters, was 41");
+    }
+
+    @Test
+    void a_status_for_an_over_long_instruction_id_is_refused_by_name() throws IOException {
+        ObjectNode root = (ObjectNode) EventCodec.mapper().readTree(fixture("payment-status"));
+        ((ObjectNode) root.get("payload")).put("instructionId", "P".repeat(36));
+        assertThatThrownBy(() -> EventCodec.decode(root.toString()))
+                .hasMessage("payload.instructionId: must be at most 35 characters, was 36");
     }
 
     @Test

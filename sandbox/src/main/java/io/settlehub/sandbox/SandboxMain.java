@@ -6,13 +6,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
-import io.settlehub.contract.MessageHeaders;
+import io.settlehub.testsupport.BrokerLogins;
 import io.settlehub.testsupport.EmbeddedSftpServer;
+import io.settlehub.testsupport.EventPublishing;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,22 +88,24 @@ public final class SandboxMain {
         Thread.currentThread().join();
     }
 
+    /**
+     * The partners' history before the demo starts (customs and freight of the goods, a central-bank rate), each event
+     * published as the connector that publishes its type would: with that connector's broker identity
+     * ({@code HUB_BROKER_PASSWORD_<USER>}).
+     */
     private static void publishSeed() throws Exception {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(env("HUB_BROKER_URL", "tcp://127.0.0.1:61616"));
-             Connection connection = factory.createConnection(env("HUB_BROKER_USER", "hub"), env("HUB_BROKER_PASSWORD", "hub"))) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (String name : SEED) {
-                try (InputStream in = SandboxMain.class.getResourceAsStream("/sandbox/seed/" + name + ".json")) {
-                    CanonicalEvent event = EventCodec.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    TextMessage message = session.createTextMessage(EventCodec.encode(event));
-                    message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
-                    message.setStringProperty(MessageHeaders.SOURCE, event.source());
-                    message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId() == null ? "reference-data" : event.clientId());
-                    message.setStringProperty(MessageHeaders.DUPLICATE_ID, event.eventId());
-                    producer.send(message);
-                }
+        String url = env("HUB_BROKER_URL", "tcp://127.0.0.1:61616");
+        for (String name : SEED) {
+            CanonicalEvent event;
+            try (InputStream in = SandboxMain.class.getResourceAsStream("/sandbox/seed/" + name + ".json")) {
+                event = EventCodec.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            try (ActiveMQConnectionFactory factory = BrokerLogins.fromEnvironment(url, EventPublishing.publisherOf(event.type()));
+                 Connection connection = factory.createConnection()) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producer.send(EventPublishing.message(session, event));
             }
         }
     }

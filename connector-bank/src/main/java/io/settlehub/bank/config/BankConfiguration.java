@@ -20,6 +20,21 @@ class BankConfiguration {
         return new io.settlehub.bank.inbound.SentInstructions(new File(bank.stateDir(), "bank-instruction-clients.tsv").toPath());
     }
 
+    /** Pays only what settlement-core signed: its public key, {@code HUB_CORE_VERIFY_KEY} (docs/security.md, "Keys"). */
+    @Bean
+    io.settlehub.bank.instructions.InstructionAuthenticity instructionAuthenticity(
+            @org.springframework.beans.factory.annotation.Value("${hub.bank.core-verify-key:}") String coreKey,
+            io.settlehub.bank.inbound.SentInstructions sent) {
+        io.settlehub.contract.MessageSignatures.Verifier verifier;
+        try {
+            verifier = io.settlehub.contract.MessageSignatures.verifier(coreKey, "HUB_CORE_VERIFY_KEY");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + ": connector-bank writes a payment file only for an instruction"
+                    + " settlement-core signed, checked with settlement-core's public key (docs/security.md, \"Keys\")");
+        }
+        return new io.settlehub.bank.instructions.InstructionAuthenticity(verifier, sent);
+    }
+
     @Bean
     io.settlehub.bank.inbound.StatementFiles statementFiles(BankProperties bank, io.settlehub.bank.inbound.SentInstructions sent,
                                                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {

@@ -115,7 +115,7 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
          * (or {@code error/} if it cannot be), never deleted; a file is read only once it stopped growing.
          */
         public String inboxUri(long delayMs, String workDirectory) {
-            return uri(inbox, "&delay=" + delayMs + "&include=.*\\.(xml|XML|txt|TXT)&readLock=changed&readLockMinAge=2000&readLockCheckInterval=1000"
+            return uri(inbox, "&delay=" + delayMs + "&include=.*\\.(xml|XML|txt|TXT)&readLock=changed&readLockMinAge=2000&readLockCheckInterval=1000&readLockMinLength=0"
                     + "&move=processed/${date:now:yyyyMMdd-HHmmss}-${file:name}&moveFailed=error/${date:now:yyyyMMdd-HHmmss}-${file:name}"
                     + "&localWorkDirectory=" + workDirectory + "&autoCreate=true&binary=true");
         }

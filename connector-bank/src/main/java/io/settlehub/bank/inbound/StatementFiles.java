@@ -46,6 +46,9 @@ public class StatementFiles {
     }
 
     public Read read(String fileName, File file) {
+        if (file.length() == 0) {
+            throw new Camt053Reader.InvalidStatementException(fileName + " is empty (0 bytes): not a statement");
+        }
         List<CanonicalEvent> events = new ArrayList<>();
         List<UnmappedRecord> unmapped = new ArrayList<>();
         if (isClientBankExchange(file)) {

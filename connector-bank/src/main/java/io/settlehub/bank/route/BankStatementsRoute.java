@@ -41,7 +41,7 @@ public class BankStatementsRoute extends RouteBuilder {
                     .convertBodyTo(java.io.File.class)
                     .bean(StatementFiles.class, "read(${header.CamelFileName}, ${body})"))
                     .split(simple("${body.reroutes}"))
-                        .setHeader("excludeBanks", simple("${body.excluded}"))
+                        .setHeader(io.settlehub.contract.MessageHeaders.EXCLUDE_BANKS, simple("${body.excluded}"))
                         .setBody(simple("${body.instructionJson}"))
                         .to("jms:queue:" + io.settlehub.contract.Addresses.PAYMENT_INSTRUCTIONS)
                     .end()

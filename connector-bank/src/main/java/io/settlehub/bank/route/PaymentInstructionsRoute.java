@@ -1,6 +1,8 @@
 package io.settlehub.bank.route;
 
 import io.settlehub.bank.inbound.SentInstructions;
+import io.settlehub.bank.instructions.InstructionAuthenticity;
+import io.settlehub.bank.instructions.RefusedInstructionException;
 import io.settlehub.bank.partner.iso20022.Pain001Schema.InvalidPaymentFileException;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.InvalidMessageException;
@@ -17,17 +19,21 @@ import org.springframework.stereotype.Component;
  * circuit breaker ({@link GuardedUpload}) and are redelivered with exponential backoff. The upload goes
  * to a temporary name renamed when complete, and the persistent idempotent repository remembers every
  * instruction uploaded, so a redelivery or a restart never sends one twice; an upload interrupted by the connector
- * stopping is resolved by {@link CrashSafeUpload}.
+ * stopping is resolved by {@link CrashSafeUpload}. Only instructions settlement-core signed are paid
+ * ({@link InstructionAuthenticity}); any other is dead-lettered as refused, before anything is written.
  */
 @Component
 public class PaymentInstructionsRoute extends RouteBuilder {
 
     private final IdempotentRepository sentInstructions;
     private final SentInstructions sentClients;
+    private final InstructionAuthenticity authenticity;
 
-    public PaymentInstructionsRoute(IdempotentRepository sentInstructions, SentInstructions sentClients) {
+    public PaymentInstructionsRoute(IdempotentRepository sentInstructions, SentInstructions sentClients,
+                                    InstructionAuthenticity authenticity) {
         this.sentInstructions = sentInstructions;
         this.sentClients = sentClients;
+        this.authenticity = authenticity;
     }
 
     @Override
@@ -38,6 +44,13 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                 .handled(true)
                 .setHeader(MessageHeaders.FAILURE_REASON, simple("invalid payment instruction: ${exception.message}"))
                 .log("dead-lettering payment instruction: ${header." + MessageHeaders.FAILURE_REASON + "}")
+                .to(deadLetters);
+
+        onException(RefusedInstructionException.class)
+                .handled(true)
+                .setHeader(MessageHeaders.FAILURE_REASON, simple("refused payment instruction: ${exception.message}"))
+                .setHeader(MessageHeaders.REFUSED, constant(true))
+                .log(org.apache.camel.LoggingLevel.ERROR, "refused a payment instruction: ${header." + MessageHeaders.FAILURE_REASON + "}")
                 .to(deadLetters);
 
         onException(CrashSafeUpload.UncertainUploadException.class)
@@ -58,6 +71,7 @@ public class PaymentInstructionsRoute extends RouteBuilder {
         from("jms:queue:" + Addresses.PAYMENT_INSTRUCTIONS + "?transacted=true&concurrentConsumers=1")
                 .routeId("bank-payment-instructions-upload")
                 .convertBodyTo(String.class)
+                .process(exchange -> authenticity.check(exchange.getMessage()))
                 .bean(PaymentFileBuilder.class, "route(${body}, ${header.excludeBanks})")
                 .setHeader("instructionId", simple("${body.instructionId}"))
                 .setHeader("clientId", simple("${body.clientId}"))

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * CDEK's webhooks, registered as {@code https://<hub>/api/cdek/webhooks/{clientId}?token=<HUB_CDEK_WEBHOOK_SECRET>}
  * (CDEK does not sign its webhooks, so the URL carries a shared secret). An {@code ORDER_STATUS} makes the client's
  * feed follow the order; its cost is read by the next poll. 401: no or a wrong token; 404: a client without a CDEK
- * account; 400: a body that is not a webhook; 413: a body over {@code hub.http.max-body-bytes}; 200 for anything else,
+ * account; 400: a body that is not a webhook, or a field beyond what CDEK sends (a uuid that is not a UUID…); 413: a body over {@code hub.http.max-body-bytes}; 200 for anything else,
  * so CDEK does not resend what was taken.
  */
 @RestController
@@ -53,6 +53,10 @@ class CdekWebhookController {
             webhook = EventCodec.mapper().readValue(body, CdekWebhook.class);
         } catch (JsonProcessingException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "not a CDEK webhook: " + e.getOriginalMessage()));
+        }
+        var problem = webhook.problem();
+        if (problem.isPresent()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "not a CDEK webhook: " + problem.get()));
         }
         if (!"ORDER_STATUS".equals(webhook.type())) {
             return ResponseEntity.ok(Map.of("status", "ignored", "reason", "type " + webhook.type() + " is not followed"));

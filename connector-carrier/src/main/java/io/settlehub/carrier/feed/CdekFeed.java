@@ -5,8 +5,11 @@ import io.settlehub.carrier.config.CdekProperties.Account;
 import io.settlehub.carrier.mapping.CdekCostMapper;
 import io.settlehub.carrier.partner.cdek.CdekClient;
 import io.settlehub.carrier.partner.cdek.CdekOrder;
+import io.settlehub.carrier.partner.cdek.CdekWebhook;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.MappingResult;
+import io.settlehub.connector.support.PartnerFormatException;
+import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.CanonicalEvent;
 import java.time.Instant;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One poll of one client's CDEK orders: each order it follows and has not settled is read again; once its cost is
  * final it becomes its cost event, and a later change of the total a new revision. An order learnt from a webhook is
- * followed from then on. What was published is recorded only in {@link #commit}, after the route published it.
+ * followed from then on; one CDEK refuses to answer for is set aside (unmapped, with CDEK's reason) without holding up
+ * the others, while an outage fails the poll to be tried again. What was published is recorded only in {@link #commit}, after the route published it.
  */
 public class CdekFeed {
 
@@ -60,7 +64,16 @@ public class CdekFeed {
         List<UnmappedRecord> unmapped = new ArrayList<>();
         List<Settled> settled = new ArrayList<>();
         for (String uuid : tracked.open(account.clientId())) {
-            CdekOrder order = client.order(credentials, uuid);
+            CdekOrder order;
+            try {
+                order = orderOf(credentials, uuid);
+            } catch (PartnerRejectedException | PartnerFormatException refused) {
+                // this order alone: CDEK will not answer for it; the others are still read
+                unmapped.add(new UnmappedRecord(FEED, account.clientId(), "cdek:" + account.clientId() + ":order:" + abbreviated(uuid),
+                        "CDEK order " + abbreviated(uuid) + " is no longer followed: " + refused.getMessage(), null));
+                settled.add(new Settled(uuid, new TrackedOrders.Tracked(null, 0, true)));
+                continue;
+            }
             if (order.entity() == null || !CdekCostMapper.costFinal(order)) {
                 continue;
             }
@@ -79,6 +92,17 @@ public class CdekFeed {
             }
         }
         return new FetchResult(account, events, unmapped, settled);
+    }
+
+    private CdekOrder orderOf(CdekClient.Credentials credentials, String uuid) {
+        if (!CdekWebhook.isOrderUuid(uuid)) {
+            throw new PartnerFormatException("'" + abbreviated(uuid) + "' is not a CDEK order UUID");
+        }
+        return client.order(credentials, uuid);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     public void commit(FetchResult result) {

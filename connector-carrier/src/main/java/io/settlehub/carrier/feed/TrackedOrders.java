@@ -15,9 +15,12 @@ import java.util.TreeMap;
 
 /**
  * The CDEK orders each client's feed follows (learnt from webhooks), and what cost was published for each: a small
- * JSON file per client, replaced atomically, so a restart resumes following the same orders.
+ * JSON file per client, replaced atomically, so a restart resumes following the same orders. A file that cannot be read
+ * is moved aside and logged, never a reason to stop the feed.
  */
 public class TrackedOrders {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrackedOrders.class);
 
     /** One followed order: the total published so far (null: none), its revision, whether it is settled for good. */
     public record Tracked(BigDecimal published, int revision, boolean done) {
@@ -64,8 +67,18 @@ public class TrackedOrders {
         }
         try {
             return new TreeMap<>(EventCodec.mapper().readValue(file.toFile(), new TypeReference<Map<String, Tracked>>() { }));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IOException | RuntimeException e) {
+            // a file that cannot be read must not stop the feed: it is kept aside for a person, and the orders are
+            // followed again as CDEK's next webhooks name them
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException moveFailed) {
+                throw new UncheckedIOException("cannot read " + file + " nor move it aside", moveFailed);
+            }
+            log.error("the CDEK orders of {} could not be read ({}); the file is kept as {} and the feed goes on without it",
+                    clientId, e.getMessage(), aside);
+            return new TreeMap<>();
         }
     }
 

@@ -96,6 +96,7 @@ class CdekRouteTest {
 
     @Test
     void a_webhook_with_the_secret_makes_the_order_followed_and_its_final_cost_is_published_once() throws Exception {
+        forgetAcmesOrders();
         assertThat(webhook(null, cdek("webhook-order-status.json")).statusCode()).isEqualTo(401);
         assertThat(webhook("wrong", cdek("webhook-order-status.json")).statusCode()).isEqualTo(401);
         assertThat(webhook("test-webhook-secret-0123456789", "{not json").statusCode()).isEqualTo(400);
@@ -123,5 +124,50 @@ class CdekRouteTest {
         producer.sendBody("direct:cdek-poll-now", null);
         CDEK.verify(2, getRequestedFor(urlEqualTo("/v2/orders/72753031-4b3c-4d1e-9f2a-1a2b3c4d5e01")));
         assertThat(Files.readString(state.resolve("cdek-orders-acme.json"))).contains("\"done\":true");
+    }
+
+    @Test
+    void a_webhook_beyond_what_cdek_sends_is_refused_by_field_and_neither_a_broken_state_file_nor_a_refused_order_stops_the_feed()
+            throws Exception {
+        String secret = "test-webhook-secret-0123456789";
+        forgetAcmesOrders();
+        try {
+            HttpResponse<String> huge = webhook(secret, "{\"type\": \"ORDER_STATUS\", \"uuid\": \"" + "u".repeat(100_000) + "\"}");
+            assertThat(huge.statusCode()).isEqualTo(400);
+            assertThat(huge.body()).contains("uuid: must be a CDEK order UUID");
+            assertThat(state.resolve("cdek-orders-acme.json")).as("nothing followed").doesNotExist();
+
+            // the client's state file cannot be read (cut off by a full disk, say): set aside, and the feed goes on
+            Files.writeString(state.resolve("cdek-orders-acme.json"), "{\"72753031-4b3c-4d1e-9f2a-1a2b3c4d5e0");
+            assertThat(webhook(secret, cdek("webhook-order-status.json")).statusCode()).isEqualTo(200);
+            try (var files = Files.list(state)) {
+                assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("cdek-orders-acme.json.unreadable-"));
+            }
+            // an order CDEK will not answer for (404) is set aside, the others are still read
+            String unknown = "00000000-0000-4000-8000-000000000000";
+            assertThat(webhook(secret, cdek("webhook-order-status.json").replace("72753031-4b3c-4d1e-9f2a-1a2b3c4d5e01", unknown))
+                    .statusCode()).isEqualTo(200);
+            CDEK.stubFor(get("/v2/orders/" + unknown).willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()
+                    .withBody("{\"requests\": [{\"errors\": [{\"code\": \"v2_entity_not_found\"}]}]}")));
+            CDEK.stubFor(get("/v2/orders/72753031-4b3c-4d1e-9f2a-1a2b3c4d5e01").willReturn(okJson(cdek("order-delivered-to-warehouse.json")
+                    .replace("1106543210", "1106543299"))));   // another order than the other test's (the broker drops repeats)
+
+            producer.sendBody("direct:cdek-poll-now", null);
+            assertThat(drainEvents()).extracting(CanonicalEvent::eventId).containsExactly("cdek:acme:1106543299:cost:r1");
+            Message unmapped = jms.receive(Addresses.UNMAPPED);
+            assertThat(unmapped).isNotNull();
+            assertThat(unmapped.getStringProperty(io.settlehub.contract.MessageHeaders.FAILURE_REASON))
+                    .startsWith("CDEK order " + unknown + " is no longer followed: ").contains("404");
+        } finally {
+            forgetAcmesOrders();
+        }
+    }
+
+    static void forgetAcmesOrders() throws java.io.IOException {
+        try (var files = Files.list(state)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("cdek-orders-acme")).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

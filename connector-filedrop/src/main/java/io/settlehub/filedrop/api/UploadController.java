@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/file-drop/{platform}?name=report.csv} with the report as the body and
  * {@code Authorization: Bearer <HUB_FILEDROP_UPLOAD_TOKEN>}: the report is written into the platform's folder as a
  * {@code .part} file and renamed when complete, so the folder's route only ever sees whole reports. 202: it will be
- * read; 400: a name or platform that cannot be; 401: no or a wrong token; 413: larger than {@code hub.http.max-body-bytes}.
+ * read; 400: a name or platform that cannot be, or an empty body (nothing is stored); 401: no or a wrong token; 413: larger than {@code hub.http.max-body-bytes}.
  */
 @RestController
 class UploadController {
@@ -46,9 +46,9 @@ class UploadController {
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }
-        if (!name.matches("[A-Za-z0-9._-]{1,120}\\.(csv|xlsx)")) {
-            return ResponseEntity.badRequest().body(Map.of("error",
-                    "name must be 1 to 120 letters, digits, '.', '_' or '-' ending in .csv or .xlsx, was '" + name + "'"));
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,119}\\.(csv|xlsx)")) {
+            return ResponseEntity.badRequest().body(Map.of("error", "name must start with a letter or digit, then up to 119 letters,"
+                    + " digits, '.', '_' or '-', and end in .csv or .xlsx, was '" + abbreviated(name) + "'"));
         }
         Path folder = properties.folder(target);
         Files.createDirectories(folder);
@@ -59,8 +59,17 @@ class UploadController {
             Files.deleteIfExists(part);
             throw e;
         }
+        if (Files.size(part) == 0) {
+            Files.delete(part);
+            return ResponseEntity.badRequest().body(Map.of("error", "the report is empty (0 bytes): send the file itself as the request"
+                    + " body, e.g. curl --data-binary @" + name + " -H 'Content-Type: application/octet-stream'"));
+        }
         Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return ResponseEntity.accepted().body(Map.of("platform", target.name(), "file", name, "status", "queued"));
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private boolean authorized(String authorization) {

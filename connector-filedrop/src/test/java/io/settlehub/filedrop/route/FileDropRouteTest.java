@@ -136,6 +136,22 @@ class FileDropRouteTest {
                         + "/api/file-drop/megamarket?name=../../etc/passwd.csv")).header("Authorization", "Bearer test-upload-token-0123456789")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(badName.statusCode()).isEqualTo(400);
+        for (String hidden : List.of("...csv", ".report.csv", "-report.csv")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/file-drop/megamarket?name=" + hidden)).header("Authorization", "Bearer test-upload-token-0123456789")
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("a name the folder's route would never read: %s", hidden).isEqualTo(400);
+            assertThat(refused.body()).contains("name must start with a letter or digit");
+        }
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/file-drop/megamarket?name=empty-2026-03.csv")).header("Authorization", "Bearer test-upload-token-0123456789")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("the report is empty (0 bytes)");
+        Files.createDirectories(folder());
+        try (var files = Files.list(folder())) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing stored").noneMatch(name -> name.startsWith("empty-"));
+        }
 
         int doneBefore = under(".done").size();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer test-upload-token-0123456789")

@@ -7,7 +7,20 @@ package io.settlehub.core.alerts;
 public record Alert(String alertId, Kind kind, String clientId, String subject, String message) {
 
     public enum Kind {
-        FEE_RATE_OUTLIER, SOLD_BELOW_LANDED_COST, PAYOUT_MATCHES_NO_EXPECTATION, DUPLICATE_PAYMENT_ATTEMPT, FEED_SILENT, FX_RATE_JUMP
+        FEE_RATE_OUTLIER, SOLD_BELOW_LANDED_COST, PAYOUT_MATCHES_NO_EXPECTATION, DUPLICATE_PAYMENT_ATTEMPT, FEED_SILENT, FX_RATE_JUMP,
+        /** A message refused for who sent it (an event type its sender may not publish, an instruction not signed by the core). */
+        MESSAGE_REFUSED,
+        /** The bank reports a status that contradicts the hub's record of the instruction (booked after a rejection, …). */
+        PAYMENT_STATUS_CONTRADICTS_RECORD
+    }
+
+    /** A message refused for its sender: an operator's matter, never shown to the client it names. */
+    public static Alert messageRefused(String subject, String message) {
+        return of(Kind.MESSAGE_REFUSED, null, subject, message);
+    }
+
+    public static Alert paymentStatusContradiction(String clientId, String instructionId, String message) {
+        return of(Kind.PAYMENT_STATUS_CONTRADICTS_RECORD, clientId, instructionId, message);
     }
 
     static Alert of(Kind kind, String clientId, String subject, String message) {

@@ -3,9 +3,8 @@ package io.settlehub.core.alerts;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.FxRate;
 import io.settlehub.core.ingest.SettlementService;
-import io.settlehub.core.notify.Notifications;
+import io.settlehub.core.ops.DeadLetters;
 import io.settlehub.core.settlement.ClientSettlement;
-import io.settlehub.core.store.AlertRepository;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.FactRepository;
 import io.settlehub.core.store.PaymentRepository;
@@ -23,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs the alert rules over every client and the shared facts, on a schedule ({@code hub.alerts.interval}) and on
- * demand; each new alert is recorded and published on hub.notifications ({@code ALERT}) in the same transaction.
+ * demand; each new alert is recorded and published on hub.notifications ({@code ALERT}) in the same transaction. Messages
+ * a service refused for their sender (an instruction connector-bank found unsigned) are found among the dead letters.
  */
 @Service
 public class AlertScan {
@@ -32,8 +32,8 @@ public class AlertScan {
     private final SettlementService settlement;
     private final PaymentRepository payments;
     private final FactRepository facts;
-    private final AlertRepository alerts;
-    private final Notifications notifications;
+    private final AlertPublisher publisher;
+    private final DeadLetters deadLetters;
     private final Clock clock;
     private final Duration feedSilence;
     private final Map<String, Duration> feedSilenceBySource;
@@ -41,7 +41,7 @@ public class AlertScan {
     private final Duration duplicateWindow;
 
     public AlertScan(ClientRepository clients, SettlementService settlement, PaymentRepository payments, FactRepository facts,
-                     AlertRepository alerts, Notifications notifications, Clock clock,
+                     AlertPublisher publisher, DeadLetters deadLetters, Clock clock,
                      @Value("${hub.alerts.feed-silence:26h}") Duration feedSilence,
                      @Value("#{${hub.alerts.feed-silence-by-source:{:}}}") Map<String, String> feedSilenceBySource,
                      @Value("${hub.alerts.fx-jump:0.05}") BigDecimal fxJump,
@@ -50,8 +50,8 @@ public class AlertScan {
         this.settlement = settlement;
         this.payments = payments;
         this.facts = facts;
-        this.alerts = alerts;
-        this.notifications = notifications;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
         this.clock = clock;
         this.feedSilence = feedSilence;
         this.feedSilenceBySource = feedSilenceBySource.entrySet().stream()
@@ -90,13 +90,10 @@ public class AlertScan {
             rates.add(new AlertRules.Rate(rate.base(), rate.quote(), rate.date(), rate.rate()));
         }
         found.addAll(AlertRules.fxJumps(rates, fxJump));
-        List<Alert> raised = new ArrayList<>();
-        for (Alert alert : found) {
-            if (alerts.raise(alert, clock.instant())) {
-                notifications.alert(alert);
-                raised.add(alert);
-            }
+        for (DeadLetters.DeadLetter refused : deadLetters.refused(100)) {
+            found.add(Alert.messageRefused(refused.queue() + "/" + refused.messageId(), "refused on " + refused.queue() + " ("
+                    + (refused.sender() == null ? "sender not named" : "sent by " + refused.sender()) + "): " + refused.failureReason()));
         }
-        return raised;
+        return found.stream().filter(publisher::raise).toList();
     }
 }

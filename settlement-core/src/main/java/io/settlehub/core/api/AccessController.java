@@ -3,6 +3,7 @@ package io.settlehub.core.api;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.JsonFields;
+import io.settlehub.core.notify.LiveBalances;
 import io.settlehub.core.security.ApiTokens;
 import io.settlehub.core.security.AuditLog;
 import io.settlehub.core.security.Callers;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.*;
 class AccessController {
 
     private static final int MAX_TOKEN_DAYS = 366;
+    private static final int MAX_LABEL = 200;
+    /** bcrypt reads at most 72 bytes: a longer password would be cut silently, so it is refused. */
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final ApiTokens tokens;
     private final ApiTokenRepository tokenRepository;
@@ -36,10 +40,12 @@ class AccessController {
     private final AuditRepository auditRepository;
     private final AuditLog audit;
     private final PasswordEncoder passwords;
+    private final LiveBalances live;
     private final Clock clock;
 
     AccessController(ApiTokens tokens, ApiTokenRepository tokenRepository, UserRepository users, ClientRepository clients,
-                     AuditRepository auditRepository, AuditLog audit, PasswordEncoder passwords, Clock clock) {
+                     AuditRepository auditRepository, AuditLog audit, PasswordEncoder passwords, LiveBalances live, Clock clock) {
+        this.live = live;
         this.tokens = tokens;
         this.tokenRepository = tokenRepository;
         this.users = users;
@@ -63,7 +69,7 @@ class AccessController {
         if (days > MAX_TOKEN_DAYS) {
             throw new InvalidMessageException("validDays", "must be at most " + MAX_TOKEN_DAYS + ", was " + days);
         }
-        ApiTokens.Issued issued = tokens.issue(p.text("label"), role, clientId, Duration.ofDays(days), Callers.name());
+        ApiTokens.Issued issued = tokens.issue(p.text("label", MAX_LABEL), role, clientId, Duration.ofDays(days), Callers.name());
         audit.record("TOKEN_ISSUED", issued.tokenId(), role + (clientId == null ? "" : " for " + clientId) + ", until " + issued.expiresAt());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tokenId", issued.tokenId());
@@ -85,6 +91,7 @@ class AccessController {
             throw new NotFound("token " + tokenId);
         }
         audit.record("TOKEN_REVOKED", tokenId, null);
+        live.closeStreamsOf("token:" + tokenId);
         return ResponseEntity.noContent().build();
     }
 
@@ -98,6 +105,9 @@ class AccessController {
         String password = p.text("password");
         if (password.length() < 12) {
             throw new InvalidMessageException("password", "must be at least 12 characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidMessageException("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no more)");
         }
         users.save(username, passwords.encode(password), role.name(), clientId, clock.instant());
         audit.record("USER_SAVED", username, role + (clientId == null ? "" : " for " + clientId));

@@ -3,6 +3,7 @@ package io.settlehub.core.api;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.JsonFields;
 import io.settlehub.core.payout.PayoutService;
+import io.settlehub.core.settlement.BankDetails;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.ParkedRepository;
 import java.util.LinkedHashMap;
@@ -38,28 +39,31 @@ class OperatorController {
         JsonFields account = p.object("bankAccount");
         Map<String, Object> supplier = new LinkedHashMap<>();
         supplier.put("supplierId", supplierId);
-        supplier.put("name", p.text("name"));
+        String name = BankDetails.name(p, "name");
+        supplier.put("name", name);
         supplier.put("currency", currency);
         Map<String, String> bank = new LinkedHashMap<>();
-        bank.put("holder", account.has("holder") ? account.text("holder") : p.text("name"));
-        bank.put("account", account.text("account"));
-        bank.put("bankId", account.text("bankId"));
-        if (account.has("country")) {
-            bank.put("country", account.text("country"));
+        bank.put("holder", account.has("holder") ? BankDetails.name(account, "holder") : name);
+        bank.put("account", BankDetails.account(account));
+        bank.put("bankId", BankDetails.bankId(account));
+        String country = BankDetails.country(account);
+        if (country != null) {
+            bank.put("country", country);
         }
-        if (account.has("localBankCode")) {
-            bank.put("localBankCode", account.text("localBankCode"));
+        String localBankCode = BankDetails.localBankCode(account);
+        if (localBankCode != null) {
+            bank.put("localBankCode", localBankCode);
         }
         supplier.put("bankAccount", bank);
         if (p.has("contract")) {
             JsonFields contract = p.object("contract");
             Map<String, String> c = new LinkedHashMap<>();
-            c.put("number", contract.text("number"));
+            c.put("number", contract.text("number", 100));
             if (contract.has("date")) {
                 c.put("date", contract.date("date").toString());
             }
             if (contract.has("registeredNumber")) {
-                c.put("registeredNumber", contract.text("registeredNumber"));
+                c.put("registeredNumber", contract.text("registeredNumber", 100));
             }
             if (contract.has("currencyOperationCode")) {
                 String code = contract.text("currencyOperationCode");

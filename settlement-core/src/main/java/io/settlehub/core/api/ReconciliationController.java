@@ -4,22 +4,25 @@ import io.settlehub.contract.EventCodec;
 import io.settlehub.core.ingest.SettlementService;
 import io.settlehub.core.settlement.Discrepancies;
 import io.settlehub.core.store.ClientRepository;
+import io.settlehub.core.store.PaymentRepository;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Money the marketplaces paid that does not match what the hub expected. */
+/** Money the marketplaces paid, and the bank reported, that does not match what the hub expected. */
 @RestController
 class ReconciliationController {
 
     private final ClientRepository clients;
     private final SettlementService settlement;
+    private final PaymentRepository payments;
 
-    ReconciliationController(ClientRepository clients, SettlementService settlement) {
+    ReconciliationController(ClientRepository clients, SettlementService settlement, PaymentRepository payments) {
         this.clients = clients;
         this.settlement = settlement;
+        this.payments = payments;
     }
 
     @GetMapping(path = "/api/reconciliation/discrepancies", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -27,6 +30,11 @@ class ReconciliationController {
         List<Discrepancies.Discrepancy> all = new ArrayList<>();
         for (String clientId : clients.clientsWithAgreement()) {
             settlement.settlementOf(clientId).ifPresent(s -> all.addAll(Discrepancies.of(s)));
+        }
+        for (PaymentRepository.Contradiction c : payments.contradictions()) {
+            all.add(new Discrepancies.Discrepancy(c.clientId(), "bank", Discrepancies.Kind.PAYMENT_STATUS_CONTRADICTS_RECORD,
+                    "instruction " + c.instructionId(), c.amount(), "the bank reported " + c.instructionId() + " both booked and rejected;"
+                    + " the hub holds it as " + c.status() + " (check with the bank whether the money left once, twice or never)"));
         }
         return EventCodec.write(all);
     }

@@ -4,7 +4,10 @@ import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.InvalidMessageException;
-import jakarta.jms.BytesMessage;
+import io.settlehub.contract.MessageHeaders;
+import io.settlehub.core.alerts.Alert;
+import io.settlehub.core.messaging.MessageCopies;
+import io.settlehub.core.messaging.MessageSenders;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -12,11 +15,11 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +34,11 @@ import org.springframework.context.SmartLifecycle;
  * inside a transacted route is not supported, so batching needs its own transacted session
  * (docs/decisions/0002-batched-event-consumer.md).
  *
- * <p>Invalid messages go to {@code DLQ.hub.events} with the reason, in the same broker transaction. When
- * the database is unreachable the batch is held and retried with backoff — never dead-lettered. Any other
- * failure splits the batch to find the poison message, which alone goes to the DLQ.
+ * <p>Invalid messages go to {@code DLQ.hub.events} with the reason, in the same broker transaction, and so do events
+ * whose sender may not publish their type ({@link SenderAuthority}; an alert is raised): whatever a message carries,
+ * it alone is dead-lettered and the rest of its batch commits. When the database is unreachable the batch is held and
+ * retried with backoff — never dead-lettered. Any other failure splits the batch to find the poison message, which alone
+ * goes to the DLQ.
  */
 public class EventBatchConsumer implements SmartLifecycle {
 
@@ -42,6 +47,9 @@ public class EventBatchConsumer implements SmartLifecycle {
     private final ConnectionFactory connectionFactory;
     private final SettlementService settlement;
     private final IngestMetrics metrics;
+    private final MessageSenders senders;
+    private final SenderAuthority authority;
+    private final Consumer<Alert> alerts;
     private final Settings settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
@@ -52,11 +60,18 @@ public class EventBatchConsumer implements SmartLifecycle {
                            boolean autoStart) {
     }
 
+    /** The services the consumer works with: who sent a message, who may send what, and where refusals are raised. */
+    public record Trust(MessageSenders senders, SenderAuthority authority, Consumer<Alert> alerts) {
+    }
+
     public EventBatchConsumer(ConnectionFactory connectionFactory, SettlementService settlement, IngestMetrics metrics,
-                              Settings settings) {
+                              Trust trust, Settings settings) {
         this.connectionFactory = connectionFactory;
         this.settlement = settlement;
         this.metrics = metrics;
+        this.senders = trust.senders();
+        this.authority = trust.authority();
+        this.alerts = trust.alerts();
         this.settings = settings;
     }
 
@@ -100,8 +115,9 @@ public class EventBatchConsumer implements SmartLifecycle {
                 while (running.get()) {
                     List<Message> batch = receiveBatch(consumer);
                     if (!batch.isEmpty()) {
-                        process(batch, session, deadLetters);
+                        int deadLettered = process(batch, session, deadLetters);
                         session.commit();
+                        metrics.deadLettered(deadLettered);
                     }
                 }
             } catch (JMSException | RuntimeException e) {
@@ -133,32 +149,57 @@ public class EventBatchConsumer implements SmartLifecycle {
         return batch;
     }
 
-    private void process(List<Message> batch, Session session, MessageProducer deadLetters) throws JMSException {
+    /** A message of the batch that goes to the dead-letter queue, why, and whether for its sender. */
+    private record Failed(Message message, String sender, String reason, boolean refused) {
+    }
+
+    /**
+     * Applies the batch's valid events and dead-letters the rest, each alone: a message that cannot be decoded, one its
+     * sender may not send, one whose application fails. Answers how many were dead-lettered.
+     */
+    private int process(List<Message> batch, Session session, MessageProducer deadLetters) throws JMSException {
         List<CanonicalEvent> events = new ArrayList<>(batch.size());
         List<Message> valid = new ArrayList<>(batch.size());
+        List<String> validSenders = new ArrayList<>(batch.size());
+        List<Failed> failed = new ArrayList<>();
         for (Message message : batch) {
+            String sender = senders.of(message);
+            CanonicalEvent event;
             try {
-                events.add(EventCodec.decode(bodyOf(message)));
-                valid.add(message);
+                event = EventCodec.decode(MessageCopies.body(message));
             } catch (InvalidMessageException e) {
-                deadLetter(session, deadLetters, message, "invalid event: " + e.getMessage());
+                failed.add(new Failed(message, sender, "invalid event: " + e.getMessage(), false));
+                continue;
             }
+            Optional<String> refusal = authority.refusal(event.type(), sender);
+            if (refusal.isPresent()) {
+                failed.add(new Failed(message, sender, "refused: " + refusal.get(), true));
+                alerts.accept(Alert.messageRefused(event.eventId(), "event " + event.eventId() + " (" + event.type() + ", client "
+                        + event.clientId() + ") refused: " + refusal.get()));
+                continue;
+            }
+            events.add(event);
+            valid.add(message);
+            validSenders.add(sender);
         }
-        if (events.isEmpty()) {
-            return;
-        }
-        try {
-            applyRetryingOutages(events);
-        } catch (RuntimeException batchFailure) {
-            log.warn("batch of {} failed ({}); applying one by one to isolate the cause", events.size(), batchFailure.toString());
-            for (int i = 0; i < events.size(); i++) {
-                try {
-                    applyRetryingOutages(List.of(events.get(i)));
-                } catch (RuntimeException single) {
-                    deadLetter(session, deadLetters, valid.get(i), "could not apply: " + single);
+        if (!events.isEmpty()) {
+            try {
+                applyRetryingOutages(events);
+            } catch (RuntimeException batchFailure) {
+                log.warn("batch of {} failed ({}); applying one by one to isolate the cause", events.size(), batchFailure.toString());
+                for (int i = 0; i < events.size(); i++) {
+                    try {
+                        applyRetryingOutages(List.of(events.get(i)));
+                    } catch (RuntimeException single) {
+                        failed.add(new Failed(valid.get(i), validSenders.get(i), "could not apply: " + single, false));
+                    }
                 }
             }
         }
+        for (Failed message : failed) {
+            deadLetter(session, deadLetters, message);
+        }
+        return failed.size();
     }
 
     private void applyRetryingOutages(List<CanonicalEvent> events) {
@@ -183,29 +224,17 @@ public class EventBatchConsumer implements SmartLifecycle {
         }
     }
 
-    private void deadLetter(Session session, MessageProducer deadLetters, Message message, String reason) throws JMSException {
-        String body;
-        try {
-            body = bodyOf(message);
-        } catch (InvalidMessageException e) {
-            body = "";
+    private void deadLetter(Session session, MessageProducer deadLetters, Failed failed) throws JMSException {
+        log.warn("dead-lettering message {} from {}: {}", failed.message().getJMSMessageID(), failed.sender(), failed.reason());
+        Message copy = MessageCopies.copy(session, failed.message(), java.util.Set.of());
+        copy.setStringProperty(MessageHeaders.FAILURE_REASON, failed.reason());
+        if (failed.sender() != null) {
+            copy.setStringProperty(MessageHeaders.ORIGINAL_SENDER, failed.sender());
         }
-        log.warn("dead-lettering message {}: {}", message.getJMSMessageID(), reason);
-        metrics.deadLettered();
-        deadLetters.send(DeadLetters.copyWithReason(session, message, body, reason));
-    }
-
-    static String bodyOf(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return text.getText() == null ? "" : text.getText();
+        if (failed.refused()) {
+            copy.setBooleanProperty(MessageHeaders.REFUSED, true);
         }
-        if (message instanceof BytesMessage bytes) {
-            byte[] data = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(data);
-            return new String(data, StandardCharsets.UTF_8);
-        }
-        throw new InvalidMessageException("", "unsupported message kind " + message.getClass().getSimpleName()
-                + " (send text or bytes)");
+        deadLetters.send(copy);
     }
 
     private static void sleep(long millis) {

@@ -31,7 +31,8 @@ public class IngestMetrics {
         batches.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void deadLettered() {
-        deadLettered.increment();
+    /** Messages dead-lettered by a batch, counted once the broker committed it (a rolled-back batch counts nothing). */
+    void deadLettered(int messages) {
+        deadLettered.increment(messages);
     }
 }

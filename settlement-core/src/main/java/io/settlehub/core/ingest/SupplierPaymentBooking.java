@@ -53,9 +53,11 @@ class SupplierPaymentBooking {
         this.referenceData = referenceData;
     }
 
-    void apply(CanonicalEvent event, PaymentStatus status, SupplierPayment paid) {
+    /** {@code afterRejection}: a booking of a payment rejected before, taken from the payable the rejection restored. */
+    void apply(CanonicalEvent event, PaymentStatus status, SupplierPayment paid, boolean afterRejection) {
         String rub = paid.charged().currency();
-        AccountKey inFlight = new AccountKey("supplier/" + paid.supplierId(), SettlementPostings.IN_FLIGHT, rub);
+        AccountKey inFlight = afterRejection ? AccountKey.supplier(paid.supplierId(), rub)
+                : new AccountKey("supplier/" + paid.supplierId(), SettlementPostings.IN_FLIGHT, rub);
         String component = "payment/" + paid.instructionId();
         if ("REJECTED".equals(status.status())) {
             post(new Transfer(inFlight, AccountKey.supplier(paid.supplierId(), rub), paid.charged(), paid.clientId(), component,

@@ -8,10 +8,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveBalancesRoute extends RouteBuilder {
 
+    private final NotificationOrigin origin;
+
+    public LiveBalancesRoute(NotificationOrigin origin) {
+        this.origin = origin;
+    }
+
     @Override
     public void configure() {
         from("{{hub.broker.endpoint}}:topic:" + Addresses.NOTIFICATIONS)
                 .routeId("core-live-balances")
+                .filter(origin)
                 .convertBodyTo(String.class)
                 .bean(LiveBalances.class, "publish");
     }

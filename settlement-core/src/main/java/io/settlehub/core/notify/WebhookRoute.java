@@ -13,20 +13,25 @@ import org.springframework.stereotype.Component;
  * hub.notifications → each configured webhook, through a durable subscription of its own ({@code webhook-<name>}), so
  * notifications wait in the broker while the receiver is down. The session is transacted: a notification is
  * acknowledged once the receiver answered 2xx; failures are redelivered with exponential backoff, then set aside on
- * {@code DLQ.hub.notifications.webhooks} with the reason.
+ * {@code DLQ.hub.notifications.webhooks} with the reason. Only notifications settlement-core published are delivered
+ * ({@link NotificationOrigin}).
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookRoute extends RouteBuilder {
 
     public static final String DEAD_LETTERS = "DLQ." + Addresses.NOTIFICATIONS + ".webhooks";
+    /** A webhook's durable subscription is named this and the webhook's name. */
+    public static final String SUBSCRIPTION_PREFIX = "webhook-";
 
     private final WebhookProperties properties;
     private final WebhookSender sender;
+    private final NotificationOrigin origin;
 
-    public WebhookRoute(WebhookProperties properties, Clock clock) {
+    public WebhookRoute(WebhookProperties properties, Clock clock, NotificationOrigin origin) {
         this.properties = properties;
         this.sender = new WebhookSender(clock);
+        this.origin = origin;
     }
 
     @Override
@@ -38,12 +43,14 @@ public class WebhookRoute extends RouteBuilder {
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .handled(true)
                 .setHeader(MessageHeaders.FAILURE_REASON, simple("webhook ${exchangeProperty.webhook} failed after retries: ${exception.message}"))
+                .setHeader(MessageHeaders.WEBHOOK, exchangeProperty("webhook"))
                 .to("{{hub.broker.endpoint}}:queue:" + DEAD_LETTERS);
 
         for (WebhookProperties.Webhook webhook : properties.webhooks()) {
             from("{{hub.broker.endpoint}}:topic:" + Addresses.NOTIFICATIONS + "?transacted=true&subscriptionDurable=true"
-                    + "&subscriptionShared=true&subscriptionName=webhook-" + webhook.name())
+                    + "&subscriptionShared=true&subscriptionName=" + SUBSCRIPTION_PREFIX + webhook.name())
                     .routeId("core-webhook-" + webhook.name())
+                    .filter(origin)
                     .setProperty("webhook", constant(webhook.name()))
                     .convertBodyTo(String.class)
                     .filter(exchange -> webhook.wants(JsonFields.parse(exchange.getMessage().getBody(String.class)).optionalText("clientId")))

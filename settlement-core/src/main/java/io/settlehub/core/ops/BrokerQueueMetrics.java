@@ -12,6 +12,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
@@ -28,9 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BrokerQueueMetrics {
 
-    static final List<String> QUEUES = List.of(Addresses.EVENTS, Addresses.EVENTS_DLQ, Addresses.PAYMENT_INSTRUCTIONS,
-            Addresses.PAYMENT_INSTRUCTIONS_DLQ, Addresses.ACCOUNTING_EXPORTS, Addresses.ACCOUNTING_EXPORTS_DLQ,
-            "DLQ." + Addresses.NOTIFICATIONS + ".webhooks", Addresses.UNMAPPED, Addresses.DISCREPANCIES);
+    static final List<String> QUEUES = Stream.concat(Stream.of(Addresses.EVENTS, Addresses.PAYMENT_INSTRUCTIONS,
+            Addresses.ACCOUNTING_EXPORTS, Addresses.UNMAPPED, Addresses.DISCREPANCIES), DeadLetters.QUEUES.stream()).toList();
     private static final Logger log = LoggerFactory.getLogger(BrokerQueueMetrics.class);
 
     private final ConnectionFactory connections;

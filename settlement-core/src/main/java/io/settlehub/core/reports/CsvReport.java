@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * CSV (RFC 4180: comma-separated, CRLF, quotes doubled), UTF-8 with a byte-order mark so spreadsheet programs read the
  * Cyrillic right. The tables follow one another, each under a line with its name; amounts are plain decimals with a
- * point.
+ * point. No text cell can become a formula ({@link #neutralised}).
  */
 public final class CsvReport {
 
@@ -29,14 +29,23 @@ public final class CsvReport {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return: an order id
+     * {@code =HYPERLINK(…)} from a partner's file) gets a leading apostrophe, so it shows as the text it is (OWASP's
+     * "CSV injection" advice). Amounts are numbers, not text, and keep their minus sign.
+     */
+    static String neutralised(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     private static void line(StringBuilder csv, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.append(',');
             }
-            String text = Report.text(cells.get(i));
-            csv.append(text.matches(".*[\",\r\n].*") || text.startsWith("=") || text.startsWith("+") || text.startsWith("@")
-                    ? '"' + text.replace("\"", "\"\"") + '"' : text);
+            Object cell = cells.get(i);
+            String text = cell instanceof CharSequence ? neutralised(cell.toString()) : Report.text(cell);
+            csv.append(text.matches("(?s).*[\",\r\n].*") || text.startsWith("'") ? '"' + text.replace("\"", "\"\"") + '"' : text);
         }
         csv.append("\r\n");
     }

@@ -21,6 +21,17 @@ public class RateLimiter {
         this.clock = clock;
     }
 
+    /** Whether the key has a token left, without taking it. */
+    public boolean hasToken(String key) {
+        double[] bucket = buckets.get(key);
+        if (bucket == null) {
+            return true;
+        }
+        synchronized (bucket) {
+            return Math.min(capacity, bucket[0] + (clock.millis() - bucket[1]) / 1000.0 * perSecond) >= 1;
+        }
+    }
+
     /** Takes one request's token; false when the key has none left. */
     public boolean tryAcquire(String key) {
         long now = clock.millis();

@@ -44,7 +44,9 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Clock clock,
                                             @Value("${hub.security.api-burst:200}") double apiBurst,
                                             @Value("${hub.security.api-per-second:50}") double apiPerSecond,
-                                            @Value("${hub.security.logins-per-minute:20}") double loginsPerMinute) throws Exception {
+                                            @Value("${hub.security.logins-per-minute:20}") double loginsPerMinute,
+                                            @Value("${hub.security.token-failures-per-minute:20}") double tokenFailuresPerMinute)
+            throws Exception {
         AuthorizationManager<RequestAuthorizationContext> ownClient = (authentication, context) -> {
             var auth = authentication.get();
             boolean allowed = auth != null && auth.isAuthenticated() && !(auth.getPrincipal() instanceof String)
@@ -54,7 +56,7 @@ public class SecurityConfiguration {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         // the API's description is public; calling the API is not
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/clients/{clientId}").hasRole("OPERATOR")
@@ -66,7 +68,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
                         .requestMatchers("/api/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter(tokenFailuresPerMinute, tokenFailuresPerMinute / 60.0, clock)),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LimitsFilter(new RateLimiter(apiBurst, apiPerSecond, clock),
                         new RateLimiter(loginsPerMinute, loginsPerMinute / 60.0, clock)), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))

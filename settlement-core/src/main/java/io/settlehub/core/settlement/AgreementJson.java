@@ -39,17 +39,14 @@ public final class AgreementJson {
             }
         }
         boolean customsVatIsCost = p.bool("customsVatIsCost", true);
-        String fxRateSource = p.has("fxRateSource") ? p.text("fxRateSource") : "cbr";
+        String fxRateSource = p.has("fxRateSource") ? p.id("fxRateSource") : "cbr";
         Agreement.BankAccount account = null;
         if (p.has("bankAccount")) {
             JsonFields a = p.object("bankAccount");
-            String number = a.text("account");
-            if (!number.matches("[0-9A-Z]{5,34}")) {
-                throw new InvalidMessageException("bankAccount.account", "must be 5 to 34 digits or capital letters");
-            }
-            account = new Agreement.BankAccount(a.text("holder"), number, a.text("bankId"), a.optionalText("taxId"));
+            account = new Agreement.BankAccount(BankDetails.name(a, "holder"), BankDetails.account(a), BankDetails.bankId(a),
+                    BankDetails.taxId(a));
         }
-        return new Agreement(clientId, p.text("name"), commissionRate, vatRate, payoutCurrency, minimumPayout, bearer,
+        return new Agreement(clientId, BankDetails.name(p, "name"), commissionRate, vatRate, payoutCurrency, minimumPayout, bearer,
                 customsVatIsCost, fxRateSource, account);
     }
 
@@ -61,10 +58,22 @@ public final class AgreementJson {
         return rate;
     }
 
+    /** The earliest and latest dates an agreement version may take effect from. */
+    static final java.time.LocalDate FIRST_EFFECTIVE = java.time.LocalDate.of(2000, 1, 1);
+    static final java.time.LocalDate LAST_EFFECTIVE = java.time.LocalDate.of(2099, 12, 31);
+
     /** The date a new version of the agreement takes effect from, when the body names one. */
     public static java.time.LocalDate effectiveFrom(String json) {
         JsonFields p = JsonFields.parse(json);
-        return p.has("effectiveFrom") ? p.date("effectiveFrom") : null;
+        if (!p.has("effectiveFrom")) {
+            return null;
+        }
+        java.time.LocalDate from = p.date("effectiveFrom");
+        if (from.isBefore(FIRST_EFFECTIVE) || from.isAfter(LAST_EFFECTIVE)) {
+            throw new InvalidMessageException("effectiveFrom", "must be a date from " + FIRST_EFFECTIVE + " to " + LAST_EFFECTIVE
+                    + ", was " + from);
+        }
+        return from;
     }
 
     public static String write(Agreement agreement, java.time.LocalDate effectiveFrom) {

@@ -23,7 +23,9 @@ public final class Discrepancies {
         /** Money on the hub's bank account that matches no marketplace payout of the client. */
         CREDIT_MATCHES_NO_PAYOUT,
         /** A marketplace payout the bank has not credited, though it reported credits more than ten days later. */
-        PAYOUT_NOT_CREDITED
+        PAYOUT_NOT_CREDITED,
+        /** A payment instruction the bank reported both booked and rejected (in either order): for a person to check with it. */
+        PAYMENT_STATUS_CONTRADICTS_RECORD
     }
 
     /** One discrepancy: which client and partner, what it concerns, the amount and why. */

@@ -64,6 +64,18 @@ public class PaymentRepository {
                 (rs, i) -> new StatusChange(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), instructionId);
     }
 
+    /** An instruction the bank reported both booked and rejected, in either order. */
+    public record Contradiction(String instructionId, String clientId, Money amount, String status) {
+    }
+
+    public List<Contradiction> contradictions() {
+        return jdbc.query("select p.instruction_id, p.client_id, p.amount, p.currency, p.status from payment_instruction p"
+                + " where exists (select 1 from payment_status_history h where h.instruction_id = p.instruction_id and h.status = 'BOOKED')"
+                + " and exists (select 1 from payment_status_history h where h.instruction_id = p.instruction_id and h.status = 'REJECTED')"
+                + " order by p.created_at, p.instruction_id", (rs, i) -> new Contradiction(rs.getString(1), rs.getString(2),
+                Money.rounded(rs.getBigDecimal(3), rs.getString(4)), rs.getString(5)));
+    }
+
     public record StoredInstruction(PaymentInstruction instruction, String status) {
     }
 

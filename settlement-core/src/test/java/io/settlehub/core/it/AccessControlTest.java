@@ -65,6 +65,13 @@ class AccessControlTest {
         FreshPostgres.register(registry, "access");
     }
 
+    Identities identities;
+
+    @Autowired
+    void broker(io.settlehub.testsupport.HubTestBroker broker) {
+        identities = new Identities(broker);
+    }
+
     @LocalServerPort
     int port;
 
@@ -227,9 +234,6 @@ class AccessControlTest {
     }
 
 
-    @Autowired
-    org.springframework.jms.core.JmsTemplate jms;
-
     @Test
     @Order(3)
     void a_client_sees_its_own_dashboard_and_its_balances_change_live() throws Exception {
@@ -248,13 +252,7 @@ class AccessControlTest {
         java.util.concurrent.CompletableFuture<String> update = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                 lines.filter(line -> line.startsWith("data:") && line.contains("BALANCE_CHANGED")).findFirst().orElse(""));
         Thread.sleep(300);
-        for (var event : SettlementCoreTestBase.workedExampleFor(a)) {
-            jms.send(io.settlehub.contract.Addresses.EVENTS, session -> {
-                var message = session.createTextMessage(EventCodec.encode(event));
-                message.setStringProperty(io.settlehub.contract.MessageHeaders.EVENT_TYPE, event.type().name());
-                return message;
-            });
-        }
+        SettlementCoreTestBase.workedExampleFor(a).forEach(identities::publish);
         String pushed;
         try {
             pushed = update.get(20, java.util.concurrent.TimeUnit.SECONDS);

@@ -18,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,11 +36,15 @@ class OperationsTest {
         FreshPostgres.register(registry, "ops");
     }
 
-    @LocalServerPort
-    int port;
+    Identities identities;
 
     @Autowired
-    JmsTemplate jms;
+    void broker(io.settlehub.testsupport.HubTestBroker broker) {
+        identities = new Identities(broker);
+    }
+
+    @LocalServerPort
+    int port;
 
     HttpResponse<String> call(String method, String path, String token, String correlationId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -60,19 +63,24 @@ class OperationsTest {
 
     @Test
     void readiness_covers_the_database_and_the_broker() throws Exception {
-        HttpResponse<String> ready = call("GET", "/actuator/health/readiness", null, null);
-        assertThat(ready.statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = call("GET", "/actuator/health/readiness", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(EventCodec.mapper().readTree(anonymous.body()).has("components")).as("details only to an operator").isFalse();
+        HttpResponse<String> ready = call("GET", "/actuator/health/readiness", OPERATOR, null);
         JsonNode components = EventCodec.mapper().readTree(ready.body()).get("components");
         assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
         assertThat(components.get("jms").get("status").asText()).isEqualTo("UP");
         assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        for (String closed : new String[] {"/actuator", "/actuator/info", "/actuator/env", "/actuator/beans", "/actuator/configprops"}) {
+            assertThat(call("GET", closed, OPERATOR, null).statusCode()).as(closed).isIn(401, 403, 404);
+        }
     }
 
     @Test
     void a_dead_letter_is_seen_with_its_reason_in_the_metrics_and_replayed_without_being_doubled() throws Exception {
         String poison = "{\"eventId\": \"ops:poison:1\", \"type\": \"SALE\", \"schemaVersion\": 1, \"source\": \"ops\","
                 + " \"clientId\": \"nobody\", \"occurredAt\": \"2026-11-01T10:00:00Z\", \"payload\": {}}";
-        jms.convertAndSend(Addresses.EVENTS, poison);
+        identities.publish(poison, "SALE");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(call("GET", "/api/operations/dead-letters?queue=" + Addresses.EVENTS_DLQ, OPERATOR, null).body())
                         .contains("ops:poison:1").contains("payload.orderId"));

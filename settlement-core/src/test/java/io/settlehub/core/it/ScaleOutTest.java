@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
-import io.settlehub.contract.EventCodec;
-import io.settlehub.contract.MessageHeaders;
 import io.settlehub.core.SettlementCoreApplication;
+import io.settlehub.testsupport.EventPublishers;
 import io.settlehub.testsupport.EventStreams;
+import io.settlehub.testsupport.HubTestBroker;
 import io.settlehub.testsupport.TestDatabase;
-import jakarta.jms.Connection;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,9 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -59,25 +50,24 @@ class ScaleOutTest {
 
     static Run run(List<CanonicalEvent> stream, int instances) throws Exception {
         int port = freePort();
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false)
-                .setSecurityEnabled(false).addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
-        broker.start();
+        HubTestBroker broker = HubTestBroker.startOnTcp(port);
         String db = TestDatabase.createFresh("scale" + instances);
         List<ConfigurableApplicationContext> cores = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
                 cores.add(new SpringApplicationBuilder(SettlementCoreApplication.class).profiles("test").run("--server.port=0",
                         "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
-                        "--spring.artemis.broker-url=tcp://127.0.0.1:" + port, "--spring.datasource.url=" + db,
+                        "--spring.artemis.broker-url=tcp://127.0.0.1:" + port, "--spring.artemis.user=settlement-core",
+                        "--spring.artemis.password=" + HubTestBroker.password("settlement-core"), "--spring.datasource.url=" + db,
                         "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password(),
-                        "--hub.operator-token=" + TOKEN, "--hub.events.batch-size=200"));
+                        "--hub.operator-token=" + TOKEN, "--hub.events.batch-size=200", "--hub.test.broker=none"));
             }
             int httpPort = ((WebServerApplicationContext) cores.get(0)).getWebServer().getPort();
             for (int c = 0; c < CLIENTS; c++) {
                 assertThat(ApiCalls.call(httpPort, "PUT", "/api/clients/" + EventStreams.client(c), SettlementCoreTestBase.agreementJson(),
                         TOKEN).statusCode()).isEqualTo(200);
             }
-            publish(port, stream);
+            publish(broker, stream);
             JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(db, TestDatabase.user(),
                     TestDatabase.password()));
             await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject("select count(*) from event_fact", Long.class)
@@ -90,22 +80,15 @@ class ScaleOutTest {
             return new Run(balances, applied);
         } finally {
             cores.forEach(ConfigurableApplicationContext::close);
-            broker.stop();
+            broker.close();
         }
     }
 
-    static void publish(int port, List<CanonicalEvent> stream) throws Exception {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+    /** Each event as the connector that publishes its type would send it. */
+    static void publish(HubTestBroker broker, List<CanonicalEvent> stream) throws Exception {
+        try (EventPublishers publishers = new EventPublishers(broker::connectionFactory, false, true)) {
             for (CanonicalEvent event : stream) {
-                TextMessage message = session.createTextMessage(EventCodec.encode(event));
-                message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
-                message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId() == null ? "reference-data" : event.clientId());
-                message.setStringProperty(MessageHeaders.DUPLICATE_ID, event.eventId());
-                producer.send(message);
+                publishers.send(event);
             }
         }
     }

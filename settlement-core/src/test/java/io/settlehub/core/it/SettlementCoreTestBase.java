@@ -57,6 +57,13 @@ abstract class SettlementCoreTestBase {
     @Autowired
     JmsTemplate jms;
 
+    Identities identities;
+
+    @Autowired
+    void broker(io.settlehub.testsupport.HubTestBroker broker) {
+        identities = new Identities(broker);
+    }
+
     @Autowired
     io.settlehub.core.store.LedgerRepository ledger;
 
@@ -104,15 +111,11 @@ abstract class SettlementCoreTestBase {
     }
 
     void send(String body, String eventType) {
-        jms.send(Addresses.EVENTS, session -> {
-            TextMessage message = session.createTextMessage(body);
-            message.setStringProperty(MessageHeaders.EVENT_TYPE, eventType);
-            return message;
-        });
+        identities.publish(body, eventType);
     }
 
     void send(List<CanonicalEvent> events) {
-        events.forEach(e -> send(EventCodec.encode(e), e.type().name()));
+        events.forEach(identities::publish);
     }
 
     /** The worked example until Ozon has paid the order in full: all 1,297.19 available. */
@@ -274,13 +277,14 @@ abstract class SettlementCoreTestBase {
 
         jms.setReceiveTimeout(5000);
         java.util.Set<String> reasons = new java.util.HashSet<>();
-        for (int i = 0; i < 2; i++) {
-            Message dead = jms.receive(Addresses.EVENTS_DLQ);
+        String expected = "invalid event: payload.lines[0].quantity: must be a positive integer, was -2";
+        for (int i = 0; i < 50 && !(reasons.contains(expected) && reasons.stream().anyMatch(r -> r.startsWith("invalid event: malformed"))); i++) {
+            Message dead = jms.receive(Addresses.EVENTS_DLQ);   // other tests of this context may have dead letters there too
             assertThat(dead).as("dead letter %d", i).isNotNull();
             reasons.add(dead.getStringProperty(MessageHeaders.FAILURE_REASON));
         }
         assertThat(reasons).anyMatch(r -> r.startsWith("invalid event: malformed JSON"));
-        assertThat(reasons).contains("invalid event: payload.lines[0].quantity: must be a positive integer, was -2");
+        assertThat(reasons).contains(expected);
     }
 
     @Test
@@ -313,10 +317,11 @@ abstract class SettlementCoreTestBase {
         awaitBuckets(client, "0.00", "0.00", "0.00", "1297.19", "0.00");
         String instructionId = mine.get("instructionId").asText();
 
-        jms.setReceiveTimeout(10_000);
+        JmsTemplate bank = identities.as("connector-bank");
+        bank.setReceiveTimeout(10_000);
         PaymentInstruction published = null;
         for (int i = 0; i < 20 && published == null; i++) {
-            Message message = jms.receive(Addresses.PAYMENT_INSTRUCTIONS);
+            Message message = bank.receive(Addresses.PAYMENT_INSTRUCTIONS);
             assertThat(message).as("an instruction on the queue").isNotNull();
             PaymentInstruction candidate = PaymentInstruction.fromJson(((TextMessage) message).getText());
             if (candidate.instructionId().equals(instructionId)) {
@@ -555,9 +560,10 @@ abstract class SettlementCoreTestBase {
 
     /** The document version as published on hub.accounting.exports (other tests' documents are passed over). */
     JsonNode exported(String documentId, int version) throws Exception {
-        jms.setReceiveTimeout(10_000);
+        JmsTemplate accounting = identities.as("connector-accounting");
+        accounting.setReceiveTimeout(10_000);
         for (int i = 0; i < 50; i++) {
-            Message message = jms.receive(Addresses.ACCOUNTING_EXPORTS);
+            Message message = accounting.receive(Addresses.ACCOUNTING_EXPORTS);
             assertThat(message).as("document %s v%d on %s", documentId, version, Addresses.ACCOUNTING_EXPORTS).isNotNull();
             JsonNode document = EventCodec.mapper().readTree(((TextMessage) message).getText());
             if (document.get("documentId").asText().equals(documentId) && document.get("version").asInt() == version) {

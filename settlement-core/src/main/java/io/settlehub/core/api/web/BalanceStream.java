@@ -1,6 +1,7 @@
 package io.settlehub.core.api.web;
 
 import io.settlehub.core.notify.LiveBalances;
+import io.settlehub.core.security.Callers;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Server-sent events: every balance or payment change of the client, as its notification JSON, while the page is open. */
+/**
+ * Server-sent events: every balance or payment change of the client, as its notification JSON, while the page is open and
+ * the caller's token is valid.
+ */
 @RestController
 class BalanceStream {
 
@@ -23,13 +27,13 @@ class BalanceStream {
     @GetMapping(path = "/api/clients/{clientId}/balances/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String clientId) throws IOException {
         SseEmitter emitter = new SseEmitter(ONE_HOUR);
-        Runnable stop = live.watch(clientId, json -> {
+        Runnable stop = live.watch(clientId, Callers.name(), json -> {
             try {
                 emitter.send(SseEmitter.event().name("notification").data(json, MediaType.APPLICATION_JSON));
             } catch (IOException e) {
                 throw new LiveBalances.Gone(e);
             }
-        });
+        }, emitter::complete);
         emitter.onCompletion(stop);
         emitter.onTimeout(stop);
         emitter.onError(e -> stop.run());

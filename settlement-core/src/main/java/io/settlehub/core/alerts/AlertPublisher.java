@@ -1,0 +1,32 @@
+package io.settlehub.core.alerts;
+
+import io.settlehub.core.notify.Notifications;
+import io.settlehub.core.store.AlertRepository;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Raises an alert once: recorded, and published on hub.notifications in the same transaction (the caller's, if any). */
+@Service
+public class AlertPublisher {
+
+    private final AlertRepository alerts;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    public AlertPublisher(AlertRepository alerts, Notifications notifications, Clock clock) {
+        this.alerts = alerts;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Answers whether the alert is new (raised now) rather than raised before. */
+    @Transactional
+    public boolean raise(Alert alert) {
+        if (!alerts.raise(alert, clock.instant())) {
+            return false;
+        }
+        notifications.alert(alert);
+        return true;
+    }
+}
