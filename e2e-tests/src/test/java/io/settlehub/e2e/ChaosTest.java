@@ -15,6 +15,7 @@ import io.settlehub.core.settlement.AgreementTerms;
 import io.settlehub.core.settlement.RateBook;
 import io.settlehub.core.settlement.SettlementCalculator;
 import io.settlehub.core.settlement.SettlementPostings;
+import io.settlehub.testsupport.EventPublishers;
 import io.settlehub.testsupport.EventStreams;
 import io.settlehub.testsupport.TestDatabase;
 import jakarta.jms.Connection;
@@ -57,11 +58,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ChaosTest {
 
-    static final Path ROOT = HubEndToEndTest.ROOT;
+    static final Path ROOT = RunningHub.ROOT;
     static final Path WORK = Path.of(System.getProperty("hub.work", "target/e2e")).toAbsolutePath().resolveSibling("chaos");
-    static final String TOKEN = HubEndToEndTest.TOKEN;
-    static final String USER = "hub";
-    static final String PASSWORD = "chaos-broker-password";
+    static final String TOKEN = RunningHub.TOKEN;
+    static final String[] SIGNING_KEYS = io.settlehub.contract.MessageSignatures.newKeyPair();
     static final int CLIENTS = 100;
     static final int EVENTS = 10_000;
     static final int POISON_EVERY = 997;
@@ -84,18 +84,18 @@ class ChaosTest {
 
     @Test
     void nothing_is_lost_or_paid_twice_while_the_core_the_broker_and_the_database_fail() throws Exception {
-        HubEndToEndTest.deleteRecursively(WORK);
+        RunningHub.deleteRecursively(WORK);
         processes = new Processes(WORK.resolve("logs"));
         int brokerPort = Processes.freePort();
         int corePort = Processes.freePort();
-        Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"), USER, PASSWORD,
-                brokerPort, Processes.freePort());
+        Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"), brokerPort,
+                Processes.freePort());
         copyOzonEventsForAudit(broker);
         startBroker(broker);
         String db = TestDatabase.createFresh("chaos");
-        Map<String, String> core = Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", USER,
-                "HUB_BROKER_PASSWORD", PASSWORD, "HUB_DB_URL", db, "HUB_DB_USER", TestDatabase.user(), "HUB_DB_PASSWORD",
-                TestDatabase.password(), "HUB_OPERATOR_TOKEN", TOKEN);
+        Map<String, String> core = new HashMap<>(StandaloneBroker.login("settlement-core", brokerPort));
+        core.putAll(Map.of("HUB_DB_URL", db, "HUB_DB_USER", TestDatabase.user(), "HUB_DB_PASSWORD", TestDatabase.password(),
+                "HUB_OPERATOR_TOKEN", TOKEN, "HUB_CORE_SIGNING_KEY", SIGNING_KEYS[0]));
         startCore(core, corePort);
         Path sftpRoot = WORK.resolve("bank-sftp");
         Path hostKey = WORK.resolve("sftp-host.key");
@@ -104,13 +104,14 @@ class ChaosTest {
         java.nio.file.Files.createDirectories(sftpRoot.resolve("outbox"));
         java.nio.file.Files.writeString(WORK.resolve("known_hosts"), sftp.knownHostsLine() + "\n");
         int bankPort = Processes.freePort();
-        processes.java("connector-bank", HubEndToEndTest.jar("connector-bank"), Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort,
-                "HUB_BROKER_USER", USER, "HUB_BROKER_PASSWORD", PASSWORD, "HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT",
-                String.valueOf(sftpPort), "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "chaos-sftp-password",
-                "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("known_hosts").toString(), "HUB_STATE_DIR", WORK.resolve("bank-state").toString()),
+        Map<String, String> bank = new HashMap<>(StandaloneBroker.login("connector-bank", brokerPort));
+        bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort), "HUB_BANK_SFTP_USER", "bank",
+                "HUB_BANK_SFTP_PASSWORD", "chaos-sftp-password", "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("known_hosts").toString(),
+                "HUB_STATE_DIR", WORK.resolve("bank-state").toString(), "HUB_CORE_VERIFY_KEY", SIGNING_KEYS[1]));
+        processes.java("connector-bank", RunningHub.jar("connector-bank"), bank,
                 "--server.port=" + bankPort, "--hub.cbr.url=", "--hub.bank.upload.redelivery-delay=500",
                 "--hub.bank.upload.max-redelivery-delay=5000", "--resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=5s");
-        HubEndToEndTest.awaitHealthy(bankPort, "connector-bank");
+        RunningHub.awaitHealthy(bankPort, "connector-bank");
         for (int c = 0; c < CLIENTS; c++) {
             assertThat(call(corePort, "PUT", "/api/clients/" + EventStreams.client(c), agreement(c)).statusCode()).isEqualTo(200);
         }
@@ -227,10 +228,10 @@ class ChaosTest {
                     prefix + "api-key=" + account.apiKey()));
             account.skuMap().forEach((sku, article) -> args.add(prefix + "sku-map." + sku + "=" + article));
         }
-        processes.java("connector-marketplace-" + replica, HubEndToEndTest.jar("connector-marketplace"), Map.of(
-                "HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", USER, "HUB_BROKER_PASSWORD", PASSWORD,
-                "HUB_STATE_DIR", WORK.resolve("marketplace-state-" + replica).toString()), args.toArray(String[]::new));
-        HubEndToEndTest.awaitHealthy(port, "connector-marketplace");
+        Map<String, String> env = new HashMap<>(StandaloneBroker.login("connector-marketplace", brokerPort));
+        env.put("HUB_STATE_DIR", WORK.resolve("marketplace-state-" + replica).toString());
+        processes.java("connector-marketplace-" + replica, RunningHub.jar("connector-marketplace"), env, args.toArray(String[]::new));
+        RunningHub.awaitHealthy(port, "connector-marketplace");
     }
 
     /**
@@ -250,8 +251,8 @@ class ChaosTest {
 
     static List<String> auditedOzonEvents(int port) throws JMSException {
         List<String> ids = new ArrayList<>();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection(USER, PASSWORD);
+        try (ActiveMQConnectionFactory factory = StandaloneBroker.factory(port, "hub-operator");
+             Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(session.createQueue("chaos.ozon.audit"))) {
             connection.start();
@@ -299,28 +300,27 @@ class ChaosTest {
                  "bankAccount": {"holder": "Chaos LLC", "account": "40702810900000000001", "bankId": "044525225", "taxId": "7701234567"}}""";
     }
 
-    /** Publishes every event (and a poison message now and then), reconnecting and resending through broker outages. */
+    /**
+     * Publishes every event as the connector that publishes its type (and a poison message now and then, from the
+     * marketplace connector), reconnecting and resending through broker outages.
+     */
     static void publish(int port, List<CanonicalEvent> stream, AtomicInteger poison, AtomicBoolean publishing) {
         int next = 0;
         while (next < stream.size()) {
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-                 Connection connection = factory.createConnection(USER, PASSWORD);
+            try (EventPublishers publishers = new EventPublishers(identity -> StandaloneBroker.factory(port, identity), false, true);
+                 ActiveMQConnectionFactory factory = StandaloneBroker.factory(port, "connector-marketplace");
+                 Connection connection = factory.createConnection();
                  Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                MessageProducer producer = session.createProducer(session.createQueue(Addresses.EVENTS));
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                MessageProducer poisons = session.createProducer(session.createQueue(Addresses.EVENTS));
+                poisons.setDeliveryMode(DeliveryMode.PERSISTENT);
                 while (next < stream.size()) {
-                    CanonicalEvent event = stream.get(next);
                     if (next > 0 && next % POISON_EVERY == 0 && poison.get() < next / POISON_EVERY) {
                         TextMessage bad = session.createTextMessage("{\"eventId\": \"chaos:poison:" + next + "\", \"type\": \"SALE\"}");
                         bad.setStringProperty(MessageHeaders.DUPLICATE_ID, "chaos:poison:" + next);
-                        producer.send(bad);
+                        poisons.send(bad);
                         poison.incrementAndGet();
                     }
-                    TextMessage message = session.createTextMessage(EventCodec.encode(event));
-                    message.setStringProperty(MessageHeaders.EVENT_TYPE, event.type().name());
-                    message.setStringProperty(MessageHeaders.GROUP_ID, event.clientId() == null ? "reference-data" : event.clientId());
-                    message.setStringProperty(MessageHeaders.DUPLICATE_ID, event.eventId());
-                    producer.send(message);
+                    publishers.send(stream.get(next));
                     next++;
                     if (next % 40 == 0) {
                         Thread.sleep(100);   // about 400 events a second: the faults fall in the middle of the stream
@@ -337,8 +337,8 @@ class ChaosTest {
 
     static List<String> deadLetters(int port) throws JMSException {
         List<String> reasons = new ArrayList<>();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection(USER, PASSWORD);
+        try (ActiveMQConnectionFactory factory = StandaloneBroker.factory(port, "hub-operator");
+             Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(session.createQueue(Addresses.EVENTS_DLQ))) {
             connection.start();
@@ -352,8 +352,8 @@ class ChaosTest {
     static int instructionMessages(int port) throws JMSException {
         java.util.Set<String> ids = new java.util.HashSet<>();
         int count = 0;
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection(USER, PASSWORD);
+        try (ActiveMQConnectionFactory factory = StandaloneBroker.factory(port, "hub-operator");
+             Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(session.createQueue(Addresses.PAYMENT_INSTRUCTIONS))) {
             connection.start();
@@ -374,9 +374,9 @@ class ChaosTest {
     }
 
     static void startCore(Map<String, String> env, int port) throws Exception {
-        processes.java("settlement-core", HubEndToEndTest.jar("settlement-core"), env, "--server.port=" + port,
+        processes.java("settlement-core", RunningHub.jar("settlement-core"), env, "--server.port=" + port,
                 "--hub.events.batch-size=500");
-        HubEndToEndTest.awaitHealthy(port, "settlement-core");
+        RunningHub.awaitHealthy(port, "settlement-core");
     }
 
     static HttpResponse<String> call(int port, String method, String path, String body) throws Exception {

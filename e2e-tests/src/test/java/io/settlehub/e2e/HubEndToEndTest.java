@@ -4,165 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.settlehub.bank.partner.iso20022.Pain001Schema;
-import io.settlehub.testsupport.TestDatabase;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The path of the demo as separate processes: the standalone Artemis distribution, the sandbox partners,
+ * The path of the demo as separate processes ({@link RunningHub}): the standalone Artemis distribution, the sandbox partners,
  * settlement-core on PostgreSQL, connector-marketplace, connector-bank and connector-accounting. Goods receipts come from the
  * clients' 1C, sales on Ozon, Wildberries and AliExpress become one balance, a payout run becomes a pain.001 file on the
  * bank's SFTP server, the bank's camt.053 statement books it, a full re-poll changes nothing, and closing the period puts the
  * agent's report and the payout into 1C once.
  */
+@ExtendWith(RunningHub.Extension.class)
 class HubEndToEndTest {
 
-    static final String TOKEN = "e2e-operator-token-0123456789";
-    static final String BROKER_USER = "hub";
-    static final String BROKER_PASSWORD = "e2e-broker-password";
-    static final Path ROOT = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
-    static final Path WORK = Path.of(System.getProperty("hub.work", "target/e2e")).toAbsolutePath();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    static Processes processes;
-    static int corePort;
-    static int marketplacePort;
-    static Map<String, String> common;
-    static int brokerPort;
-    static Path sftpRoot;
-    static Path state;
+    static RunningHub hub;
 
     @BeforeAll
-    static void startTheHub() throws Exception {
-        deleteRecursively(WORK);
-        processes = new Processes(WORK.resolve("logs"));
-        brokerPort = Processes.freePort();
-        corePort = Processes.freePort();
-        marketplacePort = Processes.freePort();
-        int bankPort = Processes.freePort();
-        int ozonPort = Processes.freePort();
-        int wildberriesPort = Processes.freePort();
-        int aliexpressPort = Processes.freePort();
-        int sftpPort = Processes.freePort();
-        onecPort = Processes.freePort();
-        sftpRoot = WORK.resolve("bank-sftp");
-        state = WORK.resolve("state");
-
-        Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"),
-                BROKER_USER, BROKER_PASSWORD, brokerPort, Processes.freePort());
-        processes.start("artemis", Map.of(), List.of(broker.resolve("bin/artemis").toString(), "run"));
-        await("the broker").atMost(Duration.ofSeconds(60)).until(() -> processes.log("artemis").contains("AMQ221007"));
-
-        common = new HashMap<>(Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + brokerPort, "HUB_BROKER_USER", BROKER_USER,
-                "HUB_BROKER_PASSWORD", BROKER_PASSWORD, "HUB_STATE_DIR", state.toString()));
-
-        Map<String, String> sandbox = new HashMap<>(common);
-        sandbox.putAll(Map.of("HUB_SANDBOX_SFTP_ROOT", sftpRoot.toString(), "HUB_SANDBOX_STATE", WORK.resolve("sandbox").toString(),
-                "HUB_SANDBOX_OZON_FILES", ROOT.resolve("demo/ozon").toString(), "HUB_SANDBOX_OZON_PORT", String.valueOf(ozonPort),
-                "HUB_SANDBOX_SFTP_PORT", String.valueOf(sftpPort), "HUB_SANDBOX_WB_PORT", String.valueOf(wildberriesPort),
-                "HUB_SANDBOX_WB_FILES", ROOT.resolve("demo/wildberries").toString()));
-        sandbox.putAll(Map.of("HUB_SANDBOX_AE_PORT", String.valueOf(aliexpressPort),
-                "HUB_SANDBOX_AE_FILES", ROOT.resolve("demo/aliexpress").toString(), "HUB_SANDBOX_ONEC_PORT", String.valueOf(onecPort),
-                "HUB_SANDBOX_ONEC_FILES", ROOT.resolve("demo/onec").toString()));
-        processes.java("sandbox", jar("sandbox"), sandbox);
-        await("the sandbox").atMost(Duration.ofSeconds(60)).until(() -> processes.log("sandbox").contains("sandbox ready"));
-
-        Map<String, String> core = new HashMap<>(common);
-        core.putAll(Map.of("HUB_DB_URL", TestDatabase.createFresh("e2e"), "HUB_DB_USER", TestDatabase.user(),
-                "HUB_DB_PASSWORD", TestDatabase.password(), "HUB_OPERATOR_TOKEN", TOKEN));
-        processes.java("settlement-core", jar("settlement-core"), core, "--server.port=" + corePort);
-
-        Map<String, String> bank = new HashMap<>(common);
-        bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort),
-                "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "bank-demo-password",
-                "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString()));
-        processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort, "--hub.bank.inbox-poll-interval=1000", "--hub.cbr.url=");
-
-        // the goods receipts come from the clients' 1C (the sandbox's OData stub) through connector-accounting
-        Map<String, String> accounting = new HashMap<>(common);
-        accounting.put("HUB_DEMO_ONEC_URL", "http://127.0.0.1:" + onecPort);
-        accounting.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + ROOT.resolve("demo/accounting-demo.yml"));
-        int accountingPort = Processes.freePort();
-        processes.java("connector-accounting", jar("connector-accounting"), accounting, "--server.port=" + accountingPort);
-
-        awaitHealthy(corePort, "settlement-core");
-        awaitHealthy(bankPort, "connector-bank");
-        awaitHealthy(accountingPort, "connector-accounting");
-        ProcessBuilder seed = new ProcessBuilder(ROOT.resolve("demo/seed.sh").toString()).redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("logs/seed.log").toFile());
-        seed.environment().putAll(Map.of("HUB_CORE_URL", "http://127.0.0.1:" + corePort, "HUB_OPERATOR_TOKEN", TOKEN));
-        assertThat(seed.start().waitFor()).as("demo/seed.sh, see %s", WORK.resolve("logs/seed.log")).isZero();
-        HubEndToEndTest.ozonPort = ozonPort;
-        HubEndToEndTest.wildberriesPort = wildberriesPort;
-        HubEndToEndTest.aliexpressPort = aliexpressPort;
-        startMarketplace();
-    }
-
-    static int ozonPort;
-    static int onecPort;
-    static int wildberriesPort;
-    static int aliexpressPort;
-
-    static void startMarketplace() throws IOException {
-        Map<String, String> marketplace = new HashMap<>(common);
-        marketplace.put("OZON_API_URL", "http://127.0.0.1:" + ozonPort);
-        marketplace.put("WB_FINANCE_URL", "http://127.0.0.1:" + wildberriesPort);
-        marketplace.put("AE_API_URL", "http://127.0.0.1:" + aliexpressPort);
-        marketplace.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + ROOT.resolve("demo/marketplace-demo.yml"));
-        processes.java("connector-marketplace", jar("connector-marketplace"), marketplace, "--server.port=" + marketplacePort,
-                "--hub.ozon.poll-interval=2000");
-    }
-
-    @AfterAll
-    static void stopTheHub() {
-        if (processes != null) {
-            processes.close();
-        }
-    }
-
-    static Path jar(String module) throws IOException {
-        try (Stream<Path> files = Files.list(ROOT.resolve(module).resolve("target"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("build " + module + " first (mvn package)"));
-        }
-    }
-
-    static void awaitHealthy(int port, String name) {
-        await(name + " healthy").atMost(Duration.ofSeconds(120)).ignoreExceptions()
-                .until(() -> get(port, "/actuator/health").contains("\"status\":\"UP\""));
-    }
-
-    static String get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    static String post(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    static void hub(RunningHub running) {
+        hub = running;
     }
 
     /**
@@ -178,26 +43,26 @@ class HubEndToEndTest {
     @Test
     void sales_on_three_marketplaces_become_one_balance_and_a_payout_a_pain001_file_on_the_banks_sftp_server() throws Exception {
         await("acme's Ozon, Wildberries and AliExpress sales settled").atMost(Duration.ofSeconds(120)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(get(corePort, "/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES));
-        assertThat(get(corePort, "/api/clients/acme/orders/33920474-0032-1"))
+                .untilAsserted(() -> assertThat(hub.core("/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES));
+        assertThat(hub.core("/api/clients/acme/orders/33920474-0032-1"))
                 .contains("\"marketplaceNet\":\"3921.50\"").contains("\"clientNet\":\"1297.19\"");
-        assertThat(get(corePort, "/api/clients/acme/orders/wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e")).contains("\"source\":\"wildberries\"")
+        assertThat(hub.core("/api/clients/acme/orders/wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e")).contains("\"source\":\"wildberries\"")
                 .contains("\"marketplaceNet\":\"4115.40\"").contains("\"clientNet\":\"1479.50\"").contains("\"available\":\"1479.50\"");
-        assertThat(get(corePort, "/api/clients/acme/orders/8191234599001")).contains("\"source\":\"aliexpress\"")
+        assertThat(hub.core("/api/clients/acme/orders/8191234599001")).contains("\"source\":\"aliexpress\"")
                 .contains("\"marketplaceNet\":\"2127.10\"").contains("\"clientNet\":\"815.25\"").contains("\"available\":\"815.25\"");
 
         // Every Ozon record polled again from the start (a lost watermark) after a restart: nothing changes.
-        processes.stop("connector-marketplace");
-        Files.delete(state.resolve("ozon-acme.json"));
-        Files.deleteIfExists(state.resolve("wildberries-acme.json"));
-        Files.deleteIfExists(state.resolve("aliexpress-acme.json"));
-        startMarketplace();
+        hub.processes.stop("connector-marketplace");
+        Files.delete(hub.state.resolve("ozon-acme.json"));
+        Files.deleteIfExists(hub.state.resolve("wildberries-acme.json"));
+        Files.deleteIfExists(hub.state.resolve("aliexpress-acme.json"));
+        hub.startMarketplace();
         await("a full re-poll").atMost(Duration.ofSeconds(120))
-                .until(() -> processes.log("connector-marketplace").contains("ozon acme: published"));
-        awaitHealthy(marketplacePort, "connector-marketplace");
-        assertThat(get(corePort, "/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES);
+                .until(() -> hub.processes.log("connector-marketplace").contains("ozon acme: published"));
+        RunningHub.awaitHealthy(hub.marketplacePort, "connector-marketplace");
+        assertThat(hub.core("/api/clients/acme/balances")).isEqualTo(ACME_AFTER_SALES);
 
-        String run = post(corePort, "/api/payouts/run");
+        String run = RunningHub.post(hub.corePort, "/api/payouts/run");
         String instructionId = null;
         for (com.fasterxml.jackson.databind.JsonNode instruction : io.settlehub.contract.EventCodec.mapper().readTree(run)) {
             if (instruction.get("clientId").asText().equals("acme") && instruction.get("amount").get("currency").asText().equals("RUB")) {
@@ -208,70 +73,49 @@ class HubEndToEndTest {
         assertThat(instructionId).as("acme's payout in %s", run).isNotNull();
         // globex's order is paid in full: its supplier is paid in CNY in the same run
         assertThat(run).contains("\"amount\":{\"amount\":\"360.00\",\"currency\":\"CNY\"}");
-        Path file = sftpRoot.resolve("outbox").resolve("pain001-" + instructionId + ".xml");
+        Path file = hub.sftpRoot.resolve("outbox").resolve("pain001-" + instructionId + ".xml");
         await("the payment file at the bank").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(file));
         String xml = Files.readString(file);
         Pain001Schema.validate(xml);
         assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">3144.00</InstdAmt>");
-        assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"3144.00\"");
+        assertThat(hub.core("/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"3144.00\"");
 
         // The bank's answer: a camt.053 statement booking the payment files lands in its inbox; the money is paid.
-        Process statement = new ProcessBuilder("python3", ROOT.resolve("demo/bank_statement.py").toString(), sftpRoot.toString())
+        Process statement = new ProcessBuilder("python3", RunningHub.ROOT.resolve("demo/bank_statement.py").toString(), hub.sftpRoot.toString())
                 .redirectErrorStream(true).start();
         String made = new String(statement.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(statement.waitFor()).as(made).isZero();
         await("the statement booked").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                assertThat(get(corePort, "/api/clients/acme/balances")).contains("\"inFlight\":\"0.00\"").contains("\"paid\":\"3144.00\""));
-        assertThat(get(corePort, "/api/clients/acme/payments")).contains("\"status\":\"BOOKED\"");
-        try (var processed = Files.list(sftpRoot.resolve("inbox/processed"))) {
+                assertThat(hub.core("/api/clients/acme/balances")).contains("\"inFlight\":\"0.00\"").contains("\"paid\":\"3144.00\""));
+        assertThat(hub.core("/api/clients/acme/payments")).contains("\"status\":\"BOOKED\"");
+        try (var processed = Files.list(hub.sftpRoot.resolve("inbox/processed"))) {
             assertThat(processed.count()).isEqualTo(1);
         }
 
         // Closing November puts acme's agent's report and its payout into acme's 1C, created and posted, once.
-        String closed = post(corePort, "/api/accounting/close?period=2026-11");
+        String closed = RunningHub.post(hub.corePort, "/api/accounting/close?period=2026-11");
         assertThat(closed).contains("agent-report:acme:2026-11:RUB").contains("payment:" + instructionId);
-        String reports = onecPath("acme", "Document_ОтчетКомиссионераОПродажах");
+        String reports = RunningHub.onecPath("acme", "Document_ОтчетКомиссионераОПродажах");
         String keyed = "\\(guid'[0-9a-f-]{36}'\\)";
         await("the agent's report and the payout posted in 1C").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(onecRequests("POST", reports + "\\?.*")).as("created").isEqualTo(1);
-            assertThat(onecRequests("POST", reports + keyed + "/Post\\?PostingModeOperational=false")).as("posted").isEqualTo(1);
-            assertThat(onecRequests("POST", onecPath("acme", "Document_ПоступлениеНаРасчетныйСчет") + keyed + "/Post\\?.*"))
+            assertThat(hub.onecRequests("POST", reports + "\\?.*")).as("created").isEqualTo(1);
+            assertThat(hub.onecRequests("POST", reports + keyed + "/Post\\?PostingModeOperational=false")).as("posted").isEqualTo(1);
+            assertThat(hub.onecRequests("POST", RunningHub.onecPath("acme", "Document_ПоступлениеНаРасчетныйСчет") + keyed + "/Post\\?.*"))
                     .as("the payout posted").isEqualTo(1);
         });
-        assertThat(onecRequests("GET", onecPath("acme", "Document_ПоступлениеТоваровУслуг") + "\\?.*"))
+        assertThat(hub.onecRequests("GET", RunningHub.onecPath("acme", "Document_ПоступлениеТоваровУслуг") + "\\?.*"))
                 .as("goods receipts read from 1C").isPositive();
-        assertThat(post(corePort, "/api/accounting/close?period=2026-11")).as("closed again: nothing new").doesNotContain("acme");
+        assertThat(RunningHub.post(hub.corePort, "/api/accounting/close?period=2026-11")).as("closed again: nothing new").doesNotContain("acme");
 
         // A commission of 6 % from November, then a recalculation: the corrected report replaces the first in 1C.
         var agreement = (com.fasterxml.jackson.databind.node.ObjectNode) io.settlehub.contract.EventCodec.mapper()
-                .readTree(get(corePort, "/api/clients/acme"));
+                .readTree(hub.core("/api/clients/acme"));
         agreement.put("commissionRate", "0.06").put("effectiveFrom", "2026-11-01");
-        put(corePort, "/api/clients/acme", agreement.toString());
-        assertThat(post(corePort, "/api/clients/acme/recalculate?from=2026-11-01")).contains("agent-report:acme:2026-11:RUB");
+        RunningHub.put(hub.corePort, "/api/clients/acme", agreement.toString());
+        assertThat(RunningHub.post(hub.corePort, "/api/clients/acme/recalculate?from=2026-11-01")).contains("agent-report:acme:2026-11:RUB");
         await("the corrected report in 1C").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(onecRequests("PATCH", reports + keyed + "\\?.*")).isEqualTo(1));
-        assertThat(onecRequests("POST", reports + "\\?.*")).as("never created twice").isEqualTo(1);
-    }
-
-    /** The regular expression of an entity set's path in a client's infobase, as it goes over the wire (percent-encoded). */
-    static String onecPath(String client, String entitySet) {
-        return "/" + client + "/odata/standard\\.odata/" + java.net.URLEncoder.encode(entitySet, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** How many requests the 1C stub received with this method and a URL matching the pattern (WireMock's journal). */
-    static int onecRequests(String method, String urlPattern) throws Exception {
-        String pattern = io.settlehub.contract.EventCodec.write(Map.of("method", method, "urlPattern", urlPattern));
-        HttpRequest count = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onecPort + "/__admin/requests/count"))
-                .POST(HttpRequest.BodyPublishers.ofString(pattern)).build();
-        return io.settlehub.contract.EventCodec.mapper().readTree(HTTP.send(count, HttpResponse.BodyHandlers.ofString()).body())
-                .get("count").asInt();
-    }
-
-    static void put(int port, String path, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isEqualTo(200);
+                assertThat(hub.onecRequests("PATCH", reports + keyed + "\\?.*")).isEqualTo(1));
+        assertThat(hub.onecRequests("POST", reports + "\\?.*")).as("never created twice").isEqualTo(1);
     }
 
     @Test
@@ -279,13 +123,13 @@ class HubEndToEndTest {
             throws Exception {
         // whichever test ran before (a payout, a recalculation), the browser must show what the API shows now
         await("acme's sales settled").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
-                get(corePort, "/api/clients/acme/orders/8191234599001").contains("\"source\":\"aliexpress\"")
-                        && get(corePort, "/api/clients/acme/orders/wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e").contains("\"source\":\"wildberries\""));
-        String available = io.settlehub.contract.EventCodec.mapper().readTree(get(corePort, "/api/clients/acme/balances")).get(0)
+                hub.core("/api/clients/acme/orders/8191234599001").contains("\"source\":\"aliexpress\"")
+                        && hub.core("/api/clients/acme/orders/wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e").contains("\"source\":\"wildberries\""));
+        String available = io.settlehub.contract.EventCodec.mapper().readTree(hub.core("/api/clients/acme/balances")).get(0)
                 .get("available").asText();
-        Path downloads = WORK.resolve("downloads");
-        ProcessBuilder node = new ProcessBuilder("node", ROOT.resolve("e2e-tests/browser/dashboard.mjs").toString(),
-                "http://127.0.0.1:" + corePort, downloads.toString()).redirectErrorStream(true);
+        Path downloads = RunningHub.WORK.resolve("downloads");
+        ProcessBuilder node = new ProcessBuilder("node", RunningHub.ROOT.resolve("e2e-tests/browser/dashboard.mjs").toString(),
+                "http://127.0.0.1:" + hub.corePort, downloads.toString()).redirectErrorStream(true);
         node.environment().putAll(Map.of("CLIENT_USER", "acme", "CLIENT_PASSWORD", "acme-demo-password", "CLIENT_ID", "acme",
                 "OTHER_USER", "globex", "OTHER_PASSWORD", "globex-demo-password", "EXPECTED_AVAILABLE", available,
                 "EXPECTED_ORDER", "33920474-0032-1", "REPORT_PERIOD", "2026-11"));
@@ -307,7 +151,7 @@ class HubEndToEndTest {
             assertThat(byOrder).containsKeys("33920474-0032-1", "wb1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e", "8191234599001");
             for (var order : byOrder.entrySet()) {
                 assertThat(order.getValue()).as("client net of %s", order.getKey()).isEqualByComparingTo(new java.math.BigDecimal(
-                        io.settlehub.contract.EventCodec.mapper().readTree(get(corePort, "/api/clients/acme/orders/" + order.getKey()))
+                        io.settlehub.contract.EventCodec.mapper().readTree(hub.core("/api/clients/acme/orders/" + order.getKey()))
                                 .get("clientNet").asText()));
             }
         }
@@ -316,18 +160,19 @@ class HubEndToEndTest {
     @Test
     void a_connector_written_without_java_publishes_canonical_events_over_stomp() throws Exception {
         String before = await("globex's balance settled").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
-            String first = get(corePort, "/api/clients/globex/balances");
+            String first = hub.core("/api/clients/globex/balances");
             Thread.sleep(3000);
-            return first.equals(get(corePort, "/api/clients/globex/balances")) && first.contains("RUB") ? first : null;
+            return first.equals(hub.core("/api/clients/globex/balances")) && first.contains("RUB") ? first : null;
         }, java.util.Objects::nonNull);
         java.math.BigDecimal available = new java.math.BigDecimal(io.settlehub.contract.EventCodec.mapper().readTree(before).get(0)
                 .get("available").asText());
 
         for (int attempt = 0; attempt < 2; attempt++) {   // the second time the broker drops it as a repeat
-            ProcessBuilder stomp = new ProcessBuilder("python3", ROOT.resolve("examples/stomp-connector/publish_event.py").toString(),
-                    ROOT.resolve("examples/stomp-connector/globex-storage-charge.json").toString(), "127.0.0.1:" + brokerPort)
+            ProcessBuilder stomp = new ProcessBuilder("python3", RunningHub.ROOT.resolve("examples/stomp-connector/publish_event.py").toString(),
+                    RunningHub.ROOT.resolve("examples/stomp-connector/globex-storage-charge.json").toString(), "127.0.0.1:" + hub.brokerPort)
                     .redirectErrorStream(true);
-            stomp.environment().putAll(Map.of("HUB_BROKER_USER", BROKER_USER, "HUB_BROKER_PASSWORD", BROKER_PASSWORD));
+            stomp.environment().putAll(Map.of("HUB_BROKER_USER", "connector-example", "HUB_BROKER_PASSWORD",
+                    StandaloneBroker.password("connector-example")));
             Process process = stomp.start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(process.waitFor()).as(output).isZero();
@@ -335,8 +180,8 @@ class HubEndToEndTest {
         }
         String expected = available.subtract(new java.math.BigDecimal("15.67")).toPlainString();
         await("the storage charge applied").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                assertThat(get(corePort, "/api/clients/globex/balances")).contains("\"available\":\"" + expected + "\""));
+                assertThat(hub.core("/api/clients/globex/balances")).contains("\"available\":\"" + expected + "\""));
         Thread.sleep(3000);
-        assertThat(get(corePort, "/api/clients/globex/balances")).as("applied once").contains("\"available\":\"" + expected + "\"");
+        assertThat(hub.core("/api/clients/globex/balances")).as("applied once").contains("\"available\":\"" + expected + "\"");
     }
 }

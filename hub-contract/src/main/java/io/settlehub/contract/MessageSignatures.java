@@ -10,7 +10,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Ed25519 signatures of message bodies: settlement-core signs what it publishes with a private key only it holds; a
@@ -50,12 +52,12 @@ public final class MessageSignatures {
         }
     }
 
-    /** Checks signatures with the public key. */
+    /** Checks signatures with the public key (or any of several, while a key is being replaced). */
     public static final class Verifier {
-        private final PublicKey key;
+        private final List<PublicKey> keys;
 
-        private Verifier(PublicKey key) {
-            this.key = key;
+        private Verifier(List<PublicKey> keys) {
+            this.keys = keys;
         }
 
         /** Whether {@code signatureBase64} is the signer's signature of exactly {@code body}; false for anything malformed. */
@@ -63,14 +65,20 @@ public final class MessageSignatures {
             if (body == null || signatureBase64 == null || signatureBase64.length() > 200) {
                 return false;
             }
-            try {
-                Signature signature = Signature.getInstance(ALGORITHM);
-                signature.initVerify(key);
-                signature.update(body.getBytes(StandardCharsets.UTF_8));
-                return signature.verify(Base64.getDecoder().decode(signatureBase64.trim()));
-            } catch (IllegalArgumentException | GeneralSecurityException e) {
-                return false;
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            for (PublicKey key : keys) {
+                try {
+                    Signature signature = Signature.getInstance(ALGORITHM);
+                    signature.initVerify(key);
+                    signature.update(bytes);
+                    if (signature.verify(Base64.getDecoder().decode(signatureBase64.trim()))) {
+                        return true;
+                    }
+                } catch (IllegalArgumentException | GeneralSecurityException e) {
+                    return false;
+                }
             }
+            return false;
         }
     }
 
@@ -83,13 +91,23 @@ public final class MessageSignatures {
         }
     }
 
-    /** The verifier of a public key given as Base64 X.509 SubjectPublicKeyInfo (or PEM). */
-    public static Verifier verifier(String publicKey, String setting) {
-        try {
-            return new Verifier(KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der(publicKey, setting))));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(setting + ": not an Ed25519 public key (X.509, Base64)");
+    /**
+     * The verifier of public keys given as Base64 X.509 SubjectPublicKeyInfo (or PEM), comma-separated: a signature by any
+     * of them verifies, so that a new signing key can be brought in before the old one is retired.
+     */
+    public static Verifier verifier(String publicKeys, String setting) {
+        if (publicKeys == null || publicKeys.isBlank()) {
+            throw new IllegalArgumentException(setting + " is not set");
         }
+        List<PublicKey> keys = new ArrayList<>();
+        for (String key : publicKeys.split(",")) {
+            try {
+                keys.add(KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der(key, setting))));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException(setting + ": not an Ed25519 public key (X.509, Base64)");
+            }
+        }
+        return new Verifier(List.copyOf(keys));
     }
 
     /** A new key pair: {@code [private (Base64 PKCS#8), public (Base64 X.509)]}. */

@@ -27,6 +27,16 @@ class MessageSignaturesTest {
     }
 
     @Test
+    void while_a_key_is_replaced_signatures_of_either_key_verify() {
+        String[] next = MessageSignatures.newKeyPair();
+        MessageSignatures.Verifier both = MessageSignatures.verifier(KEYS[1] + "," + next[1], "HUB_CORE_VERIFY_KEY");
+        assertThat(both.verifies(INSTRUCTION, MessageSignatures.signer(KEYS[0], "k").sign(INSTRUCTION))).isTrue();
+        assertThat(both.verifies(INSTRUCTION, MessageSignatures.signer(next[0], "k").sign(INSTRUCTION))).isTrue();
+        assertThat(MessageSignatures.verifier(next[1], "k").verifies(INSTRUCTION, MessageSignatures.signer(KEYS[0], "k").sign(INSTRUCTION)))
+                .as("the old key retired").isFalse();
+    }
+
+    @Test
     void keys_are_read_as_pem_too_and_a_bad_key_names_the_setting_never_the_value() {
         String pem = "-----BEGIN PUBLIC KEY-----\n" + KEYS[1] + "\n-----END PUBLIC KEY-----\n";
         assertThat(MessageSignatures.verifier(pem, "k").verifies(INSTRUCTION,

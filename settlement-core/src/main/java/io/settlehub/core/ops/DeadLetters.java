@@ -52,8 +52,9 @@ public class DeadLetters {
         this.senders = senders;
     }
 
+    /** One dead letter; {@code otherProperties}: what the original carried under names JMS cannot hold (STOMP's content-length…). */
     public record DeadLetter(String queue, String messageId, Instant at, String eventType, String failureReason, boolean refused,
-                             String sender, String originalAddress, String body) {
+                             String sender, String originalAddress, String otherProperties, String body) {
     }
 
     public List<DeadLetter> browse(String queue, int limit) throws JMSException {
@@ -88,7 +89,8 @@ public class DeadLetters {
                         message.getStringProperty(MessageHeaders.EVENT_TYPE), reason != null ? reason
                                 : "delivered " + message.getIntProperty("JMSXDeliveryCount") + " times without being taken (moved by the broker)",
                         message.propertyExists(MessageHeaders.REFUSED) && message.getBooleanProperty(MessageHeaders.REFUSED),
-                        senders.of(message), message.getStringProperty(ORIGINAL_ADDRESS), MessageCopies.bodyOrEmpty(message)));
+                        senders.of(message), message.getStringProperty(ORIGINAL_ADDRESS),
+                        message.getStringProperty(MessageCopies.OTHER_PROPERTIES), MessageCopies.bodyOrEmpty(message)));
             }
         }
         return letters;

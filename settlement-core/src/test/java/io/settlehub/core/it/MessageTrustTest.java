@@ -178,6 +178,7 @@ class MessageTrustTest {
         assertThat(dead.get(0).get("failureReason").asText()).startsWith("invalid event: malformed JSON");
         assertThat(dead.get(0).get("sender").asText()).isEqualTo("connector-marketplace");
         assertThat(dead.get(0).get("body").asText()).isEqualTo("{\"eventId\": \"broken");
+        assertThat(dead.get(0).get("otherProperties").asText()).as("kept, under a name JMS takes").contains("content-length=");
         assertThat(deadLetters("DLQ")).as("nothing in the broker's catch-all").isEmpty();
         assertThat(get("/api/operations/queues").get("DLQ").asDouble()).isZero();
         String metrics = ApiCalls.call(port, "GET", "/actuator/prometheus", null, null).body();
