@@ -3,7 +3,7 @@
 A connector without Java: publishes one canonical event (a JSON file, DESIGN.md's envelope) to hub.events over STOMP,
 with the headers the contract asks for, and waits for the broker's receipt. Python's standard library only.
 
-    HUB_BROKER_USER=hub HUB_BROKER_PASSWORD=... ./publish_event.py event.json [host:port]
+    HUB_BROKER_USER=connector-example HUB_BROKER_PASSWORD=... ./publish_event.py event.json [host:port]
 
 The broker's 61616 acceptor speaks STOMP too. Exit status 0: the broker has the event; anything else: it does not.
 """
@@ -45,7 +45,7 @@ def main():
             sys.exit(f"{sys.argv[1]}: the event has no '{field}'")
     host, _, port = (sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1:61616").partition(":")
     with socket.create_connection((host, int(port or 61616)), timeout=10) as sock:
-        sock.sendall(frame("CONNECT", {"accept-version": "1.2", "host": host, "login": os.environ.get("HUB_BROKER_USER", "hub"),
+        sock.sendall(frame("CONNECT", {"accept-version": "1.2", "host": host, "login": os.environ.get("HUB_BROKER_USER", "connector-example"),
                                        "passcode": os.environ.get("HUB_BROKER_PASSWORD", "")}))
         command, headers, body = read_frame(sock)
         if command != "CONNECTED":

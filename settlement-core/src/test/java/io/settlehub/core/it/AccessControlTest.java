@@ -192,6 +192,27 @@ class AccessControlTest {
                 + "\", \"validDays\": 9999}", OPERATOR).body()).contains("validDays");
     }
 
+    @Test
+    @Order(2)
+    void a_revoked_tokens_open_live_stream_is_closed() throws Exception {
+        String a = client();
+        String token = tokenFor(a, 1);
+        var lines = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + a
+                + "/balances/stream")).header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofLines()).body();
+        java.util.concurrent.CompletableFuture<String> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return "ended after " + lines.count() + " lines";
+            } catch (java.io.UncheckedIOException closed) {
+                return "closed: " + closed.getMessage();
+            }
+        });
+        Thread.sleep(300);
+        assertThat(ended).as("open while the token is valid").isNotDone();
+        assertThat(call("DELETE", "/api/tokens/" + token.split("_")[1], null, OPERATOR).statusCode()).isEqualTo(204);
+        assertThat(ended.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the stream ended").isNotEmpty();
+    }
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -330,6 +351,32 @@ class AccessControlTest {
                 .isEqualTo(400);
         assertThat(call("GET", "/api/clients/" + a + "/balances", null, OPERATOR).statusCode()).as("still serving").isEqualTo(200);
 
+        assertThat(call("POST", "/api/tokens", "{\"label\": \"" + "l".repeat(201) + "\", \"role\": \"OPERATOR\"}", OPERATOR).body())
+                .as("a label over 200 characters").contains("\"field\":\"label\"");
+        HttpResponse<String> longPassword = call("PUT", "/api/users/erin-" + a, "{\"password\": \"" + "пароль".repeat(7)
+                + "\", \"role\": \"CLIENT\", \"clientId\": \"" + a + "\"}", OPERATOR);
+        assertThat(longPassword.statusCode()).as("a password over bcrypt's 72 bytes (42 characters, 84 bytes)").isEqualTo(400);
+        assertThat(longPassword.body()).contains("\"field\":\"password\"").contains("72 bytes");
+
+        String agreement = SettlementCoreTestBase.agreementJson();
+        for (var nonsense : Map.of(
+                "effectiveFrom", agreement.replace("{\"name\"", "{\"effectiveFrom\": \"+999999999-01-01\", \"name\""),
+                "name", agreement.replace("Acme Import\"", "Acme\\u0000Import\""),
+                "name ", agreement.replace("Acme Import\"", "x".repeat(1000) + "\""),
+                "bankAccount.bankId", agreement.replace("044525225", "ZZ"),
+                "bankAccount.taxId", agreement.replace("7701234567", "77-01")).entrySet()) {
+            HttpResponse<String> refused = call("PUT", "/api/clients/" + a, nonsense.getValue(), OPERATOR);
+            assertThat(refused.statusCode()).as(nonsense.getKey()).isEqualTo(400);
+            assertThat(refused.body()).as(nonsense.getKey()).contains("\"field\":\"" + nonsense.getKey().strip() + "\"");
+        }
+        HttpResponse<String> supplier = call("PUT", "/api/suppliers/odd-" + a, "{\"name\": \"Odd\", \"currency\": \"CNY\","
+                + " \"bankAccount\": {\"account\": \"1\", \"bankId\": \"ZZ\", \"country\": \"ZZZ\"}}", OPERATOR);
+        assertThat(supplier.statusCode()).isEqualTo(400);
+        assertThat(supplier.body()).contains("\"field\":\"bankAccount.account\"");
+        assertThat(call("PUT", "/api/suppliers/odd-" + a, "{\"name\": \"Odd\", \"currency\": \"CNY\", \"bankAccount\":"
+                + " {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\", \"country\": \"ZZ\"}}", OPERATOR).body())
+                .contains("\"field\":\"bankAccount.country\"");
+
         call("POST", "/api/payouts/run", null, OPERATOR);
         String log = call("GET", "/api/audit-log?limit=50", null, OPERATOR).body();
         assertThat(log).contains("\"action\":\"AGREEMENT_SAVED\"").contains("\"target\":\"" + a + "\"")
@@ -361,6 +408,23 @@ class AccessControlTest {
         HttpResponse<String> ui = call("GET", "/swagger-ui/index.html", null, null);
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
+    }
+
+    @Test
+    @Order(10)
+    void guessing_tokens_is_limited_per_address_and_then_no_token_is_looked_at() throws Exception {
+        String a = client();
+        String valid = tokenFor(a, 1);
+        int refused = 0;
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> guess = call("GET", "/api/clients/" + a + "/balances", null, "sht_guess" + i + "_" + UUID.randomUUID());
+            assertThat(guess.statusCode()).isIn(401, 429);
+            refused += guess.statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("beyond 20 wrong tokens a minute").isGreaterThanOrEqualTo(40);
+        HttpResponse<String> meanwhile = call("GET", "/api/clients/" + a + "/balances", null, valid);
+        assertThat(meanwhile.statusCode()).as("a right token from the guessing address waits too").isEqualTo(429);
+        assertThat(meanwhile.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
