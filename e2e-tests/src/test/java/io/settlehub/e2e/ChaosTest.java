@@ -235,8 +235,9 @@ class ChaosTest {
     }
 
     /**
-     * A copy of every Ozon event that hub.events accepts goes to an audit queue, through a non-exclusive divert: the broker
-     * checks duplicate ids before diverts route, so the queue shows what was published, once per accepted message.
+     * A copy of every Ozon event that hub.events accepts goes to an audit queue, through a non-exclusive divert (the
+     * connector's, by their ids: the generated stream says source "ozon" too): the broker checks duplicate ids before
+     * diverts route, so the queue shows what was published, once per accepted message.
      */
     static void copyOzonEventsForAudit(Path broker) throws java.io.IOException {
         Path config = broker.resolve("etc/broker.xml");
@@ -244,8 +245,8 @@ class ChaosTest {
                 .replace("<addresses>", "<addresses><address name=\"chaos.ozon.audit\"><anycast><queue name=\"chaos.ozon.audit\"/>"
                         + "</anycast></address>")
                 .replace("</core>", "<diverts><divert name=\"ozon-audit\"><address>" + Addresses.EVENTS + "</address>"
-                        + "<forwarding-address>chaos.ozon.audit</forwarding-address><filter string=\"" + MessageHeaders.SOURCE
-                        + " = 'ozon'\"/><exclusive>false</exclusive></divert></diverts></core>");
+                        + "<forwarding-address>chaos.ozon.audit</forwarding-address><filter string=\"" + MessageHeaders.DUPLICATE_ID
+                        + " LIKE 'ozon:%'\"/><exclusive>false</exclusive></divert></diverts></core>");
         java.nio.file.Files.writeString(config, xml);
     }
 
