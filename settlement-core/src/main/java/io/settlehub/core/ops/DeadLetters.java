@@ -8,6 +8,7 @@ import io.settlehub.core.messaging.MessageSenders;
 import io.settlehub.core.notify.WebhookRoute;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -117,7 +118,7 @@ public class DeadLetters {
                 }
                 copy.setStringProperty("replayedFrom", queue);
                 copy.setStringProperty("replayedAfter", message.getStringProperty(MessageHeaders.FAILURE_REASON));
-                producer.send(session.createQueue(destination(queue, message)), copy);
+                producer.send(destination(session, queue, message), copy);
                 session.commit();
                 moved++;
             }
@@ -136,17 +137,17 @@ public class DeadLetters {
         return null;
     }
 
-    private static String destination(String queue, Message message) throws JMSException {
+    private static Destination destination(Session session, String queue, Message message) throws JMSException {
         return switch (queue) {
-            case Addresses.EVENTS_DLQ -> Addresses.EVENTS;
-            case Addresses.PAYMENT_INSTRUCTIONS_DLQ -> Addresses.PAYMENT_INSTRUCTIONS;
-            case Addresses.ACCOUNTING_EXPORTS_DLQ -> Addresses.ACCOUNTING_EXPORTS;
-            case CATCH_ALL -> message.getStringProperty(ORIGINAL_ADDRESS);
+            case Addresses.EVENTS_DLQ -> session.createQueue(Addresses.EVENTS);
+            case Addresses.PAYMENT_INSTRUCTIONS_DLQ -> session.createQueue(Addresses.PAYMENT_INSTRUCTIONS);
+            case Addresses.ACCOUNTING_EXPORTS_DLQ -> session.createQueue(Addresses.ACCOUNTING_EXPORTS);
+            case CATCH_ALL -> session.createQueue(message.getStringProperty(ORIGINAL_ADDRESS));
             default -> {
-                // a webhook's own durable subscription (fully qualified), so that no other subscriber gets it twice
+                // a webhook's own durable subscription (fully qualified, multicast), so that no other subscriber gets it twice
                 String webhook = message.getStringProperty(MessageHeaders.WEBHOOK);
-                yield Addresses.NOTIFICATIONS + "::" + (webhook != null ? WebhookRoute.SUBSCRIPTION_PREFIX + webhook
-                        : message.getStringProperty(ORIGINAL_QUEUE));
+                yield session.createTopic(Addresses.NOTIFICATIONS + "::" + (webhook != null ? WebhookRoute.SUBSCRIPTION_PREFIX + webhook
+                        : message.getStringProperty(ORIGINAL_QUEUE)));
             }
         };
     }

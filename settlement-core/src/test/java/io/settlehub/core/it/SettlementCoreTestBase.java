@@ -577,6 +577,23 @@ abstract class SettlementCoreTestBase {
 
 
     @Test
+    void a_notification_its_webhook_never_took_is_dead_lettered_and_replayed_to_that_webhook() throws Exception {
+        String client = newClient();
+        CRM.failNext(11);   // the first try and every redelivery (hub.notifications.max-redeliveries, 10)
+        send(List.of(forClient(WorkedExample.event("ozon:acme:charge:webhook-dlq", EventType.MARKETPLACE_CHARGE, "ozon",
+                "2026-03-21T10:00:00Z", new io.settlehub.contract.EventPayload.MarketplaceCharge("storage", rub("2.50"), null)), client)));
+        String queue = io.settlehub.core.notify.WebhookRoute.DEAD_LETTERS;
+        JsonNode dead = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/operations/dead-letters?queue=" + queue),
+                letters -> letters.size() > 0).get(0);
+        assertThat(dead.get("failureReason").asText()).startsWith("webhook crm failed after retries");
+        String notificationId = EventCodec.mapper().readTree(dead.get("body").asText()).get("notificationId").asText();
+
+        assertThat(call("POST", "/api/operations/dead-letters/replay?queue=" + queue, null, TOKEN).body()).contains("\"replayed\":1");
+        CRM.await(n -> n.get("notificationId").asText().equals(notificationId));
+        assertThat(get("/api/operations/dead-letters?queue=" + queue)).isEmpty();
+    }
+
+    @Test
     void balance_and_payment_status_changes_reach_the_webhook_signed_with_its_secret_through_its_outage() throws Exception {
         String client = newClient();
         int failedBefore = CRM.failedDeliveries();
