@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.MessageSignatures;
 import io.settlehub.testsupport.TestDatabase;
+import io.settlehub.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +49,7 @@ final class RunningHub implements AutoCloseable {
     final int onecPort = Processes.freePort();
     final Path sftpRoot = WORK.resolve("bank-sftp");
     final Path state = WORK.resolve("state");
-    final WebhookInbox crm = WebhookInbox.start();
+    final WebhookReceiver crm = WebhookReceiver.start();
 
     /** Resolves a {@code RunningHub} parameter of a test class's {@code @BeforeAll}: the one hub of the whole run. */
     static final class Extension implements ParameterResolver {

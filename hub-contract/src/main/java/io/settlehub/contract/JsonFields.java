@@ -156,7 +156,7 @@ public final class JsonFields {
             throw new InvalidMessageException(at(field), "must be at most " + MAX_DECIMAL + " characters, was " + value.asText().length());
         }
         if (!DECIMAL.matcher(value.asText()).matches()) {
-            throw new InvalidMessageException(at(field), "is not a decimal number: '" + abbreviated(value.asText()) + "'"
+            throw new InvalidMessageException(at(field), "is not a decimal number: '" + Texts.abbreviated(value.asText(), 40) + "'"
                     + " (digits with an optional '.', no exponent)");
         }
         try {
@@ -164,10 +164,6 @@ public final class JsonFields {
         } catch (NumberFormatException e) {
             throw new InvalidMessageException(at(field), "is not a decimal number: '" + value.asText() + "'");
         }
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     public Money money(String field) {

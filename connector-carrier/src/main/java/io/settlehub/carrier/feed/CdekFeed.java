@@ -12,6 +12,7 @@ import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +102,8 @@ public class CdekFeed {
         return client.order(credentials, uuid);
     }
 
-    private static String abbreviated(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    private static String abbreviated(String uuid) {
+        return Texts.abbreviated(uuid, 40);
     }
 
     public void commit(FetchResult result) {

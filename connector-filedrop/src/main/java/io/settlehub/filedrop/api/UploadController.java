@@ -1,5 +1,6 @@
 package io.settlehub.filedrop.api;
 
+import io.settlehub.contract.Texts;
 import io.settlehub.filedrop.config.FileDropProperties;
 import io.settlehub.filedrop.config.FileDropProperties.Platform;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class UploadController {
         }
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,119}\\.(csv|xlsx)")) {
             return ResponseEntity.badRequest().body(Map.of("error", "name must start with a letter or digit, then up to 119 letters,"
-                    + " digits, '.', '_' or '-', and end in .csv or .xlsx, was '" + abbreviated(name) + "'"));
+                    + " digits, '.', '_' or '-', and end in .csv or .xlsx, was '" + Texts.abbreviated(name, 60) + "'"));
         }
         Path folder = properties.folder(target);
         Files.createDirectories(folder);
@@ -66,10 +67,6 @@ class UploadController {
         }
         Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return ResponseEntity.accepted().body(Map.of("platform", target.name(), "file", name, "status", "queued"));
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private boolean authorized(String authorization) {

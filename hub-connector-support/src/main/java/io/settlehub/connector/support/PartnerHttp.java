@@ -156,6 +156,6 @@ public final class PartnerHttp {
     }
 
     public static String abbreviate(String body) {
-        return body == null ? "" : body.length() <= 300 ? body : body.substring(0, 300) + "…";
+        return io.settlehub.contract.Texts.abbreviated(body, 300);
     }
 }

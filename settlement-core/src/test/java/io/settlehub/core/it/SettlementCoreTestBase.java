@@ -13,6 +13,7 @@ import io.settlehub.contract.EventType;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.contract.PaymentInstruction;
 import io.settlehub.core.settlement.WorkedExample;
+import io.settlehub.testsupport.WebhookReceiver;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.settlehub.core.it;
+package io.settlehub.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** A CRM's webhook endpoint on loopback: keeps every delivery with its signature headers. */
-final class WebhookReceiver {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Delivery(String timestamp, String signature, String body) {
+    public record Delivery(String timestamp, String signature, String body) {
     }
 
     private final HttpServer server;
@@ -28,7 +28,7 @@ final class WebhookReceiver {
         this.server = server;
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
@@ -53,24 +53,24 @@ final class WebhookReceiver {
     }
 
     /** The next {@code n} deliveries are answered 503, as a receiver that is down. */
-    void failNext(int n) {
+    public void failNext(int n) {
         toFail.set(n);
     }
 
-    int failedDeliveries() {
+    public int failedDeliveries() {
         return failed.get();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/settlehub";
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
 
     /** The first notification delivered that matches. */
-    JsonNode await(Predicate<JsonNode> matching) {
+    public JsonNode await(Predicate<JsonNode> matching) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
             for (Delivery delivery : deliveries) {
@@ -83,5 +83,10 @@ final class WebhookReceiver {
             return false;
         });
         return found.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
     }
 }
