@@ -45,7 +45,7 @@ final class IngestRun {
                 "--hub.signing.ephemeral-key=true",
                 "--hub.operator-token=" + TOKEN, "--hub.events.auto-start=false", "--hub.events.consumers=" + consumers,
                 "--logging.level.root=WARN", "--hub.security.api-per-second=1000000", "--hub.security.api-burst=1000000",
-                "--hub.events.cached-clients=" + Jvm.env("BENCH_CACHED_CLIENTS", "2000"), batchSize.isEmpty() ? "--bench=default-batch" : "--hub.events.batch-size=" + batchSize);
+                batchSize.isEmpty() ? "--bench=default-batch" : "--hub.events.batch-size=" + batchSize);
         try (HeapSampler broker = HeapSampler.ofBroker()) {
             IngestBenchmark.putAgreements(core, TOKEN, clients);
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);

@@ -61,6 +61,10 @@ public final class SettlementPathBenchmark {
             }
             long nanos = System.nanoTime() - start;
             long rows = jdbc.queryForObject("select (select count(*) from event_fact) + (select count(*) from transfer)", Long.class);
+            int tenth = Math.max(1, batchNanos.size() / 10);
+            double firstTenthMs = batchNanos.subList(0, tenth).stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+            double lastTenthMs = batchNanos.subList(batchNanos.size() - tenth, batchNanos.size()).stream().mapToLong(Long::longValue)
+                    .average().orElse(0) / 1e6;
             double raw = rawTransferInsertsPerSecond(TestDatabase.createFresh("bench_path_raw") + "?reWriteBatchedInserts=true", 200_000);
             Collections.sort(batchNanos);
             double p99ms = batchNanos.get(Math.min(batchNanos.size() - 1, (int) Math.ceil(batchNanos.size() * 0.99) - 1)) / 1e6;
@@ -72,7 +76,9 @@ public final class SettlementPathBenchmark {
             System.out.printf("| raw PostgreSQL batch insert of transfer-shaped rows per s (baseline) | %,.0f |%n", raw);
             System.out.printf("| **rows/s of the settlement path ÷ raw insert rate** | **%.2f** |%n", rowsPerSecond / raw);
             System.out.printf("| p99 latency per event (its batch's commit), ms | %,.0f |%n", p99ms);
-            System.out.printf("| peak heap, MB | %,d |%n", Jvm.peakHeapMb());
+            System.out.printf("| batch time, first tenth / last tenth of the batches, mean ms | %,.0f / %,.0f |%n", firstTenthMs, lastTenthMs);
+            System.out.printf("| **last tenth ÷ first tenth** (aim ≤ 1.5) | **%.2f** |%n", lastTenthMs / firstTenthMs);
+            System.out.printf("| peak heap, MB (max heap %,d MB) | %,d |%n", Runtime.getRuntime().maxMemory() / (1024 * 1024), Jvm.peakHeapMb());
         } finally {
             core.close();
         }

@@ -28,42 +28,50 @@ public final class AlertRules {
     private AlertRules() {
     }
 
-    /**
-     * Per SKU and marketplace, each sold line's fee rate at sale (fees at sale / sale gross) against the median of all of
-     * them: flagged when its modified z-score 0.6745·|x − median| / MAD exceeds 3.5. With a MAD of zero (most lines at the
-     * same rate) any rate more than one percentage point from the median is flagged.
-     */
+    /** The fee-rate rule over all of a settlement's lines, each against all the lines of its SKU and marketplace. */
     public static List<Alert> feeRateOutliers(String clientId, ClientSettlement settlement) {
-        record Observation(OrderSettlement order, LineSettlement line, BigDecimal rate) {
-        }
-        Map<String, List<Observation>> bySku = new HashMap<>();
+        Map<String, List<BigDecimal>> bySku = new HashMap<>();
         for (OrderSettlement order : settlement.orders()) {
             for (LineSettlement line : order.lines()) {
-                Money gross = line.waterfall().saleGross();
-                if (gross.signum() > 0) {
-                    BigDecimal rate = line.waterfall().saleFees().amount().divide(gross.amount(), MC);
-                    bySku.computeIfAbsent(order.source() + "/" + line.sku(), k -> new ArrayList<>()).add(new Observation(order, line, rate));
-                }
+                line.feeRateAtSale().ifPresent(rate -> bySku.computeIfAbsent(order.source() + "/" + line.sku(), k -> new ArrayList<>()).add(rate));
             }
         }
+        return feeRateOutliers(clientId, settlement.orders(), (source, sku) -> bySku.getOrDefault(source + "/" + sku, List.of()));
+    }
+
+    /**
+     * Per SKU and marketplace, each sold line of {@code orders} against the SKU's usual rates ({@code usual}: the fee rates
+     * of its sales the caller holds): flagged when its modified z-score 0.6745·|x − median| / MAD exceeds 3.5. With a MAD of
+     * zero (most lines at the same rate) any rate more than one percentage point from the median is flagged.
+     */
+    public static List<Alert> feeRateOutliers(String clientId, List<OrderSettlement> orders,
+                                              java.util.function.BiFunction<String, String, List<BigDecimal>> usual) {
         List<Alert> alerts = new ArrayList<>();
-        for (var sku : bySku.entrySet()) {
-            List<Observation> observations = sku.getValue();
-            if (observations.size() < MIN_HISTORY) {
-                continue;
-            }
-            List<BigDecimal> rates = observations.stream().map(Observation::rate).toList();
-            BigDecimal median = median(rates);
-            BigDecimal mad = median(rates.stream().map(r -> r.subtract(median).abs()).toList());
-            for (Observation o : observations) {
-                BigDecimal distance = o.rate().subtract(median).abs();
+        Map<String, BigDecimal[]> statistics = new HashMap<>();
+        for (OrderSettlement order : orders) {
+            for (LineSettlement line : order.lines()) {
+                java.util.Optional<BigDecimal> observed = line.feeRateAtSale();
+                if (observed.isEmpty()) {
+                    continue;
+                }
+                List<BigDecimal> rates = usual.apply(order.source(), line.sku());
+                if (rates.size() < MIN_HISTORY) {
+                    continue;
+                }
+                BigDecimal[] medianAndMad = statistics.computeIfAbsent(order.source() + "/" + line.sku(), k -> {
+                    BigDecimal median = median(rates);
+                    return new BigDecimal[] {median, median(rates.stream().map(r -> r.subtract(median).abs()).toList())};
+                });
+                BigDecimal median = medianAndMad[0];
+                BigDecimal mad = medianAndMad[1];
+                BigDecimal distance = observed.get().subtract(median).abs();
                 boolean outlier = mad.signum() == 0 ? distance.compareTo(new BigDecimal("0.01")) > 0
                         : new BigDecimal("0.6745").multiply(distance).divide(mad, MC).compareTo(OUTLIER_Z) > 0;
                 if (outlier) {
-                    alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, o.order().source() + "/" + o.order().orderId() + "/"
-                            + o.line().sku(), o.order().source() + " kept " + percent(o.rate()) + " of order " + o.order().orderId() + "'s "
-                            + o.line().sku() + " (" + o.line().waterfall().saleFees() + " of " + o.line().waterfall().saleGross()
-                            + "); its usual rate is " + percent(median) + " over " + observations.size() + " sales"));
+                    alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
+                            order.source() + " kept " + percent(observed.get()) + " of order " + order.orderId() + "'s " + line.sku() + " ("
+                                    + line.waterfall().saleFees() + " of " + line.waterfall().saleGross() + "); its usual rate is "
+                                    + percent(median) + " over " + rates.size() + " sales"));
                 }
             }
         }
@@ -72,8 +80,13 @@ public final class AlertRules {
 
     /** A line whose kept units brought in (gross less marketplace fees) less than they cost landed. */
     public static List<Alert> soldBelowLandedCost(String clientId, ClientSettlement settlement) {
+        return soldBelowLandedCost(clientId, settlement.orders());
+    }
+
+    /** The same, over some orders. */
+    public static List<Alert> soldBelowLandedCost(String clientId, List<OrderSettlement> orders) {
         List<Alert> alerts = new ArrayList<>();
-        for (OrderSettlement order : settlement.orders()) {
+        for (OrderSettlement order : orders) {
             for (LineSettlement line : order.lines()) {
                 Money brought = line.gross().minus(line.marketplaceFees());
                 if (line.quantity() > line.returned() && line.landedCost().signum() > 0 && brought.compareTo(line.landedCost()) < 0) {

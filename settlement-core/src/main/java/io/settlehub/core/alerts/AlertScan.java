@@ -4,13 +4,14 @@ import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.FxRate;
 import io.settlehub.core.ingest.SettlementService;
 import io.settlehub.core.ops.DeadLetters;
-import io.settlehub.core.settlement.ClientSettlement;
-import io.settlehub.core.store.ClientRepository;
+import io.settlehub.core.store.ScanMarks;
+import io.settlehub.core.store.SettledStateRepository;
 import io.settlehub.core.store.FactRepository;
 import io.settlehub.core.store.PaymentRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs the alert rules over every client and the shared facts, on a schedule ({@code hub.alerts.interval}) and on
+ * Runs the alert rules over what changed and the shared facts, on a schedule ({@code hub.alerts.interval}) and on
  * demand; each new alert is recorded and published on hub.notifications ({@code ALERT}) in the same transaction. Messages
  * a service refused for their sender (an instruction connector-bank found unsigned) are found among the dead letters.
  */
 @Service
 public class AlertScan {
 
-    private final ClientRepository clients;
+    private static final String ORDERS = "alert-orders";
+    /** How far back a scan looks before the previous one's start: longer than a batch takes to commit. */
+    private static final Duration COMMIT_MARGIN = Duration.ofSeconds(60);
+    private static final int ORDERS_PER_READ = 2000;
+    /** A SKU's usual fee rate is the median of its latest sales on the marketplace (docs/alerts.md). */
+    static final int FEE_RATE_WINDOW = 200;
+
+    private final SettledStateRepository state;
+    private final ScanMarks marks;
     private final SettlementService settlement;
     private final PaymentRepository payments;
     private final FactRepository facts;
@@ -40,13 +49,14 @@ public class AlertScan {
     private final BigDecimal fxJump;
     private final Duration duplicateWindow;
 
-    public AlertScan(ClientRepository clients, SettlementService settlement, PaymentRepository payments, FactRepository facts,
+    public AlertScan(SettledStateRepository state, ScanMarks marks, SettlementService settlement, PaymentRepository payments, FactRepository facts,
                      AlertPublisher publisher, DeadLetters deadLetters, Clock clock,
                      @Value("${hub.alerts.feed-silence:26h}") Duration feedSilence,
                      @Value("#{${hub.alerts.feed-silence-by-source:{:}}}") Map<String, String> feedSilenceBySource,
                      @Value("${hub.alerts.fx-jump:0.05}") BigDecimal fxJump,
                      @Value("${hub.alerts.duplicate-payment-window:72h}") Duration duplicateWindow) {
-        this.clients = clients;
+        this.state = state;
+        this.marks = marks;
         this.settlement = settlement;
         this.payments = payments;
         this.facts = facts;
@@ -65,17 +75,33 @@ public class AlertScan {
         scan();
     }
 
-    /** Answers the alerts raised by this scan (those found before are not raised again). */
+    /**
+     * Answers the alerts raised by this scan (those found before are not raised again). The order rules look only at the
+     * orders whose figures moved since the last scan (with a margin for transactions still committing then), each
+     * rebuilt from its own facts, so a scan costs what changed, not the clients' histories.
+     */
     @Transactional
     public List<Alert> scan() {
+        // the system clock, not the injected one: changed_at is written with it (SettledStateRepository)
+        Instant started = Instant.now();
+        Instant since = marks.get(ORDERS).orElse(Instant.EPOCH);
         List<Alert> found = new ArrayList<>();
-        for (String clientId : clients.clientsWithAgreement()) {
-            ClientSettlement settled = settlement.settlementOf(clientId).orElse(null);
-            if (settled != null) {
-                found.addAll(AlertRules.feeRateOutliers(clientId, settled));
-                found.addAll(AlertRules.soldBelowLandedCost(clientId, settled));
-                found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, settled));
+        state.ordersChangedSince(since).forEach((clientId, orderIds) -> {
+            for (int i = 0; i < orderIds.size(); i += ORDERS_PER_READ) {
+                List<String> chunk = orderIds.subList(i, Math.min(orderIds.size(), i + ORDERS_PER_READ));
+                settlement.ordersOf(clientId, chunk).ifPresent(changed -> {
+                    found.addAll(AlertRules.feeRateOutliers(clientId, changed.orders(),
+                            (source, sku) -> state.recentFeeRates(clientId, source, sku, FEE_RATE_WINDOW)));
+                    found.addAll(AlertRules.soldBelowLandedCost(clientId, changed.orders()));
+                    found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, changed));
+                });
             }
+        });
+        // a payout without its orders is spread over all open orders: its clients are derived whole
+        for (String clientId : state.clientsWithUnlistedPayoutsChangedSince(since)) {
+            settlement.settlementOf(clientId).ifPresent(whole -> found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, whole)));
+        }
+        for (String clientId : payments.clientsWithInstructionsSince(since.minus(duplicateWindow))) {
             List<AlertRules.Instruction> instructions = payments.ofClient(clientId).stream().map(p -> payments.find(p.instructionId())
                     .map(s -> new AlertRules.Instruction(p.instructionId(), s.instruction().payee().account(), p.amount(), p.createdAt(),
                             p.status())).orElseThrow()).toList();
@@ -94,6 +120,7 @@ public class AlertScan {
             found.add(Alert.messageRefused(refused.queue() + "/" + refused.messageId(), "refused on " + refused.queue() + " ("
                     + (refused.sender() == null ? "sender not named" : "sent by " + refused.sender()) + "): " + refused.failureReason()));
         }
+        marks.put(ORDERS, started.minus(COMMIT_MARGIN));
         return found.stream().filter(publisher::raise).toList();
     }
 }

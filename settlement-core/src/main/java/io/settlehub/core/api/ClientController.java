@@ -74,8 +74,7 @@ class ClientController {
     @GetMapping("/orders/{orderId}")
     OrderBreakdown order(@PathVariable String clientId, @PathVariable String orderId) {
         requireKnown(clientId);
-        return settlement.settlementOf(clientId)
-                .flatMap(s -> s.order(orderId))
+        return settlement.orderOf(clientId, orderId)
                 .map(o -> OrderBreakdown.of(o, supplierPayments.partsOf(clientId, o.source(), o.orderId())))
                 .orElseThrow(() -> new NotFound("order " + orderId + " of client " + clientId));
     }

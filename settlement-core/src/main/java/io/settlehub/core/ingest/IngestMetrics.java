@@ -15,6 +15,8 @@ public class IngestMetrics {
     private final Counter conflicts;
     private final Counter deadLettered;
     private final Timer batches;
+    private final Counter continuedClients;
+    private final Counter rederivedClients;
 
     public IngestMetrics(MeterRegistry registry) {
         applied = registry.counter("hub.events.applied");
@@ -22,6 +24,8 @@ public class IngestMetrics {
         conflicts = registry.counter("hub.events.conflicts");
         deadLettered = registry.counter("hub.events.dead_lettered");
         batches = registry.timer("hub.events.batch");
+        continuedClients = registry.counter("hub.settlement.clients", "how", "continued");
+        rederivedClients = registry.counter("hub.settlement.clients", "how", "rederived");
     }
 
     void recordBatch(SettlementService.IngestResult result, long nanos) {
@@ -29,6 +33,8 @@ public class IngestMetrics {
         duplicates.increment(result.duplicates());
         conflicts.increment(result.conflicts());
         batches.record(nanos, TimeUnit.NANOSECONDS);
+        continuedClients.increment(result.continued());
+        rederivedClients.increment(result.rederived());
     }
 
     /** Messages dead-lettered by a batch, counted once the broker committed it (a rolled-back batch counts nothing). */

@@ -7,9 +7,12 @@ import io.settlehub.core.ledger.Component;
 import io.settlehub.core.ledger.PostingPlan;
 import io.settlehub.core.ledger.Transfer;
 import io.settlehub.core.settlement.AgreementTerms;
+import io.settlehub.core.settlement.Checkpoint;
 import io.settlehub.core.settlement.ClientSettlement;
+import io.settlehub.core.settlement.Derivation;
+import io.settlehub.core.settlement.IncrementalSettlement;
+import io.settlehub.core.settlement.Resumption;
 import io.settlehub.core.settlement.Parked;
-import io.settlehub.core.settlement.RateBook;
 import io.settlehub.core.settlement.SettlementCalculator;
 import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.store.ClientRepository;
@@ -18,15 +21,15 @@ import io.settlehub.core.store.FactRepository.RecordedFact;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.ParkedRepository;
 import io.settlehub.core.store.ReferenceDataRepository;
+import io.settlehub.core.store.SettledStateRepository;
 import java.util.*;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Applies canonical events: records each new fact once, re-derives the settlement of every client the batch
- * touches and posts the difference to the ledger — all in the caller's one database transaction.
+ * Applies canonical events: records each new fact once, settles every client the batch touches — continuing from
+ * the client's checkpoint where the new facts allow it, else re-derived whole — and posts the difference to the
+ * ledger, all in the caller's one database transaction.
  */
 @Service
 public class SettlementService {
@@ -37,11 +40,11 @@ public class SettlementService {
     private final ParkedRepository parked;
     private final ReferenceDataRepository referenceData;
     private final PaymentStatusHandler paymentStatuses;
-    private final ClientStateCache cache;
+    private final SettledStateRepository state;
 
     public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
-                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, ClientStateCache cache) {
-        this.cache = cache;
+                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, SettledStateRepository state) {
+        this.state = state;
         this.facts = facts;
         this.clients = clients;
         this.ledger = ledger;
@@ -50,8 +53,11 @@ public class SettlementService {
         this.paymentStatuses = paymentStatuses;
     }
 
-    /** What a batch did: how many events were new, already applied, or conflicting. */
-    public record IngestResult(int applied, int duplicates, int conflicts) {
+    /**
+     * What a batch did: how many events were new, already applied, or conflicting; how many clients were continued from
+     * their checkpoints and how many re-derived whole (decision 0010).
+     */
+    public record IngestResult(int applied, int duplicates, int conflicts, int continued, int rederived) {
     }
 
     @Transactional
@@ -86,6 +92,7 @@ public class SettlementService {
             }
         }
         facts.insert(fresh);
+        state.indexFacts(fresh.stream().map(RecordedFact::event).toList());
 
         String rateCause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst()
                 .map(f -> f.event().eventId()).orElse(null);
@@ -100,17 +107,16 @@ public class SettlementService {
         if (ratesChanged) {
             clients.allClients().forEach(c -> causeByClient.putIfAbsent(c, rateCause));
         }
-        RateBook rates = causeByClient.isEmpty() ? null : referenceData.load();
+        clients.lock(causeByClient.keySet());
+        // read after the lock: a rate committed by a batch that held one of these clients is seen here
+        ReferenceDataRepository.Versioned rates = causeByClient.isEmpty() ? null : referenceData.loadVersioned();
         if (ratesChanged) {
-            parked.replaceWaiting(java.util.Collections.singletonMap(null, rates.conflicts()));
+            parked.replaceWaiting(java.util.Collections.singletonMap(null, rates.book().conflicts()));
         }
-        Map<String, Long> versions = clients.lock(causeByClient.keySet());
-        Map<String, List<CanonicalEvent>> freshByClient = new HashMap<>();
-        fresh.forEach(f -> freshByClient.computeIfAbsent(f.event().clientId(), c -> new ArrayList<>()).add(f.event()));
-        SettlementWrites writes = new SettlementWrites();
-        causeByClient.forEach((client, cause) -> resettleLocked(client, versions.get(client),
-                freshByClient.getOrDefault(client, List.of()), rates, cause, writes));
-        writes.write(ledger, clients, parked);
+        Map<String, List<CanonicalEvent>> freshByClient = new TreeMap<>();
+        fresh.stream().filter(f -> f.event().clientId() != null && f.event().type() != EventType.PAYMENT_STATUS)
+                .forEach(f -> freshByClient.computeIfAbsent(f.event().clientId(), c -> new ArrayList<>()).add(f.event()));
+        int continued = settleLocked(causeByClient, freshByClient, ratesChanged, rates);
         fresh.stream().filter(f -> f.event().type() == EventType.PAYMENT_STATUS)
                 .sorted(Comparator.comparing((RecordedFact f) -> f.event().occurredAt()))
                 .forEach(f -> paymentStatuses.apply(f.event()));
@@ -119,41 +125,57 @@ public class SettlementService {
                     .map(f -> ((io.settlehub.contract.EventPayload.FxRate) f.event().payload()).date()).min(Comparator.naturalOrder())
                     .orElseThrow(), rateCause);
         }
-        return new IngestResult(fresh.size(), duplicates, conflicts);
+        return new IngestResult(fresh.size(), duplicates, conflicts, continued, causeByClient.size() - continued);
+    }
+
+    /**
+     * Settles locked clients: from their checkpoints when the new facts allow it (decision 0010), else re-derived whole
+     * from all their facts. Answers how many were continued.
+     */
+    private int settleLocked(Map<String, String> causeByClient, Map<String, List<CanonicalEvent>> freshByClient,
+                              boolean ratesChanged, ReferenceDataRepository.Versioned rates) {
+        Map<String, AgreementTerms> terms = clients.agreementTerms(causeByClient.keySet());
+        Map<String, Checkpoint> checkpoints = state.checkpoints(terms.keySet());
+        Map<String, List<CanonicalEvent>> continuing = new TreeMap<>();
+        for (String client : terms.keySet()) {
+            Checkpoint checkpoint = checkpoints.get(client);
+            List<CanonicalEvent> brought = freshByClient.getOrDefault(client, List.of());
+            if (!ratesChanged && checkpoint != null && rates.version().equals(checkpoint.referenceVersion())
+                    && Resumption.accepts(checkpoint, brought)) {
+                continuing.put(client, brought);
+            }
+        }
+        SettlementWrites writes = new SettlementWrites();
+        if (!continuing.isEmpty()) {
+            for (IncrementalSettlement.Continued done : IncrementalSettlement.continueClients(state, checkpoints, continuing, terms,
+                    rates.book(), causeByClient)) {
+                writes.continued(done, checkpoints.get(done.clientId()), rates.version());
+            }
+        }
+        causeByClient.forEach((client, cause) -> {
+            if (!continuing.containsKey(client)) {
+                rederive(client, terms.get(client), checkpoints.containsKey(client), rates, cause, writes);
+            }
+        });
+        writes.write(ledger, clients, parked, state);
+        return continuing.size();
     }
 
     /** Re-derives a client after its agreement changed. */
     @Transactional
     public void resettle(String clientId, String cause) {
-        long version = clients.lock(List.of(clientId)).get(clientId);
-        cache.evict(List.of(clientId));
+        clients.lock(List.of(clientId));
         SettlementWrites writes = new SettlementWrites();
-        resettleLocked(clientId, version, List.of(), referenceData.load(), cause, writes);
-        writes.write(ledger, clients, parked);
+        rederive(clientId, clients.agreementTerms(clientId).orElse(null), state.checkpoints(List.of(clientId)).containsKey(clientId),
+                referenceData.loadVersioned(), cause, writes);
+        writes.write(ledger, clients, parked, state);
     }
 
-    /**
-     * Re-derives one locked client. From the cache when it holds the client at the locked version (then the
-     * batch's new facts are added to it), else from the database (where the new facts already are).
-     */
-    private void resettleLocked(String clientId, long version, List<CanonicalEvent> newFacts, RateBook rates, String cause,
-                                SettlementWrites writes) {
-        ClientStateCache.CachedClient cached = cache.get(clientId, version);
-        List<CanonicalEvent> clientFacts;
-        Map<String, Component> current;
-        io.settlehub.core.settlement.OrderMemo memo;
-        if (cached != null) {
-            clientFacts = new ArrayList<>(cached.facts());
-            newFacts.stream().filter(e -> e.type() != EventType.FX_RATE).forEach(clientFacts::add);
-            current = cached.components();
-            memo = cached.memo();
-        } else {
-            clientFacts = facts.factsOf(clientId);
-            current = byKey(ledger.components(clientId));
-            memo = new io.settlehub.core.settlement.OrderMemo();
-        }
-        Optional<AgreementTerms> agreement = clients.agreementTerms(clientId);
-        if (agreement.isEmpty()) {
+    /** Re-derives one locked client from all its facts, and records the checkpoint its next batch continues from. */
+    private void rederive(String clientId, AgreementTerms terms, boolean hadCheckpoint, ReferenceDataRepository.Versioned rates,
+                          String cause, SettlementWrites writes) {
+        List<CanonicalEvent> clientFacts = facts.factsOf(clientId);
+        if (terms == null) {
             writes.parked(clientId, clientFacts.stream()
                     .filter(e -> e.type() != EventType.PAYMENT_STATUS)
                     .map(e -> new Parked(e.eventId(), clientId, e.type(),
@@ -161,30 +183,16 @@ public class SettlementService {
                     .toList());
             return;
         }
-        ClientSettlement settlement = SettlementCalculator.settle(agreement.get(), clientFacts, rates, memo);
-        Map<String, Component> target = byKey(SettlementPostings.of(settlement, memo));
+        if (!hadCheckpoint) {
+            state.reindexClient(clientId, clientFacts);
+        }
+        Derivation derivation = SettlementCalculator.derive(terms, clientFacts, rates.book());
+        Map<String, Component> current = PostingPlan.index(ledger.components(clientId));
+        Map<String, Component> target = PostingPlan.index(SettlementPostings.of(derivation.settlement()));
         List<Transfer> transfers = PostingPlan.difference(clientId, current, target, cause);
         writes.settled(clientId, transfers);
-        writes.parked(clientId, settlement.parked());
-        long newVersion = transfers.isEmpty() ? version : version + 1;
-        rememberAfterCommit(clientId, new ClientStateCache.CachedClient(newVersion, List.copyOf(clientFacts), target, memo));
-    }
-
-    private void rememberAfterCommit(String clientId, ClientStateCache.CachedClient state) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    cache.put(clientId, state);
-                } else {
-                    cache.evict(List.of(clientId));
-                }
-            }
-        });
-    }
-
-    private static Map<String, Component> byKey(Collection<Component> components) {
-        return PostingPlan.index(components);
+        writes.parked(clientId, derivation.settlement().parked());
+        writes.rederived(clientId, derivation, transfers, rates.version());
     }
 
     /** One order's client net as the ledger held it before a recalculation and after. */
@@ -229,6 +237,31 @@ public class SettlementService {
             net.merge(parts[1] + "/" + parts[2], part, io.settlehub.contract.Money::plus);
         }
         return net;
+    }
+
+    /** One order's settlement, as {@link #ordersOf} rebuilds it. */
+    @Transactional(readOnly = true)
+    public Optional<io.settlehub.core.settlement.OrderSettlement> orderOf(String clientId, String orderId) {
+        return ordersOf(clientId, List.of(orderId)).flatMap(s -> s.order(orderId));
+    }
+
+    /**
+     * Some orders' settlements (those that exist), with the payouts among their facts, rebuilt from the client's
+     * checkpoint; derived from all the client's facts only when the client has no usable checkpoint.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ClientSettlement> ordersOf(String clientId, Collection<String> orderIds) {
+        Optional<AgreementTerms> terms = clients.agreementTerms(clientId);
+        if (terms.isEmpty()) {
+            return Optional.empty();
+        }
+        ReferenceDataRepository.Versioned rates = referenceData.loadVersioned();
+        Checkpoint checkpoint = state.checkpoints(List.of(clientId)).get(clientId);
+        if (checkpoint == null || checkpoint.unlistedPayouts() || !rates.version().equals(checkpoint.referenceVersion())) {
+            return settlementOf(clientId).map(whole -> new ClientSettlement(clientId, whole.orders().stream()
+                    .filter(o -> orderIds.contains(o.orderId())).toList(), List.of(), whole.payouts(), List.of(), List.of(), whole.bank()));
+        }
+        return Optional.of(IncrementalSettlement.orders(state, clientId, checkpoint, terms.get(), rates.book(), orderIds));
     }
 
     @Transactional(readOnly = true)

@@ -27,6 +27,14 @@ public record LineSettlement(
         List<LotUse> lots,
         List<String> eventIds) {
 
+    /** The marketplace's fee rate at sale (fees at sale / sale gross); empty when the sale gross is not positive. */
+    public java.util.Optional<java.math.BigDecimal> feeRateAtSale() {
+        Money saleGross = waterfall.saleGross();
+        return saleGross.signum() > 0
+                ? java.util.Optional.of(waterfall.saleFees().amount().divide(saleGross.amount(), java.math.MathContext.DECIMAL64))
+                : java.util.Optional.empty();
+    }
+
     /**
      * Where {@code gross} and {@code marketplaceFees} come from: gross = saleGross + adjustments − refunds;
      * fees = saleFees − feesReversed + returnLogistics + orderCharges (late marketplace charges for this order).

@@ -27,6 +27,8 @@ final class LotBook {
     static final MathContext UNIT_COST = MathContext.DECIMAL128;
 
     static final class Lot {
+        /** Unique within the client: the receipt event and the line's index in it. */
+        final String id;
         final String receiptId;
         final String supplierId;
         final String sku;
@@ -38,7 +40,9 @@ final class LotBook {
         String costCurrency;
         int remaining;
 
-        Lot(CanonicalEvent event, GoodsReceived receipt, ReceiptLine line) {
+        Lot(CanonicalEvent event, GoodsReceived receipt, int index) {
+            ReceiptLine line = receipt.lines().get(index);
+            this.id = event.eventId() + "#" + index;
             this.receiptId = receipt.receiptId();
             this.supplierId = receipt.supplierId();
             this.sku = line.sku();
@@ -53,6 +57,7 @@ final class LotBook {
     record Portion(Lot lot, int quantity) {
     }
 
+    private final Map<String, Lot> lotsById = new java.util.LinkedHashMap<>();
     private final Map<String, List<Lot>> lotsBySku = new HashMap<>();
     private final Map<String, List<Lot>> lotsByReceipt = new HashMap<>();
     /** The receipt each customs declaration (the revision in force) clears. */
@@ -62,9 +67,10 @@ final class LotBook {
             boolean customsVatIsCost, Consumer<Parked> park) {
         for (CanonicalEvent event : receipts) {
             GoodsReceived receipt = (GoodsReceived) event.payload();
-            for (ReceiptLine line : receipt.lines()) {
-                Lot lot = new Lot(event, receipt, line);
-                lotsBySku.computeIfAbsent(line.sku(), k -> new ArrayList<>()).add(lot);
+            for (int i = 0; i < receipt.lines().size(); i++) {
+                Lot lot = new Lot(event, receipt, i);
+                lotsById.put(lot.id, lot);
+                lotsBySku.computeIfAbsent(lot.sku, k -> new ArrayList<>()).add(lot);
                 lotsByReceipt.computeIfAbsent(receipt.receiptId(), k -> new ArrayList<>()).add(lot);
             }
         }
@@ -179,14 +185,47 @@ final class LotBook {
         return portions;
     }
 
+    /** The lot of an id, or null. */
+    Lot lot(String id) {
+        return lotsById.get(id);
+    }
+
+    /** Units left in each lot, by lot id. */
+    Map<String, Integer> remaining() {
+        Map<String, Integer> left = new java.util.TreeMap<>();
+        lotsById.values().forEach(l -> left.put(l.id, l.remaining));
+        return left;
+    }
+
+    /** Sets the units left in each lot, as a checkpoint recorded them; every lot must be named. */
+    void restore(Map<String, Integer> remaining) {
+        for (Lot lot : lotsById.values()) {
+            Integer left = remaining.get(lot.id);
+            if (left == null) {
+                throw new IllegalStateException("checkpoint does not name lot " + lot.id);
+            }
+            lot.remaining = left;
+        }
+    }
+
     /** Puts returned units back into their lots, last taken first; returns the portions still sold. */
     static List<Portion> giveBack(List<Portion> sold, int quantity) {
+        return giveBack(sold, quantity, true);
+    }
+
+    /**
+     * The same; with {@code restock} false the lots are left as they are (replaying a return whose units a checkpoint
+     * already counts as back in stock).
+     */
+    static List<Portion> giveBack(List<Portion> sold, int quantity, boolean restock) {
         List<Portion> kept = new ArrayList<>(sold);
         int left = quantity;
         for (int i = kept.size() - 1; i >= 0 && left > 0; i--) {
             Portion portion = kept.get(i);
             int back = Math.min(left, portion.quantity());
-            portion.lot().remaining += back;
+            if (restock) {
+                portion.lot().remaining += back;
+            }
             left -= back;
             if (back == portion.quantity()) {
                 kept.remove(i);

@@ -31,13 +31,24 @@ public final class SettlementCalculator {
 
     /** Each sale on the agreement version in force on its business date. */
     public static ClientSettlement settle(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference) {
+        return derive(terms, facts, reference).settlement();
+    }
+
+    /** The settlement of all the client's facts, with the checkpoint that lets later facts continue from it. */
+    public static Derivation derive(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference) {
         return new Run(terms, facts, reference, null).settle();
     }
 
-    /** The same, recomputing only the orders whose inputs differ from those the memo remembers. */
-    public static ClientSettlement settle(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference,
-                                          OrderMemo memo) {
-        return new Run(terms, facts, reference, memo).settle();
+    /**
+     * Continues a derivation from its checkpoint: {@code facts} are the client's lot facts (receipts, customs,
+     * shipments), every fact naming one of the orders to rebuild, and the batch's new facts; every sale, price
+     * adjustment or return among them up to the checkpoint's frontier is replayed with the lot units it took then, the
+     * later ones take from the stock the checkpoint left. The orders rebuilt get exactly the figures a full derivation
+     * would give them, provided the new facts keep the conditions of {@link Resumption#accepts}.
+     */
+    public static Derivation resume(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference,
+                                    Resumption from) {
+        return new Run(terms, facts, reference, from).settle();
     }
 
     /** One order line being worked on: what was sold, its adjustments and returns, and the lot units it holds. */
@@ -96,10 +107,15 @@ public final class SettlementCalculator {
         private final List<ReceivedPayout> payouts = new ArrayList<>();
         private LotBook lots;
 
-        private final OrderMemo memo;
+        /** Null for a full derivation. */
+        private final Resumption resumed;
+        private final Map<String, Map<String, List<List<PortionRef>>>> taken = new TreeMap<>();
+        private final Set<String> stillParked = new TreeSet<>();
+        private BusinessKey frontier;
 
-        Run(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference, OrderMemo memo) {
-            this.memo = memo;
+        Run(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference, Resumption resumed) {
+            this.resumed = resumed;
+            this.frontier = resumed == null ? null : resumed.checkpoint().frontier();
             this.terms = terms;
             this.reference = reference;
             for (CanonicalEvent fact : facts) {
@@ -121,10 +137,17 @@ public final class SettlementCalculator {
             parked.add(new Parked(event.eventId(), event.clientId(), event.type(), reason));
         }
 
-        ClientSettlement settle() {
+        Derivation settle() {
             lots = new LotBook(facts(EventType.GOODS_RECEIVED), facts(EventType.CUSTOMS_ASSESSED),
                     facts(EventType.SHIPMENT_COST), terms.latest().customsVatIsCost(), parked::add);
+            if (resumed != null) {
+                lots.restore(resumed.checkpoint().lotRemaining());
+            }
             for (CanonicalEvent event : facts(EventType.SALE, EventType.PRICE_ADJUSTED, EventType.RETURN)) {
+                BusinessKey key = BusinessKey.of(event);
+                if (frontier == null || key.compareTo(frontier) > 0) {
+                    frontier = key;
+                }
                 if (event.payload() instanceof Sale sale) {
                     applySale(event, sale);
                 } else if (event.payload() instanceof PriceAdjusted adjustment) {
@@ -142,11 +165,30 @@ public final class SettlementCalculator {
             applyPayouts(facts(EventType.MARKETPLACE_PAYOUT));
             List<OrderSettlement> settled = new ArrayList<>();
             for (WorkingOrder order : orders.values()) {
-                settled.add(memo == null ? settleOrder(order) : rememberedOrSettled(order));
+                settled.add(settleOrder(order));
             }
-            return new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked,
+            ClientSettlement settlement = new ClientSettlement(terms.latest().clientId(), settled, charges, payouts, parked,
                     CustomsCheck.of(facts(EventType.CUSTOMS_ASSESSED), reference),
                     BankReconciliation.of(facts(EventType.MARKETPLACE_PAYOUT), facts(EventType.BANK_CREDIT)));
+            boolean unlisted = (resumed != null && resumed.checkpoint().unlistedPayouts())
+                    || facts(EventType.MARKETPLACE_PAYOUT).stream().anyMatch(e -> ((MarketplacePayout) e.payload()).orders().isEmpty());
+            return new Derivation(settlement, taken, new Checkpoint(frontier, lots.remaining(), unlisted,
+                    resumed == null ? null : resumed.checkpoint().referenceVersion()), stillParked);
+        }
+
+        /** A sale, adjustment or return the checkpoint already counts: replayed without touching the stock. */
+        private boolean replaying(CanonicalEvent event) {
+            return resumed != null && resumed.checkpoint().frontier() != null
+                    && BusinessKey.of(event).compareTo(resumed.checkpoint().frontier()) <= 0;
+        }
+
+        /** Whether the order exists: rebuilt in this run, or (resuming) known to the checkpoint. */
+        private String currencyOfOrder(String orderId) {
+            WorkingOrder order = orders.get(orderId);
+            if (order != null) {
+                return order.currency;
+            }
+            return resumed == null ? null : resumed.otherOrders().get(orderId);
         }
 
         private void applySale(CanonicalEvent event, Sale sale) {
@@ -157,6 +199,10 @@ public final class SettlementCalculator {
                 return;
             }
             java.time.LocalDate saleDate = event.businessDate();
+            if (replaying(event)) {
+                replaySale(event, sale, currency, saleDate);
+                return;
+            }
             Map<String, Integer> needed = new TreeMap<>();
             sale.lines().forEach(l -> needed.merge(l.sku(), l.quantity(), Integer::sum));
             for (Map.Entry<String, Integer> need : needed.entrySet()) {
@@ -183,10 +229,39 @@ public final class SettlementCalculator {
                 park(event, missing);
                 return;
             }
+            addLines(event, sale, currency, lines);
+        }
+
+        private void replaySale(CanonicalEvent event, Sale sale, String currency, java.time.LocalDate saleDate) {
+            List<List<PortionRef>> took = resumed.takes().getOrDefault(sale.orderId(), Map.of()).get(event.eventId());
+            if (took == null) {
+                stillParked.add(event.eventId());
+                return;
+            }
+            List<WorkingLine> lines = new ArrayList<>();
+            for (int i = 0; i < sale.lines().size(); i++) {
+                List<LotBook.Portion> portions = new ArrayList<>();
+                for (PortionRef ref : took.get(i)) {
+                    LotBook.Lot lot = lots.lot(ref.lotId());
+                    if (lot == null) {
+                        throw new IllegalStateException("checkpoint names unknown lot " + ref.lotId());
+                    }
+                    portions.add(new LotBook.Portion(lot, ref.quantity()));
+                }
+                WorkingLine working = new WorkingLine(sale.lines().get(i), saleDate, portions);
+                working.eventIds.add(event.eventId());
+                lines.add(working);
+            }
+            addLines(event, sale, currency, lines);
+        }
+
+        private void addLines(CanonicalEvent event, Sale sale, String currency, List<WorkingLine> lines) {
             WorkingOrder order = orders.computeIfAbsent(sale.orderId(), id -> new WorkingOrder(id, event.source(), currency,
                     event.occurredAt()));
             order.lines.addAll(lines);
             order.eventIds.add(event.eventId());
+            taken.computeIfAbsent(sale.orderId(), id -> new TreeMap<>()).put(event.eventId(),
+                    lines.stream().map(l -> l.portions.stream().map(p -> new PortionRef(p.lot().id, p.quantity())).toList()).toList());
         }
 
         private String missingCost(List<WorkingLine> lines, String currency) {
@@ -250,7 +325,7 @@ public final class SettlementCalculator {
             line.refunds = line.refunds.add(ret.refund().amount());
             line.feesReversed = line.feesReversed.add(ret.marketplaceFeesReversed().amount());
             line.returnLogistics = line.returnLogistics.add(ret.returnLogisticsCost().amount());
-            line.portions = LotBook.giveBack(line.portions, ret.quantity());
+            line.portions = LotBook.giveBack(line.portions, ret.quantity(), !replaying(event));
             WorkingOrder order = orders.get(ret.orderId());
             order.eventIds.add(event.eventId());
             order.holdReductions = order.holdReductions.add(ret.refund().amount().subtract(ret.marketplaceFeesReversed().amount()));
@@ -304,23 +379,25 @@ public final class SettlementCalculator {
                     continue;
                 }
                 Optional<String> unknown = payout.orders().stream().map(PayoutOrder::orderId)
-                        .filter(id -> !orders.containsKey(id)).findFirst();
+                        .filter(id -> currencyOfOrder(id) == null).findFirst();
                 if (unknown.isPresent()) {
                     park(event, "waiting for order " + unknown.get());
                     continue;
                 }
                 Optional<PayoutOrder> foreign = payout.orders().stream()
-                        .filter(part -> !part.amount().currency().equals(orders.get(part.orderId()).currency)).findFirst();
+                        .filter(part -> !part.amount().currency().equals(currencyOfOrder(part.orderId()))).findFirst();
                 if (foreign.isPresent()) {
                     park(event, "payout for order " + foreign.get().orderId() + " is in " + foreign.get().amount().currency()
-                            + ", the order in " + orders.get(foreign.get().orderId()).currency);
+                            + ", the order in " + currencyOfOrder(foreign.get().orderId()));
                     continue;
                 }
                 BigDecimal listed = BigDecimal.ZERO;
                 for (PayoutOrder part : payout.orders()) {
                     WorkingOrder order = orders.get(part.orderId());
-                    order.paid = order.paid.add(part.amount().amount());
-                    order.eventIds.add(event.eventId());
+                    if (order != null) {
+                        order.paid = order.paid.add(part.amount().amount());
+                        order.eventIds.add(event.eventId());
+                    }
                     listed = listed.add(part.amount().amount());
                 }
                 listedTotals.put(event, listed);
@@ -378,37 +455,6 @@ public final class SettlementCalculator {
 
         private static BigDecimal gross(WorkingLine line) {
             return commissionBase(line).subtract(line.refunds);
-        }
-
-        private OrderSettlement rememberedOrSettled(WorkingOrder order) {
-            OrderMemo.OrderInputs inputs = inputsOf(order);
-            OrderSettlement known = memo.settled(inputs);
-            if (known != null) {
-                return known;
-            }
-            OrderSettlement settled = settleOrder(order);
-            memo.remember(inputs, settled);
-            return settled;
-        }
-
-        private OrderMemo.OrderInputs inputsOf(WorkingOrder order) {
-            List<OrderMemo.LineInputs> lines = new ArrayList<>(order.lines.size());
-            for (WorkingLine line : order.lines) {
-                Agreement agreement = terms.at(line.saleDate);
-                BigDecimal vatRate = agreement.commissionVatRate() != null ? agreement.commissionVatRate()
-                        : reference.standardVatRate(line.saleDate).orElseThrow();
-                List<OrderMemo.PortionInputs> portions = new ArrayList<>(line.portions.size());
-                for (LotBook.Portion portion : line.portions) {
-                    LotBook.Lot lot = portion.lot();
-                    portions.add(new OrderMemo.PortionInputs(lot.receiptId, lot.supplierId, portion.quantity(), lot.unitGoodsCost,
-                            lot.unitCustoms, lot.unitLogistics, rate(lot.unitGoodsCost.currency(), order.currency, line.saleDate).orElseThrow()));
-                }
-                lines.add(new OrderMemo.LineInputs(line.sale, line.saleDate, line.adjustments, line.refunds,
-                        List.of(line.saleFees, line.feesReversed, line.returnLogistics, line.orderCharges), line.returned,
-                        agreement.commissionRate(), vatRate, portions, List.copyOf(line.eventIds)));
-            }
-            return new OrderMemo.OrderInputs(order.orderId, order.source, order.currency, order.soldAt, lines, order.holdsPlaced,
-                    order.holdReductions, order.paid, List.copyOf(order.eventIds));
         }
 
         private OrderSettlement settleOrder(WorkingOrder order) {

@@ -25,34 +25,69 @@ public final class SettlementPostings {
     private SettlementPostings() {
     }
 
-    public static List<Component> of(ClientSettlement settlement) {
-        return of(settlement, null);
-    }
+    /** The parts of an order's figures, each a component {@code order/<source>/<order id>/<part>}. */
+    private static final List<String> ORDER_PARTS = List.of("gross", "marketplace-fees", "commission", "commission-vat",
+            "customs", "logistics", PENDING, HELD, AVAILABLE);
 
-    /** The same, reusing the components of orders the memo has already turned into components. */
-    public static List<Component> of(ClientSettlement settlement, OrderMemo memo) {
+    public static List<Component> of(ClientSettlement settlement) {
         String client = settlement.clientId();
         List<Component> components = new ArrayList<>();
         for (OrderSettlement order : settlement.orders()) {
-            components.addAll(memo == null ? ofOrder(client, order) : memo.components(order, o -> ofOrder(client, o)));
+            components.addAll(ofOrder(client, order));
         }
         for (Charge charge : settlement.charges()) {
             String ccy = charge.amount().currency();
-            add(components, "charge/" + charge.eventId(), AccountKey.client(client, AVAILABLE, ccy),
+            add(components, chargeKey(charge.eventId()), AccountKey.client(client, AVAILABLE, ccy),
                     AccountKey.marketplace(charge.source(), client, ccy), charge.amount());
         }
         for (ReceivedPayout payout : settlement.payouts()) {
             String ccy = payout.amount().currency();
-            add(components, "payout/" + payout.source() + "/" + payout.payoutId(), AccountKey.hub("bank", ccy),
+            add(components, payoutKey(payout.source(), payout.payoutId()), AccountKey.hub("bank", ccy),
                     AccountKey.marketplace(payout.source(), client, ccy), payout.amount());
         }
         return components;
     }
 
+    /** Every key a component of the order can have, its goods owed to any of {@code suppliers}. */
+    public static List<String> orderKeys(String source, String orderId, java.util.Collection<String> suppliers) {
+        String scope = orderScope(source, orderId);
+        List<String> keys = new ArrayList<>();
+        ORDER_PARTS.forEach(part -> keys.add(scope + part));
+        suppliers.forEach(supplier -> keys.add(scope + "goods/" + supplier));
+        return keys;
+    }
+
+    /** Of these orders, the ids of those a transfer among {@code transfers} moved a figure of. */
+    public static java.util.Set<String> ordersMoved(List<OrderSettlement> orders, java.util.Collection<io.settlehub.core.ledger.Transfer> transfers) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        transfers.forEach(t -> keys.add(t.component()));
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        for (OrderSettlement order : orders) {
+            String scope = orderScope(order.source(), order.orderId());
+            String next = keys.ceiling(scope);
+            if (next != null && next.startsWith(scope)) {
+                moved.add(order.orderId());
+            }
+        }
+        return moved;
+    }
+
+    public static String chargeKey(String eventId) {
+        return "charge/" + eventId;
+    }
+
+    public static String payoutKey(String source, String payoutId) {
+        return "payout/" + source + "/" + payoutId;
+    }
+
+    private static String orderScope(String source, String orderId) {
+        return "order/" + source + "/" + orderId + "/";
+    }
+
     private static List<Component> ofOrder(String client, OrderSettlement order) {
         List<Component> components = new ArrayList<>();
         String ccy = order.currency();
-        String scope = "order/" + order.source() + "/" + order.orderId() + "/";
+        String scope = orderScope(order.source(), order.orderId());
         AccountKey clearing = AccountKey.clearing(client, ccy);
         AccountKey marketplace = AccountKey.marketplace(order.source(), client, ccy);
         add(components, scope + "gross", marketplace, clearing, order.sum(LineSettlement::gross));

@@ -28,8 +28,15 @@ public class ClientRepository {
     public java.util.Map<String, Long> lock(Collection<String> clientIds) {
         ensureKnown(clientIds);
         java.util.Map<String, Long> versions = new java.util.TreeMap<>();
-        clientIds.stream().sorted().forEach(id -> versions.put(id,
-                jdbc.queryForObject("select version from client_state where client_id = ? for update", Long.class, id)));
+        List<String> sorted = clientIds.stream().distinct().sorted().toList();
+        for (int i = 0; i < sorted.size(); i += 500) {
+            List<String> chunk = sorted.subList(i, Math.min(sorted.size(), i + 500));
+            jdbc.query("select client_id, version from client_state where client_id in ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") order by client_id for update",
+                    rs -> {
+                        versions.put(rs.getString(1), rs.getLong(2));
+                    }, chunk.toArray());
+        }
         return versions;
     }
 
@@ -75,6 +82,24 @@ public class ClientRepository {
             versions.put(rs.getDate(1).toLocalDate(), io.settlehub.core.settlement.AgreementJson.read(clientId, rs.getString(2)));
         }, clientId);
         return versions.isEmpty() ? Optional.empty() : Optional.of(new io.settlehub.core.settlement.AgreementTerms(versions));
+    }
+
+    /** The agreement versions of each of these clients that has an agreement. */
+    public java.util.Map<String, io.settlehub.core.settlement.AgreementTerms> agreementTerms(Collection<String> clientIds) {
+        java.util.Map<String, java.util.Map<java.time.LocalDate, io.settlehub.core.settlement.Agreement>> versions = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(clientIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            jdbc.query("select client_id, effective_from, body from client_agreement_version where client_id in ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                        String client = rs.getString(1);
+                        versions.computeIfAbsent(client, c -> new java.util.TreeMap<>()).put(rs.getDate(2).toLocalDate(),
+                                io.settlehub.core.settlement.AgreementJson.read(client, rs.getString(3)));
+                    }, chunk.toArray());
+        }
+        java.util.Map<String, io.settlehub.core.settlement.AgreementTerms> terms = new java.util.HashMap<>();
+        versions.forEach((client, byDate) -> terms.put(client, new io.settlehub.core.settlement.AgreementTerms(byDate)));
+        return terms;
     }
 
     private void saveCurrent(String clientId, String json) {

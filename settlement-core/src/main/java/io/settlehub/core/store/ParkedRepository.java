@@ -32,7 +32,10 @@ public class ParkedRepository {
                     ps.setString(1, client);
                     ps.setString(2, WAITING);
                 });
-        List<Parked> rows = waitingByClient.values().stream().flatMap(List::stream).toList();
+        insertWaiting(waitingByClient.values().stream().flatMap(List::stream).toList());
+    }
+
+    private void insertWaiting(List<Parked> rows) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("insert into parked_event (event_id, client_id, type, kind, reason, parked_at) values (?, ?, ?, ?, ?, ?)",
                 rows, 1000, (ps, p) -> {
@@ -43,6 +46,22 @@ public class ParkedRepository {
                     ps.setString(5, p.reason());
                     ps.setTimestamp(6, now);
                 });
+    }
+
+    /**
+     * Replaces what these events wait for (those an incremental derivation examined, by client) with what it found;
+     * other parked events of the same clients stay as they are.
+     */
+    public void replaceWaitingOf(java.util.Map<String, ? extends java.util.Collection<String>> examinedByClient, List<Parked> waiting) {
+        List<String> ids = examinedByClient.values().stream().flatMap(java.util.Collection::stream).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            List<Object> args = new java.util.ArrayList<>(chunk);
+            args.add(WAITING);
+            jdbc.update("delete from parked_event where event_id in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + ") and kind = ?", args.toArray());
+        }
+        insertWaiting(waiting);
     }
 
     public void addConflict(Parked parked, String body) {

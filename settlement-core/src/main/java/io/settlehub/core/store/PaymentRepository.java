@@ -52,6 +52,12 @@ public class PaymentRepository {
                 .stream().findFirst();
     }
 
+    /** The clients with an instruction created at or after {@code since}. */
+    public List<String> clientsWithInstructionsSince(Instant since) {
+        return jdbc.queryForList("select distinct client_id from payment_instruction where created_at >= ? order by client_id",
+                String.class, java.sql.Timestamp.from(since));
+    }
+
     public List<PaymentView> ofClient(String clientId) {
         return jdbc.query("select instruction_id, amount, currency, status, created_at from payment_instruction"
                 + " where client_id = ? order by created_at, instruction_id", (rs, i) -> new PaymentView(rs.getString(1),

@@ -51,16 +51,24 @@ public class ReferenceDataRepository {
         return vat;
     }
 
+    /** The rate book with a version that changes whenever the rates or the tables do. */
+    public record Versioned(String version, RateBook book) {
+    }
+
     public RateBook load() {
+        return loadVersioned().book();
+    }
+
+    public Versioned loadVersioned() {
         String fingerprint = jdbc.queryForObject("select (select count(*) from event_fact where type = 'FX_RATE') || '/'"
                 + " || (select count(*) from vat_rate) || '/' || (select coalesce(sum(rate), 0) from vat_rate)"
                 + " || '/' || (select count(*) from duty_rate) || '/' || (select coalesce(sum(rate), 0) from duty_rate)", String.class);
         Cached current = cached;
         if (current != null && current.fingerprint().equals(fingerprint)) {
-            return current.book();
+            return new Versioned(fingerprint, current.book());
         }
         RateBook book = new RateBook(facts.fxRates(), vatRates(), dutyRates());
         cached = new Cached(fingerprint, book);
-        return book;
+        return new Versioned(fingerprint, book);
     }
 }

@@ -141,6 +141,43 @@ abstract class SettlementCoreTestBase {
         });
     }
 
+    @Autowired
+    io.settlehub.core.ingest.SettlementService settlement;
+
+    /**
+     * Over the database, batches continued from checkpoints (decision 0010) leave exactly the components and parked
+     * facts a full derivation of the same facts gives.
+     */
+    @Test
+    void batches_continued_from_checkpoints_hold_what_a_full_derivation_holds() throws Exception {
+        for (long seed = 1; seed <= 4; seed++) {
+            String client = newClient();
+            java.util.Random random = new java.util.Random(seed);
+            List<CanonicalEvent> stream = new java.util.ArrayList<>(io.settlehub.core.settlement.IncrementalSettlementPropertiesTest
+                    .stream(random).stream().filter(e -> e.type() != EventType.FX_RATE).map(e -> forClient(e, client))
+                    .sorted(java.util.Comparator.comparing(CanonicalEvent::occurredAt)).toList());
+            java.util.Collections.swap(stream, stream.size() - 1, stream.size() / 2);
+            int continued = 0;
+            for (int i = 0; i < stream.size(); i += 1 + (i % 3)) {
+                continued += settlement.ingest(stream.subList(i, Math.min(stream.size(), i + 1 + (i % 3)))).continued();
+            }
+            assertThat(continued).as("batches continued from a checkpoint, seed %d", seed).isPositive();
+            var whole = settlement.settlementOf(client).orElseThrow();
+            assertThat(io.settlehub.core.ledger.PostingPlan.index(ledger.components(client))).as("seed %d", seed).isEqualTo(
+                    io.settlehub.core.ledger.PostingPlan.index(io.settlehub.core.settlement.SettlementPostings.of(whole).stream()
+                            .filter(c -> !c.amount().isZero()).toList()));
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+            assertThat(jdbc.queryForList("select event_id || ': ' || reason from parked_event where client_id = ? and kind = 'WAITING'",
+                    String.class, client)).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(
+                    whole.parked().stream().map(p -> p.eventId() + ": " + p.reason()).toList());
+            assertThat(jdbc.queryForObject("select count(*) from settlement_order where client_id = ?", Long.class, client))
+                    .isEqualTo(whole.orders().size());
+            for (var order : whole.orders()) {
+                assertThat(settlement.orderOf(client, order.orderId())).as("order %s read alone", order.orderId()).contains(order);
+            }
+        }
+    }
+
     @Test
     void the_worked_example_reproduces_through_the_broker_and_the_api() throws Exception {
         String client = newClient();
@@ -699,4 +736,29 @@ abstract class SettlementCoreTestBase {
         ContractSchemas.assertValid("notification", pushed);
     }
 
+    /** The scan looks at what changed since the last one: a fee far from the SKU's usual rate, a payout matching no order. */
+    @Test
+    void the_alert_scan_finds_what_changed_since_its_last_run() throws Exception {
+        String client = newClient();
+        call("POST", "/api/alerts/scan", null, TOKEN);
+        List<CanonicalEvent> events = new java.util.ArrayList<>(workedExampleFor(client).subList(0, 4));
+        String[] fees = {"300.00", "310.00", "290.00", "305.00", "295.00", "300.00", "800.00"};
+        for (int i = 0; i < fees.length; i++) {
+            events.add(forClient(event("ozon:acme:sale:FEE-" + i, EventType.SALE, "ozon", "2026-03-0" + (2 + i) + "T09:15:00Z",
+                    new io.settlehub.contract.EventPayload.Sale("FEE-" + i, List.of(new io.settlehub.contract.EventPayload.SaleLine("LAMP-01",
+                            1, rub("2000.00"), rub("0.00"), List.of(new io.settlehub.contract.EventPayload.Fee("commission", rub(fees[i]))))))),
+                    client));
+        }
+        send(events);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(call("GET", "/api/clients/" + client + "/orders/FEE-6", null, TOKEN).statusCode()).isEqualTo(200));
+        String raised = call("POST", "/api/alerts/scan", null, TOKEN).body();
+        assertThat(raised).contains("FEE_RATE_OUTLIER:" + client + ":ozon/FEE-6/LAMP-01").doesNotContain(":ozon/FEE-5/");
+
+        send(List.of(forClient(event("ozon:acme:payout:P-UNLISTED", EventType.MARKETPLACE_PAYOUT, "ozon", "2026-03-20T10:00:00Z",
+                new io.settlehub.contract.EventPayload.MarketplacePayout("P-UNLISTED", rub("99999.00"), List.of())), client)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(call("POST", "/api/alerts/scan", null, TOKEN).body()
+                .contains("PAYOUT_MATCHES_NO_EXPECTATION:" + client + ":ozon/P-UNLISTED") || get("/api/clients/" + client + "/alerts")
+                .toString().contains("P-UNLISTED")).isTrue());
+    }
 }

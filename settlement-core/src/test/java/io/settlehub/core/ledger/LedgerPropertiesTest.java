@@ -101,24 +101,6 @@ class LedgerPropertiesTest {
         assertThat(outOfOrder.settlement()).isEqualTo(inOrder.settlement());
     }
 
-    @Property(seed = "20261126")
-    void remembering_orders_between_settlements_changes_no_figure(@ForAll("streams") List<CanonicalEvent> events,
-                                                                  @ForAll Random random) {
-        List<CanonicalEvent> shuffled = new ArrayList<>(events);
-        Collections.shuffle(shuffled, random);
-        io.settlehub.core.settlement.OrderMemo memo = new io.settlehub.core.settlement.OrderMemo();
-        io.settlehub.core.settlement.AgreementTerms terms = io.settlehub.core.settlement.AgreementTerms.always(agreement());
-        List<CanonicalEvent> seen = new ArrayList<>();
-        for (CanonicalEvent event : shuffled) {
-            seen.add(event);
-            List<CanonicalEvent> clientFacts = seen.stream().filter(e -> e.type() != EventType.FX_RATE).toList();
-            var reference = reference(seen);
-            ClientSettlement remembered = SettlementCalculator.settle(terms, clientFacts, reference, memo);
-            assertThat(remembered).isEqualTo(SettlementCalculator.settle(terms, clientFacts, reference));
-            assertThat(SettlementPostings.of(remembered, memo)).isEqualTo(SettlementPostings.of(remembered));
-        }
-    }
-
     @Provide
     Arbitrary<List<CanonicalEvent>> streams() {
         Arbitrary<Integer> orders = Arbitraries.integers().between(1, 6);

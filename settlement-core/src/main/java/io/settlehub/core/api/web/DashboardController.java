@@ -67,7 +67,7 @@ class DashboardController {
     @GetMapping("/clients/{clientId}/orders/{orderId}")
     String order(@PathVariable String clientId, @PathVariable String orderId, Model model) {
         requireKnown(clientId);
-        OrderBreakdown order = settlement.settlementOf(clientId).flatMap(s -> s.order(orderId))
+        OrderBreakdown order = settlement.orderOf(clientId, orderId)
                 .map(o -> OrderBreakdown.of(o, supplierPayments.partsOf(clientId, o.source(), o.orderId())))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + orderId));
         model.addAttribute("clientId", clientId);

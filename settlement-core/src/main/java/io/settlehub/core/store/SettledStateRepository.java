@@ -1,0 +1,370 @@
+package io.settlehub.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.Money;
+import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.Component;
+import io.settlehub.core.settlement.BusinessKey;
+import io.settlehub.core.settlement.Checkpoint;
+import io.settlehub.core.settlement.Derivation;
+import io.settlehub.core.settlement.PortionRef;
+import io.settlehub.core.settlement.SettledState;
+import io.settlehub.core.settlement.StoredOrder;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.*;
+import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The clients' checkpoints, their orders' lot takes and the fact-to-order index (decision 0010), read for many clients
+ * per round trip. Every write happens in the transaction that posts the transfers the state accounts for.
+ */
+@Repository
+public class SettledStateRepository implements SettledState {
+
+    /** Pairs per statement: well under the drivers' bind-parameter limits. */
+    private static final int CHUNK = 500;
+    private static final TypeReference<Map<String, List<List<PortionRef>>>> TAKES = new TypeReference<>() {
+    };
+    private static final String LOT_TYPES = "('GOODS_RECEIVED', 'CUSTOMS_ASSESSED', 'SHIPMENT_COST')";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SettledStateRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, Checkpoint> checkpoints(Collection<String> clientIds) {
+        Map<String, BusinessKey> frontiers = new HashMap<>();
+        Map<String, Boolean> unlisted = new HashMap<>();
+        Map<String, String> references = new HashMap<>();
+        Map<String, Map<String, Integer>> lots = new HashMap<>();
+        forChunks(new ArrayList<>(clientIds), (chunk, marks) -> {
+            jdbc.query("select client_id, frontier_at, frontier_event, unlisted_payouts, reference_version from settlement_checkpoint"
+                    + " where client_id in (" + marks + ")", rs -> {
+                        Timestamp at = rs.getTimestamp(2);
+                        frontiers.put(rs.getString(1), at == null ? null : new BusinessKey(at.toInstant(), rs.getString(3)));
+                        unlisted.put(rs.getString(1), rs.getBoolean(4));
+                        references.put(rs.getString(1), rs.getString(5));
+                    }, chunk.toArray());
+            jdbc.query("select client_id, lot_id, remaining from settlement_lot where client_id in (" + marks + ")",
+                    rs -> {
+                        lots.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                    }, chunk.toArray());
+        });
+        Map<String, Checkpoint> checkpoints = new HashMap<>();
+        unlisted.forEach((client, flag) -> checkpoints.put(client,
+                new Checkpoint(frontiers.get(client), lots.getOrDefault(client, Map.of()), flag, references.get(client))));
+        return checkpoints;
+    }
+
+    @Override
+    public Map<String, Map<String, StoredOrder>> orders(Map<String, ? extends Collection<String>> orderIdsByClient) {
+        Map<String, Map<String, StoredOrder>> orders = new HashMap<>();
+        queryPairs("select o.client_id, o.order_id, o.currency, o.takes from settlement_order o", "o.client_id", "o.order_id", "",
+                orderIdsByClient, rs -> {
+                    orders.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2),
+                            new StoredOrder(rs.getString(2), rs.getString(3), readTakes(rs.getString(4))));
+                });
+        return orders;
+    }
+
+    @Override
+    public Map<String, List<CanonicalEvent>> factsNaming(Map<String, ? extends Collection<String>> orderIdsByClient) {
+        Map<String, Map<String, CanonicalEvent>> facts = new HashMap<>();
+        queryPairs("select o.client_id, f.event_id, f.body from event_order o join event_fact f on f.event_id = o.event_id",
+                "o.client_id", "o.order_id", "", orderIdsByClient, rs -> {
+                    Map<String, CanonicalEvent> ofClient = facts.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>());
+                    if (!ofClient.containsKey(rs.getString(2))) {
+                        ofClient.put(rs.getString(2), EventCodec.decode(rs.getString(3)));
+                    }
+                });
+        Map<String, List<CanonicalEvent>> lists = new HashMap<>();
+        facts.forEach((client, events) -> lists.put(client, List.copyOf(events.values())));
+        return lists;
+    }
+
+    @Override
+    public Map<String, List<CanonicalEvent>> lotFacts(Collection<String> clientIds) {
+        Map<String, List<CanonicalEvent>> facts = new HashMap<>();
+        forChunks(new ArrayList<>(clientIds), (chunk, marks) -> jdbc.query("select client_id, body from event_fact"
+                + " where client_id in (" + marks + ") and type in " + LOT_TYPES, rs -> {
+                    facts.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(EventCodec.decode(rs.getString(2)));
+                }, chunk.toArray()));
+        return facts;
+    }
+
+    @Override
+    public Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient) {
+        Map<String, Map<String, Component>> net = new HashMap<>();
+        queryPairs("select t.client_id, t.component, t.currency, t.debit_account, t.credit_account, sum(t.amount) from transfer t",
+                "t.client_id", "t.component", " group by t.client_id, t.component, t.currency, t.debit_account, t.credit_account",
+                componentKeysByClient, rs -> {
+                    Component part = new Component(rs.getString(2), AccountKey.parse(rs.getString(4)),
+                            AccountKey.parse(rs.getString(5)), Money.rounded(rs.getBigDecimal(6), rs.getString(3))).normalized();
+                    net.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>()).merge(
+                            io.settlehub.core.ledger.PostingPlan.keyOf(part), part,
+                            (a, b) -> new Component(a.key(), a.debit(), a.credit(), a.amount().plus(b.amount())));
+                });
+        Map<String, List<Component>> held = new HashMap<>();
+        net.forEach((client, parts) -> held.put(client, parts.values().stream().filter(c -> !c.amount().isZero()).toList()));
+        return held;
+    }
+
+    /** Records which orders each new fact names. */
+    public void indexFacts(List<CanonicalEvent> facts) {
+        List<String[]> rows = new ArrayList<>();
+        for (CanonicalEvent event : facts) {
+            if (event.clientId() != null) {
+                io.settlehub.core.settlement.NamedOrders.of(event)
+                        .forEach(order -> rows.add(new String[] {event.clientId(), order, event.eventId()}));
+            }
+        }
+        jdbc.batchUpdate("insert into event_order (client_id, order_id, event_id) values (?, ?, ?)", rows, 1000, (ps, row) -> {
+            ps.setString(1, row[0]);
+            ps.setString(2, row[1]);
+            ps.setString(3, row[2]);
+        });
+    }
+
+    /** Re-indexes every fact of a client that had no checkpoint yet (its facts may predate the index). */
+    public void reindexClient(String clientId, List<CanonicalEvent> facts) {
+        jdbc.update("delete from event_order where client_id = ?", clientId);
+        indexFacts(facts);
+    }
+
+    /**
+     * A client's state replaced whole, after a full derivation; {@code moved}: the orders whose figures the ledger moved
+     * (marked changed for the alert rules, with their fee rates recorded again).
+     */
+    public void replace(String clientId, Checkpoint checkpoint, Derivation derivation, Set<String> moved) {
+        Map<String, Timestamp> previous = new HashMap<>();
+        jdbc.query("select order_id, changed_at from settlement_order where client_id = ?",
+                rs -> {
+                    previous.put(rs.getString(1), rs.getTimestamp(2));
+                }, clientId);
+        List<Timestamp> clientChanged = jdbc.queryForList("select changed_at from settlement_checkpoint where client_id = ?",
+                Timestamp.class, clientId);
+        jdbc.update("delete from settlement_checkpoint where client_id = ?", clientId);
+        jdbc.update("delete from settlement_lot where client_id = ?", clientId);
+        jdbc.update("delete from settlement_order where client_id = ?", clientId);
+        jdbc.update("delete from fee_rate_observation where client_id = ?", clientId);
+        insertCheckpoints(Map.of(clientId, checkpoint));
+        if (!clientChanged.isEmpty() && clientChanged.get(0) != null) {
+            jdbc.update("update settlement_checkpoint set changed_at = ? where client_id = ?", clientChanged.get(0), clientId);
+        }
+        insertLots(clientId, checkpoint.lotRemaining());
+        Timestamp now = Timestamp.from(Instant.now());
+        insertOrders(clientId, derivation.storedOrders(), id -> moved.contains(id) ? now : previous.get(id));
+        insertFeeRates(clientId, derivation.settlement().orders());
+    }
+
+    /**
+     * Continuations of many clients: their checkpoints, the lots whose units changed, the orders rebuilt ({@code moved}:
+     * those whose figures the ledger moved).
+     */
+    public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
+                       Map<String, Set<String>> moved) {
+        jdbc.batchUpdate("update settlement_checkpoint set frontier_at = ?, frontier_event = ?, unlisted_payouts = ?, reference_version = ?"
+                + " where client_id = ?", new ArrayList<>(after.entrySet()), 1000, (ps, entry) -> {
+                    BusinessKey frontier = entry.getValue().frontier();
+                    ps.setTimestamp(1, frontier == null ? null : Timestamp.from(frontier.occurredAt()));
+                    ps.setString(2, frontier == null ? null : frontier.eventId());
+                    ps.setBoolean(3, entry.getValue().unlistedPayouts());
+                    ps.setString(4, entry.getValue().referenceVersion());
+                    ps.setString(5, entry.getKey());
+                });
+        List<Object[]> lots = new ArrayList<>();
+        after.forEach((client, checkpoint) -> checkpoint.lotRemaining().forEach((lot, remaining) -> {
+            if (!remaining.equals(before.get(client).lotRemaining().get(lot))) {
+                lots.add(new Object[] {remaining, client, lot});
+            }
+        }));
+        jdbc.batchUpdate("update settlement_lot set remaining = ? where client_id = ? and lot_id = ?", lots);
+        Map<String, List<String>> ids = new HashMap<>();
+        derivations.forEach((client, derivation) -> ids.put(client, derivation.storedOrders().stream().map(StoredOrder::orderId).toList()));
+        Map<String, Map<String, Timestamp>> previous = new HashMap<>();
+        queryPairs("select o.client_id, o.order_id, o.changed_at from settlement_order o", "o.client_id", "o.order_id", "", ids,
+                rs -> {
+                    previous.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getTimestamp(3));
+                });
+        if (!postgres()) {
+            forPairs(ids, (pairs, marks) -> jdbc.update("delete from settlement_order where (client_id, order_id) in (" + marks + ")", pairs));
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        Map<String, List<String>> movedIds = new HashMap<>();
+        derivations.forEach((client, derivation) -> {
+            Set<String> movedOfClient = moved.getOrDefault(client, Set.of());
+            Map<String, Timestamp> earlier = previous.getOrDefault(client, Map.of());
+            insertOrders(client, derivation.storedOrders(), id -> movedOfClient.contains(id) ? now : earlier.get(id));
+            movedIds.put(client, List.copyOf(movedOfClient));
+        });
+        forPairs(movedIds, (pairs, marks) -> jdbc.update("delete from fee_rate_observation where (client_id, order_id) in (" + marks + ")",
+                pairs));
+        derivations.forEach((client, derivation) -> insertFeeRates(client, derivation.settlement().orders().stream()
+                .filter(o -> moved.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
+    }
+
+    /** Marks that transfers moved figures of these clients now. */
+    public void markChanged(Collection<String> clientIds) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("update settlement_checkpoint set changed_at = ? where client_id = ?", new ArrayList<>(clientIds), 1000,
+                (ps, client) -> {
+                    ps.setTimestamp(1, now);
+                    ps.setString(2, client);
+                });
+    }
+
+    /** Clients with a payout without its orders whose figures moved at or after {@code since}. */
+    public List<String> clientsWithUnlistedPayoutsChangedSince(Instant since) {
+        return jdbc.queryForList("select client_id from settlement_checkpoint where unlisted_payouts = true and changed_at >= ?"
+                + " order by client_id", String.class, Timestamp.from(since));
+    }
+
+    /** Orders whose figures moved at or after {@code since}, by client. */
+    public Map<String, List<String>> ordersChangedSince(Instant since) {
+        Map<String, List<String>> changed = new TreeMap<>();
+        jdbc.query("select client_id, order_id from settlement_order where changed_at >= ?", rs -> {
+            changed.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
+        }, Timestamp.from(since));
+        return changed;
+    }
+
+    /** The fee rates of the SKU's latest {@code limit} sales on a marketplace. */
+    public List<java.math.BigDecimal> recentFeeRates(String clientId, String source, String sku, int limit) {
+        return jdbc.queryForList("select rate from fee_rate_observation where client_id = ? and source = ? and sku = ?"
+                + " order by sold_at desc limit " + limit, java.math.BigDecimal.class, clientId, source, sku);
+    }
+
+    private void insertFeeRates(String clientId, List<io.settlehub.core.settlement.OrderSettlement> orders) {
+        List<Object[]> rows = new ArrayList<>();
+        for (var order : orders) {
+            for (int i = 0; i < order.lines().size(); i++) {
+                var line = order.lines().get(i);
+                int index = i;
+                line.feeRateAtSale().ifPresent(rate -> rows.add(new Object[] {clientId, order.orderId(), index,
+                        order.source(), line.sku(), Timestamp.from(order.soldAt()), rate}));
+            }
+        }
+        jdbc.batchUpdate("insert into fee_rate_observation (client_id, order_id, line_index, source, sku, sold_at, rate)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private void insertCheckpoints(Map<String, Checkpoint> checkpoints) {
+        jdbc.batchUpdate("insert into settlement_checkpoint (client_id, frontier_at, frontier_event, unlisted_payouts, reference_version)"
+                        + " values (?, ?, ?, ?, ?)",
+                new ArrayList<>(checkpoints.entrySet()), 1000, (ps, entry) -> {
+                    BusinessKey frontier = entry.getValue().frontier();
+                    ps.setString(1, entry.getKey());
+                    ps.setTimestamp(2, frontier == null ? null : Timestamp.from(frontier.occurredAt()));
+                    ps.setString(3, frontier == null ? null : frontier.eventId());
+                    ps.setBoolean(4, entry.getValue().unlistedPayouts());
+                    ps.setString(5, entry.getValue().referenceVersion());
+                });
+    }
+
+    private void insertLots(String clientId, Map<String, Integer> remaining) {
+        jdbc.batchUpdate("insert into settlement_lot (client_id, lot_id, remaining) values (?, ?, ?)",
+                new ArrayList<>(remaining.entrySet()), 1000, (ps, lot) -> {
+                    ps.setString(1, clientId);
+                    ps.setString(2, lot.getKey());
+                    ps.setInt(3, lot.getValue());
+                });
+    }
+
+    private void insertOrders(String clientId, List<StoredOrder> orders, java.util.function.Function<String, Timestamp> changedAt) {
+        jdbc.batchUpdate("insert into settlement_order (client_id, order_id, currency, takes, changed_at) values (?, ?, ?, ?, ?)"
+                + (postgres() ? " on conflict (client_id, order_id) do update set currency = excluded.currency, takes = excluded.takes,"
+                + " changed_at = excluded.changed_at" : ""),
+                orders, 1000,
+                (ps, order) -> {
+                    ps.setString(1, clientId);
+                    ps.setString(2, order.orderId());
+                    ps.setString(3, order.currency());
+                    ps.setString(4, writeTakes(order.takes()));
+                    ps.setTimestamp(5, changedAt.apply(order.orderId()));
+                });
+    }
+
+    private Map<String, List<List<PortionRef>>> readTakes(String text) {
+        try {
+            return json.readValue(text, TAKES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable lot takes in settlement_order", e);
+        }
+    }
+
+    private String writeTakes(Map<String, List<List<PortionRef>>> takes) {
+        try {
+            return json.writeValueAsString(takes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void forChunks(List<String> ids, BiConsumer<List<String>, String> query) {
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            query.accept(chunk, String.join(", ", Collections.nCopies(chunk.size(), "?")));
+        }
+    }
+
+    /**
+     * Runs {@code select} restricted to rows whose ({@code first}, {@code second}) is one of the pairs. On PostgreSQL the
+     * pairs go as two arrays joined by position (one index probe per pair, whatever their number); elsewhere as chunks
+     * of a row-value list.
+     */
+    private void queryPairs(String select, String first, String second, String tail, Map<String, ? extends Collection<String>> valuesByClient,
+                            org.springframework.jdbc.core.RowCallbackHandler rows) {
+        if (postgres()) {
+            List<String> clients = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            valuesByClient.forEach((client, list) -> list.forEach(value -> {
+                clients.add(client);
+                values.add(value);
+            }));
+            if (clients.isEmpty()) {
+                return;
+            }
+            jdbc.query(select + " join unnest(?::text[], ?::text[]) as k(k1, k2) on " + first + " = k.k1 and " + second + " = k.k2" + tail,
+                    ps -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", values.toArray()));
+                    }, rows);
+            return;
+        }
+        forPairs(valuesByClient, (pairs, marks) -> jdbc.query(select + " where (" + first + ", " + second + ") in (" + marks + ")" + tail,
+                rows, pairs));
+    }
+
+    private Boolean isPostgres;
+
+    private boolean postgres() {
+        if (isPostgres == null) {
+            isPostgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        }
+        return isPostgres;
+    }
+
+    /** Runs a query over (client id, value) pairs, a chunk at a time: the pairs flattened, and their "(?, ?), …" list. */
+    private static void forPairs(Map<String, ? extends Collection<String>> valuesByClient, BiConsumer<Object[], String> query) {
+        List<String> flat = new ArrayList<>();
+        valuesByClient.forEach((client, values) -> values.forEach(value -> {
+            flat.add(client);
+            flat.add(value);
+        }));
+        for (int i = 0; i < flat.size(); i += 2 * CHUNK) {
+            List<String> chunk = flat.subList(i, Math.min(flat.size(), i + 2 * CHUNK));
+            query.accept(chunk.toArray(), String.join(", ", Collections.nCopies(chunk.size() / 2, "(?, ?)")));
+        }
+    }
+}
