@@ -4,16 +4,29 @@ create table settlement_checkpoint (
     client_id         varchar(100) primary key,
     frontier_at       timestamp with time zone,   -- the latest sale, price adjustment or return in business order
     frontier_event    varchar(200),
+    declarations      text not null,              -- which receipt each customs declaration clears (JSON)
     unlisted_payouts  boolean not null,           -- a payout without its orders: the client is derived whole
     reference_version varchar(400),               -- the rates and tables it was derived with
     changed_at        timestamp with time zone    -- when a transfer last moved one of the client's figures
 );
 
--- Units left in each lot after the frontier; a lot is a receipt line (<receipt event id>#<line index>).
+-- The client's lots after the frontier: a receipt line (<receipt event id>#<line index>) with its unit costs and the units
+-- left, in the order the derivation keeps them (position). Unit costs are exact decimals, kept as text.
 create table settlement_lot (
-    client_id  varchar(100) not null,
-    lot_id     varchar(220) not null,
-    remaining  integer not null,
+    client_id        varchar(100) not null,
+    lot_id           varchar(220) not null,
+    position         integer not null,
+    receipt_id       varchar(100) not null,
+    supplier_id      varchar(100) not null,
+    sku              varchar(100) not null,
+    received_at      timestamp with time zone not null,
+    quantity         integer not null,
+    unit_goods_cost  varchar(60) not null,
+    goods_currency   varchar(3) not null,
+    unit_customs     varchar(60) not null,
+    unit_logistics   varchar(60) not null,
+    cost_currency    varchar(3),
+    remaining        integer not null,
     primary key (client_id, lot_id)
 );
 

@@ -23,29 +23,35 @@ final class IngestRun {
 
     static final String TOKEN = "bench-operator-token-0123456789";
 
+    /**
+     * {@code restartSeconds}: from starting a new service on the database left behind until further events are committed;
+     * {@code alertScanSeconds}: the alert scan that service then runs (-1: not measured).
+     */
     record Result(int events, int consumers, double seconds, double perSecond, long transfers, long coreHeapMb, long brokerHeapMb,
-                  double sendSeconds, LiveIngest.Result live) {
+                  double sendSeconds, LiveIngest.Result live, double restartSeconds, double alertScanSeconds) {
     }
+
+    /** Events published after the stream, for a restarted service to apply. */
+    static final int AFTER_RESTART = 2_000;
 
     private IngestRun() {
     }
 
     static Result run(BenchBroker brokerLogins, int clients, int events, int consumers, String batchSize,
                       boolean live) throws Exception {
+        return run(brokerLogins, clients, events, consumers, batchSize, live, false);
+    }
+
+    static Result run(BenchBroker brokerLogins, int clients, int events, int consumers, String batchSize,
+                      boolean live, boolean restart) throws Exception {
         List<CanonicalEvent> stream = io.settlehub.testsupport.EventStreams.generate(clients, events, 20261126L);
         long sendStart = System.nanoTime();
         publish(brokerLogins, stream);
         double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
         stream = null; // the measured heap is the service's, not the generated stream's
         String db = TestDatabase.createFresh("bench_core") + "?reWriteBatchedInserts=true";
-        ConfigurableApplicationContext core = new SpringApplication(SettlementCoreApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.broker-url=" + brokerLogins.url(),
-                "--spring.artemis.user=settlement-core", "--spring.artemis.password=" + brokerLogins.password("settlement-core"),
-                "--hub.signing.ephemeral-key=true",
-                "--hub.operator-token=" + TOKEN, "--hub.events.auto-start=false", "--hub.events.consumers=" + consumers,
-                "--logging.level.root=WARN", "--hub.security.api-per-second=1000000", "--hub.security.api-burst=1000000",
-                batchSize.isEmpty() ? "--bench=default-batch" : "--hub.events.batch-size=" + batchSize);
+        ConfigurableApplicationContext core = start(brokerLogins, db, consumers, batchSize);
+        boolean closed = false;
         try (HeapSampler broker = HeapSampler.ofBroker()) {
             IngestBenchmark.putAgreements(core, TOKEN, clients);
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
@@ -67,11 +73,47 @@ final class IngestRun {
             }
             long transfers = jdbc.queryForObject("select count(*) from transfer", Long.class);
             LiveIngest.Result steady = live ? LiveIngest.measure(core, brokerLogins, TOKEN, clients, applied, events) : null;
+            double restartSeconds = -1;
+            double scanSeconds = -1;
+            if (restart) {
+                core.close();
+                closed = true;
+                publish(brokerLogins, io.settlehub.testsupport.EventStreams.generate(clients, events + AFTER_RESTART, 20261126L)
+                        .subList(events, events + AFTER_RESTART));
+                long restartAt = System.nanoTime();
+                ConfigurableApplicationContext again = start(brokerLogins, db, consumers, batchSize);
+                try {
+                    again.getBean(EventBatchConsumer.class).start();
+                    Counter afterRestart = again.getBean(MeterRegistry.class).counter("hub.events.applied");
+                    while (afterRestart.count() < AFTER_RESTART) {
+                        Thread.sleep(5);
+                    }
+                    restartSeconds = (System.nanoTime() - restartAt) / 1e9;
+                    long scanAt = System.nanoTime();
+                    again.getBean(io.settlehub.core.alerts.AlertScan.class).scan();
+                    scanSeconds = (System.nanoTime() - scanAt) / 1e9;
+                } finally {
+                    again.close();
+                }
+            }
             return new Result(events, consumers, nanos / 1e9, BrokerBaseline.perSecond(events, nanos), transfers, coreHeap, brokerHeap,
-                    sendSeconds, steady);
+                    sendSeconds, steady, restartSeconds, scanSeconds);
         } finally {
-            core.close();
+            if (!closed) {
+                core.close();
+            }
         }
+    }
+
+    private static ConfigurableApplicationContext start(BenchBroker brokerLogins, String db, int consumers, String batchSize) {
+        return new SpringApplication(SettlementCoreApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.broker-url=" + brokerLogins.url(),
+                "--spring.artemis.user=settlement-core", "--spring.artemis.password=" + brokerLogins.password("settlement-core"),
+                "--hub.signing.ephemeral-key=true",
+                "--hub.operator-token=" + TOKEN, "--hub.events.auto-start=false", "--hub.events.consumers=" + consumers,
+                "--logging.level.root=WARN", "--hub.security.api-per-second=1000000", "--hub.security.api-burst=1000000",
+                batchSize.isEmpty() ? "--bench=default-batch" : "--hub.events.batch-size=" + batchSize);
     }
 
     /** The stream as the connectors publish it (each type as its own connector), in transactions of 100. */

@@ -35,7 +35,7 @@ public final class PerformanceReport {
         progress("1 consumer done");
         IngestRun.Result two = IngestRun.run(logins, clients, events, 2, "", true);
         progress("2 consumers done");
-        IngestRun.Result replay = replayEvents > 0 ? IngestRun.run(logins, replayClients, replayEvents, 1, "", false) : null;
+        IngestRun.Result replay = replayEvents > 0 ? IngestRun.run(logins, replayClients, replayEvents, 1, "", false, true) : null;
 
         System.out.println("| baseline, same run | per s |");
         System.out.println("|---|---:|");
@@ -73,6 +73,10 @@ public final class PerformanceReport {
                     replay.seconds(), replay.perSecond(), replay.perSecond() / slower);
             System.out.printf("| ledger transfers posted | %,d |%n", replay.transfers());
             System.out.printf("| peak heap: settlement-core / broker, MB | %,d / %s |%n", replay.coreHeapMb(), mb(replay.brokerHeapMb()));
+            System.out.printf("| **restart**: a new settlement-core on that database, started until %,d further events are committed | **%.1f s** |%n",
+                    IngestRun.AFTER_RESTART, replay.restartSeconds());
+            System.out.printf("| **alert scan** over the %,d clients, then (what changed since the last scan) | **%.1f s** |%n", replayClients,
+                    replay.alertScanSeconds());
         }
     }
 

@@ -32,7 +32,9 @@ public final class SettlementPathBenchmark {
         int events = Integer.parseInt(args.length > 0 ? args[0] : Jvm.env("BENCH_EVENTS", "100000"));
         int clients = Integer.parseInt(Jvm.env("BENCH_CLIENTS", "1000"));
         int batch = Integer.parseInt(Jvm.env("BENCH_BATCH_SIZE", "2000"));
-        List<CanonicalEvent> stream = io.settlehub.testsupport.EventStreams.generate(clients, events, 20261126L);
+        // one batch more than measured: applied after the measurement, before the steady alert scan
+        List<CanonicalEvent> generated = io.settlehub.testsupport.EventStreams.generate(clients, events + batch, 20261126L);
+        List<CanonicalEvent> stream = generated.subList(0, events);
         System.out.printf("Settlehub settlement-path benchmark: %,d events over %,d clients, batches of %,d, %d cores%n%n",
                 events, clients, batch, Runtime.getRuntime().availableProcessors());
 
@@ -61,6 +63,7 @@ public final class SettlementPathBenchmark {
             }
             long nanos = System.nanoTime() - start;
             long rows = jdbc.queryForObject("select (select count(*) from event_fact) + (select count(*) from transfer)", Long.class);
+            Reads reads = reads(core, settlement, jdbc, generated.subList(events, generated.size()));
             int tenth = Math.max(1, batchNanos.size() / 10);
             double firstTenthMs = batchNanos.subList(0, tenth).stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
             double lastTenthMs = batchNanos.subList(batchNanos.size() - tenth, batchNanos.size()).stream().mapToLong(Long::longValue)
@@ -78,10 +81,45 @@ public final class SettlementPathBenchmark {
             System.out.printf("| p99 latency per event (its batch's commit), ms | %,.0f |%n", p99ms);
             System.out.printf("| batch time, first tenth / last tenth of the batches, mean ms | %,.0f / %,.0f |%n", firstTenthMs, lastTenthMs);
             System.out.printf("| **last tenth ÷ first tenth** (aim ≤ 1.5) | **%.2f** |%n", lastTenthMs / firstTenthMs);
+            System.out.printf("| one order's settlement (the order API's read), %,d random orders of client bench-0, p50 / p99, ms | %.1f / **%.1f** |%n",
+                    reads.orders(), reads.orderP50Ms(), reads.orderP99Ms());
+            System.out.printf("| alert scan after one more batch of %,d events, s | **%.2f** |%n", batch, reads.steadyScanSeconds());
+            System.out.printf("| alert scan of every order (as on the first scan after the upgrade), s | %.1f |%n", reads.wholeScanSeconds());
             System.out.printf("| peak heap, MB (max heap %,d MB) | %,d |%n", Runtime.getRuntime().maxMemory() / (1024 * 1024), Jvm.peakHeapMb());
         } finally {
             core.close();
         }
+    }
+
+    /** What the reads cost with the whole history behind them. */
+    record Reads(int orders, double orderP50Ms, double orderP99Ms, double steadyScanSeconds, double wholeScanSeconds) {
+    }
+
+    private static Reads reads(ConfigurableApplicationContext core, SettlementService settlement, JdbcTemplate jdbc,
+                               List<CanonicalEvent> oneMoreBatch) {
+        String client = io.settlehub.testsupport.EventStreams.client(0);
+        long orders = jdbc.queryForObject("select count(*) from settlement_order where client_id = ?", Long.class, client);
+        java.util.Random pick = new java.util.Random(1);
+        List<Long> nanos = new ArrayList<>();
+        int samples = 300;
+        for (int i = 0; i < samples; i++) {
+            String orderId = "O-" + (1 + pick.nextInt((int) Math.max(1, orders)));
+            long t = System.nanoTime();
+            settlement.orderOf(client, orderId);
+            nanos.add(System.nanoTime() - t);
+        }
+        Collections.sort(nanos);
+        io.settlehub.core.alerts.AlertScan scan = core.getBean(io.settlehub.core.alerts.AlertScan.class);
+        scan.scan();
+        settlement.ingest(oneMoreBatch);
+        long t = System.nanoTime();
+        scan.scan();
+        double steady = (System.nanoTime() - t) / 1e9;
+        jdbc.update("delete from scan_mark");
+        t = System.nanoTime();
+        scan.scan();
+        double whole = (System.nanoTime() - t) / 1e9;
+        return new Reads(samples, nanos.get(samples / 2) / 1e6, nanos.get((int) Math.ceil(samples * 0.99) - 1) / 1e6, steady, whole);
     }
 
     private static String agreement(int c) {

@@ -18,8 +18,10 @@ class OperationsController {
     private final DeadLetters deadLetters;
     private final BrokerQueueMetrics queues;
     private final AuditLog audit;
+    private final io.settlehub.core.ops.Rebuilds rebuilds;
 
-    OperationsController(DeadLetters deadLetters, BrokerQueueMetrics queues, AuditLog audit) {
+    OperationsController(DeadLetters deadLetters, BrokerQueueMetrics queues, AuditLog audit, io.settlehub.core.ops.Rebuilds rebuilds) {
+        this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.queues = queues;
         this.audit = audit;
@@ -42,6 +44,25 @@ class OperationsController {
         int moved = deadLetters.replay(queue, limit(limit));
         audit.record("DEAD_LETTERS_REPLAYED", queue, moved + " message(s)");
         return Map.of("queue", queue, "replayed", moved);
+    }
+
+    /**
+     * Starts re-deriving every client whole from its facts while ingest and the API keep running; only differences are
+     * posted. Answers the rebuild's report (the running one, if one runs already).
+     */
+    @PostMapping("/rebuild")
+    org.springframework.http.ResponseEntity<io.settlehub.core.ops.Rebuilds.Report> rebuild() {
+        return org.springframework.http.ResponseEntity.accepted().body(rebuilds.start());
+    }
+
+    /** The latest rebuild's report: progress, the clients whose ledger moved and what moved. */
+    @GetMapping("/rebuild")
+    io.settlehub.core.ops.Rebuilds.Report rebuildReport() {
+        io.settlehub.core.ops.Rebuilds.Report report = rebuilds.current();
+        if (report == null) {
+            throw new NotFound("rebuild (none started since this instance started)");
+        }
+        return report;
     }
 
     private static int limit(int limit) {

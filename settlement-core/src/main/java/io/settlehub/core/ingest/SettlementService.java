@@ -164,11 +164,22 @@ public class SettlementService {
     /** Re-derives a client after its agreement changed. */
     @Transactional
     public void resettle(String clientId, String cause) {
+        rebuild(clientId, cause);
+    }
+
+    /**
+     * Re-derives one client whole from its facts under its lock, in its own transaction (ingest of other clients goes on,
+     * this client's next batch waits for it), posts only the differences and records a fresh checkpoint. Answers the
+     * transfers it posted: none when the ledger already held the full derivation's figures.
+     */
+    @Transactional
+    public List<Transfer> rebuild(String clientId, String cause) {
         clients.lock(List.of(clientId));
         SettlementWrites writes = new SettlementWrites();
         rederive(clientId, clients.agreementTerms(clientId).orElse(null), state.checkpoints(List.of(clientId)).containsKey(clientId),
                 referenceData.loadVersioned(), cause, writes);
         writes.write(ledger, clients, parked, state);
+        return writes.transfers();
     }
 
     /** Re-derives one locked client from all its facts, and records the checkpoint its next batch continues from. */

@@ -43,6 +43,10 @@ final class SettlementWrites {
         changedClients.add(clientId);
     }
 
+    List<Transfer> transfers() {
+        return List.copyOf(transfers);
+    }
+
     void parked(String clientId, List<Parked> waiting) {
         parked.put(clientId, waiting);
     }

@@ -26,8 +26,22 @@ public class BucketBalances {
     }
 
     public List<Map<String, String>> of(String clientId) {
+        return buckets(ledger.balancesOf("client/" + clientId));
+    }
+
+    /** The same for many clients, in one read per 500 clients. */
+    public Map<String, List<Map<String, String>>> of(java.util.Collection<String> clientIds) {
+        Map<String, List<Balances>> byOwner = ledger.balancesOf(clientIds.stream().map(c -> "client/" + c).toList());
+        Map<String, List<Map<String, String>>> byClient = new TreeMap<>();
+        for (String clientId : clientIds) {
+            byClient.put(clientId, buckets(byOwner.getOrDefault("client/" + clientId, List.of())));
+        }
+        return byClient;
+    }
+
+    private static List<Map<String, String>> buckets(List<Balances> accounts) {
         Map<String, Map<String, String>> byCurrency = new TreeMap<>();
-        for (Balances balances : ledger.balancesOf("client/" + clientId)) {
+        for (Balances balances : accounts) {
             String kind = balances.account().kind();
             if (!SettlementPostings.BUCKETS.contains(kind)) {
                 continue;

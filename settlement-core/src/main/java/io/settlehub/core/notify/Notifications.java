@@ -8,6 +8,7 @@ import io.settlehub.core.store.OutboxRepository.OutboxMessage;
 import io.settlehub.core.store.PaymentRepository;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ public class Notifications {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    clients.forEach(Notifications.this::balanceChanged);
+                    balancesChanged(clients);
                 }
 
                 @Override
@@ -91,10 +92,15 @@ public class Notifications {
         add(body);
     }
 
-    private void balanceChanged(String clientId) {
-        Map<String, Object> body = header("BALANCE_CHANGED", clientId);
-        body.put("balances", balances.of(clientId));
-        add(body);
+    /** One BALANCE_CHANGED per client, their balances read together and written to the outbox in one go. */
+    private void balancesChanged(Set<String> clientIds) {
+        List<OutboxMessage> messages = new java.util.ArrayList<>();
+        balances.of(clientIds).forEach((clientId, buckets) -> {
+            Map<String, Object> body = header("BALANCE_CHANGED", clientId);
+            body.put("balances", buckets);
+            messages.add(message(body));
+        });
+        outbox.addAll(messages);
     }
 
     private Map<String, Object> header(String type, String clientId) {
@@ -109,7 +115,11 @@ public class Notifications {
     }
 
     private void add(Map<String, Object> body) {
-        outbox.add(OutboxMessage.of(DESTINATION, (String) body.get("notificationId"), (String) body.get("clientId"),
-                (String) body.get("type"), EventCodec.write(body)));
+        outbox.add(message(body));
+    }
+
+    private static OutboxMessage message(Map<String, Object> body) {
+        return OutboxMessage.of(DESTINATION, (String) body.get("notificationId"), (String) body.get("clientId"),
+                (String) body.get("type"), EventCodec.write(body));
     }
 }

@@ -1,7 +1,6 @@
 package io.settlehub.core.settlement;
 
 import io.settlehub.contract.CanonicalEvent;
-import io.settlehub.contract.EventPayload.GoodsReceived;
 import io.settlehub.contract.EventPayload.MarketplaceCharge;
 import io.settlehub.contract.EventPayload.MarketplacePayout;
 import io.settlehub.contract.EventType;
@@ -70,7 +69,6 @@ public final class IncrementalSettlement {
                 .flatMap(e -> NamedOrders.of(e).stream()).filter(id -> !named.get(client).contains(id))
                 .forEach(id -> others.computeIfAbsent(client, c -> new TreeSet<>()).add(id)));
         Map<String, Map<String, StoredOrder>> otherOrders = state.orders(others);
-        Map<String, List<CanonicalEvent>> lotFacts = state.lotFacts(newFacts.keySet());
 
         Map<String, Derivation> derivations = new TreeMap<>();
         Map<String, Set<String>> examined = new TreeMap<>();
@@ -92,15 +90,12 @@ public final class IncrementalSettlement {
             }
             newFacts.get(client).forEach(e -> given.putIfAbsent(e.eventId(), e));
             seen.addAll(given.keySet());
-            List<CanonicalEvent> lots = lotFacts.getOrDefault(client, List.of());
-            lots.forEach(e -> given.putIfAbsent(e.eventId(), e));
             Derivation derivation = SettlementCalculator.resume(terms.get(client), given.values(), reference,
                     new Resumption(checkpoints.get(client), takes, currencies));
             seen.removeAll(derivation.stillParked());
-            lots.forEach(e -> seen.remove(e.eventId()));
             derivations.put(client, derivation);
             examined.put(client, seen);
-            keys.put(client, componentKeys(derivation.settlement(), given.values(), suppliers(lots)));
+            keys.put(client, componentKeys(derivation.settlement(), given.values(), checkpoints.get(client).suppliers()));
         }
         Map<String, List<Component>> held = state.held(keys);
         List<Continued> continued = new ArrayList<>();
@@ -140,9 +135,7 @@ public final class IncrementalSettlement {
             state.orders(Map.of(clientId, others)).getOrDefault(clientId, Map.of())
                     .forEach((id, order) -> currencies.put(id, order.currency()));
         }
-        List<CanonicalEvent> given = new ArrayList<>(facts);
-        given.addAll(state.lotFacts(List.of(clientId)).getOrDefault(clientId, List.of()));
-        ClientSettlement rebuilt = SettlementCalculator.resume(terms, given, reference, new Resumption(checkpoint, takes, currencies))
+        ClientSettlement rebuilt = SettlementCalculator.resume(terms, facts, reference, new Resumption(checkpoint, takes, currencies))
                 .settlement();
         return new ClientSettlement(clientId, rebuilt.orders().stream().filter(o -> stored.containsKey(o.orderId())).toList(),
                 List.of(), rebuilt.payouts(), List.of(), List.of(), rebuilt.bank());
@@ -165,12 +158,5 @@ public final class IncrementalSettlement {
             }
         }
         return keys;
-    }
-
-    private static Set<String> suppliers(List<CanonicalEvent> lotFacts) {
-        Set<String> suppliers = new TreeSet<>();
-        lotFacts.stream().filter(e -> e.payload() instanceof GoodsReceived)
-                .forEach(e -> suppliers.add(((GoodsReceived) e.payload()).supplierId()));
-        return suppliers;
     }
 }

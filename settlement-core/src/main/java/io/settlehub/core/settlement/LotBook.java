@@ -40,6 +40,20 @@ final class LotBook {
         String costCurrency;
         int remaining;
 
+        Lot(StoredLot stored) {
+            this.id = stored.id();
+            this.receiptId = stored.receiptId();
+            this.supplierId = stored.supplierId();
+            this.sku = stored.sku();
+            this.receivedAt = stored.receivedAt();
+            this.quantity = stored.quantity();
+            this.unitGoodsCost = stored.unitGoodsCost();
+            this.unitCustoms = stored.unitCustoms();
+            this.unitLogistics = stored.unitLogistics();
+            this.costCurrency = stored.costCurrency();
+            this.remaining = stored.remaining();
+        }
+
         Lot(CanonicalEvent event, GoodsReceived receipt, int index) {
             ReceiptLine line = receipt.lines().get(index);
             this.id = event.eventId() + "#" + index;
@@ -62,6 +76,32 @@ final class LotBook {
     private final Map<String, List<Lot>> lotsByReceipt = new HashMap<>();
     /** The receipt each customs declaration (the revision in force) clears. */
     private final Map<String, String> receiptByDeclaration = new HashMap<>();
+
+    private LotBook() {
+    }
+
+    /** The lot book a checkpoint recorded: its lots in their original order, and which receipt each declaration clears. */
+    static LotBook restored(List<StoredLot> lots, Map<String, String> receiptByDeclaration) {
+        LotBook book = new LotBook();
+        for (StoredLot stored : lots) {
+            Lot lot = new Lot(stored);
+            book.lotsById.put(lot.id, lot);
+            book.lotsBySku.computeIfAbsent(lot.sku, k -> new ArrayList<>()).add(lot);
+            book.lotsByReceipt.computeIfAbsent(lot.receiptId, k -> new ArrayList<>()).add(lot);
+        }
+        book.receiptByDeclaration.putAll(receiptByDeclaration);
+        return book;
+    }
+
+    /** Every lot as a checkpoint records it, in the book's order. */
+    List<StoredLot> stored() {
+        return lotsById.values().stream().map(l -> new StoredLot(l.id, l.receiptId, l.supplierId, l.sku, l.receivedAt, l.quantity,
+                l.unitGoodsCost, l.unitCustoms, l.unitLogistics, l.costCurrency, l.remaining)).toList();
+    }
+
+    Map<String, String> declarations() {
+        return Map.copyOf(receiptByDeclaration);
+    }
 
     LotBook(List<CanonicalEvent> receipts, List<CanonicalEvent> customs, List<CanonicalEvent> shipments,
             boolean customsVatIsCost, Consumer<Parked> park) {
@@ -188,24 +228,6 @@ final class LotBook {
     /** The lot of an id, or null. */
     Lot lot(String id) {
         return lotsById.get(id);
-    }
-
-    /** Units left in each lot, by lot id. */
-    Map<String, Integer> remaining() {
-        Map<String, Integer> left = new java.util.TreeMap<>();
-        lotsById.values().forEach(l -> left.put(l.id, l.remaining));
-        return left;
-    }
-
-    /** Sets the units left in each lot, as a checkpoint recorded them; every lot must be named. */
-    void restore(Map<String, Integer> remaining) {
-        for (Lot lot : lotsById.values()) {
-            Integer left = remaining.get(lot.id);
-            if (left == null) {
-                throw new IllegalStateException("checkpoint does not name lot " + lot.id);
-            }
-            lot.remaining = left;
-        }
     }
 
     /** Puts returned units back into their lots, last taken first; returns the portions still sold. */

@@ -21,9 +21,6 @@ public interface SettledState {
     /** Every recorded fact that names one of the orders (the batch's new facts included). */
     Map<String, List<CanonicalEvent>> factsNaming(Map<String, ? extends Collection<String>> orderIdsByClient);
 
-    /** Each client's goods receipts, customs declarations and shipment costs. */
-    Map<String, List<CanonicalEvent>> lotFacts(Collection<String> clientIds);
-
     /** What the ledger holds for each of these component keys (keys that hold nothing are left out). */
     Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient);
 }

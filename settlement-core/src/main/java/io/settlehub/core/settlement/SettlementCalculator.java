@@ -40,8 +40,8 @@ public final class SettlementCalculator {
     }
 
     /**
-     * Continues a derivation from its checkpoint: {@code facts} are the client's lot facts (receipts, customs,
-     * shipments), every fact naming one of the orders to rebuild, and the batch's new facts; every sale, price
+     * Continues a derivation from its checkpoint (its lots stand for the client's receipts, customs and shipments):
+     * {@code facts} are every fact naming one of the orders to rebuild, and the batch's new facts; every sale, price
      * adjustment or return among them up to the checkpoint's frontier is replayed with the lot units it took then, the
      * later ones take from the stock the checkpoint left. The orders rebuilt get exactly the figures a full derivation
      * would give them, provided the new facts keep the conditions of {@link Resumption#accepts}.
@@ -138,11 +138,9 @@ public final class SettlementCalculator {
         }
 
         Derivation settle() {
-            lots = new LotBook(facts(EventType.GOODS_RECEIVED), facts(EventType.CUSTOMS_ASSESSED),
-                    facts(EventType.SHIPMENT_COST), terms.latest().customsVatIsCost(), parked::add);
-            if (resumed != null) {
-                lots.restore(resumed.checkpoint().lotRemaining());
-            }
+            lots = resumed != null ? LotBook.restored(resumed.checkpoint().lots(), resumed.checkpoint().declarations())
+                    : new LotBook(facts(EventType.GOODS_RECEIVED), facts(EventType.CUSTOMS_ASSESSED), facts(EventType.SHIPMENT_COST),
+                            terms.latest().customsVatIsCost(), parked::add);
             for (CanonicalEvent event : facts(EventType.SALE, EventType.PRICE_ADJUSTED, EventType.RETURN)) {
                 BusinessKey key = BusinessKey.of(event);
                 if (frontier == null || key.compareTo(frontier) > 0) {
@@ -172,7 +170,7 @@ public final class SettlementCalculator {
                     BankReconciliation.of(facts(EventType.MARKETPLACE_PAYOUT), facts(EventType.BANK_CREDIT)));
             boolean unlisted = (resumed != null && resumed.checkpoint().unlistedPayouts())
                     || facts(EventType.MARKETPLACE_PAYOUT).stream().anyMatch(e -> ((MarketplacePayout) e.payload()).orders().isEmpty());
-            return new Derivation(settlement, taken, new Checkpoint(frontier, lots.remaining(), unlisted,
+            return new Derivation(settlement, taken, new Checkpoint(frontier, lots.stored(), lots.declarations(), unlisted,
                     resumed == null ? null : resumed.checkpoint().referenceVersion()), stillParked);
         }
 

@@ -96,6 +96,20 @@ public class LedgerRepository {
                 (rs, i) -> new Balances(AccountKey.parse(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3)), owner);
     }
 
+    /** The accounts of many owners, by owner, in one read per 500 owners. */
+    public Map<String, List<Balances>> balancesOf(List<String> owners) {
+        Map<String, List<Balances>> byOwner = new java.util.HashMap<>();
+        for (int i = 0; i < owners.size(); i += 500) {
+            List<String> chunk = owners.subList(i, Math.min(owners.size(), i + 500));
+            jdbc.query("select owner, account_key, debits_posted, credits_posted from account where owner in ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") order by account_key", rs -> {
+                        byOwner.computeIfAbsent(rs.getString(1), o -> new ArrayList<>()).add(new Balances(AccountKey.parse(rs.getString(2)),
+                                rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                    }, chunk.toArray());
+        }
+        return byOwner;
+    }
+
     public BigDecimal creditBalance(AccountKey account) {
         return jdbc.query("select credits_posted - debits_posted from account where account_key = ?",
                 rs -> rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO, account.toString());

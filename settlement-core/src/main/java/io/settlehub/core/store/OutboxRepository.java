@@ -22,6 +22,20 @@ public class OutboxRepository {
                 Timestamp.from(Instant.now()));
     }
 
+    /** Several messages in one batch. */
+    public void addAll(List<OutboxMessage> messages) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into outbox (destination, message_id, group_id, message_type, body, created_at) values (?, ?, ?, ?, ?, ?)",
+                messages, 1000, (ps, m) -> {
+                    ps.setString(1, m.destination());
+                    ps.setString(2, m.messageId());
+                    ps.setString(3, m.groupId());
+                    ps.setString(4, m.messageType());
+                    ps.setString(5, m.body());
+                    ps.setTimestamp(6, now);
+                });
+    }
+
     public List<OutboxMessage> unpublished(int limit) {
         return jdbc.query("select id, destination, message_id, group_id, message_type, body from outbox"
                         + " where published_at is null order by id limit ?",

@@ -13,6 +13,7 @@ import io.settlehub.core.settlement.Checkpoint;
 import io.settlehub.core.settlement.Derivation;
 import io.settlehub.core.settlement.PortionRef;
 import io.settlehub.core.settlement.SettledState;
+import io.settlehub.core.settlement.StoredLot;
 import io.settlehub.core.settlement.StoredOrder;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,26 +44,27 @@ public class SettledStateRepository implements SettledState {
 
     @Override
     public Map<String, Checkpoint> checkpoints(Collection<String> clientIds) {
-        Map<String, BusinessKey> frontiers = new HashMap<>();
-        Map<String, Boolean> unlisted = new HashMap<>();
-        Map<String, String> references = new HashMap<>();
-        Map<String, Map<String, Integer>> lots = new HashMap<>();
+        Map<String, Checkpoint> heads = new HashMap<>();
+        Map<String, List<StoredLot>> lots = new HashMap<>();
         forChunks(new ArrayList<>(clientIds), (chunk, marks) -> {
-            jdbc.query("select client_id, frontier_at, frontier_event, unlisted_payouts, reference_version from settlement_checkpoint"
-                    + " where client_id in (" + marks + ")", rs -> {
+            jdbc.query("select client_id, frontier_at, frontier_event, declarations, unlisted_payouts, reference_version"
+                    + " from settlement_checkpoint where client_id in (" + marks + ")", rs -> {
                         Timestamp at = rs.getTimestamp(2);
-                        frontiers.put(rs.getString(1), at == null ? null : new BusinessKey(at.toInstant(), rs.getString(3)));
-                        unlisted.put(rs.getString(1), rs.getBoolean(4));
-                        references.put(rs.getString(1), rs.getString(5));
+                        heads.put(rs.getString(1), new Checkpoint(at == null ? null : new BusinessKey(at.toInstant(), rs.getString(3)),
+                                List.of(), readMap(rs.getString(4)), rs.getBoolean(5), rs.getString(6)));
                     }, chunk.toArray());
-            jdbc.query("select client_id, lot_id, remaining from settlement_lot where client_id in (" + marks + ")",
-                    rs -> {
-                        lots.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+            jdbc.query("select client_id, lot_id, receipt_id, supplier_id, sku, received_at, quantity, unit_goods_cost, goods_currency,"
+                    + " unit_customs, unit_logistics, cost_currency, remaining from settlement_lot where client_id in (" + marks + ")"
+                    + " order by client_id, position", rs -> {
+                        lots.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new StoredLot(rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),
+                                new Money(new java.math.BigDecimal(rs.getString(8)), rs.getString(9)), new java.math.BigDecimal(rs.getString(10)),
+                                new java.math.BigDecimal(rs.getString(11)), rs.getString(12), rs.getInt(13)));
                     }, chunk.toArray());
         });
         Map<String, Checkpoint> checkpoints = new HashMap<>();
-        unlisted.forEach((client, flag) -> checkpoints.put(client,
-                new Checkpoint(frontiers.get(client), lots.getOrDefault(client, Map.of()), flag, references.get(client))));
+        heads.forEach((client, head) -> checkpoints.put(client, new Checkpoint(head.frontier(), lots.getOrDefault(client, List.of()),
+                head.declarations(), head.unlistedPayouts(), head.referenceVersion())));
         return checkpoints;
     }
 
@@ -90,16 +92,6 @@ public class SettledStateRepository implements SettledState {
         Map<String, List<CanonicalEvent>> lists = new HashMap<>();
         facts.forEach((client, events) -> lists.put(client, List.copyOf(events.values())));
         return lists;
-    }
-
-    @Override
-    public Map<String, List<CanonicalEvent>> lotFacts(Collection<String> clientIds) {
-        Map<String, List<CanonicalEvent>> facts = new HashMap<>();
-        forChunks(new ArrayList<>(clientIds), (chunk, marks) -> jdbc.query("select client_id, body from event_fact"
-                + " where client_id in (" + marks + ") and type in " + LOT_TYPES, rs -> {
-                    facts.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(EventCodec.decode(rs.getString(2)));
-                }, chunk.toArray()));
-        return facts;
     }
 
     @Override
@@ -161,7 +153,7 @@ public class SettledStateRepository implements SettledState {
         if (!clientChanged.isEmpty() && clientChanged.get(0) != null) {
             jdbc.update("update settlement_checkpoint set changed_at = ? where client_id = ?", clientChanged.get(0), clientId);
         }
-        insertLots(clientId, checkpoint.lotRemaining());
+        insertLots(clientId, checkpoint.lots());
         Timestamp now = Timestamp.from(Instant.now());
         insertOrders(clientId, derivation.storedOrders(), id -> moved.contains(id) ? now : previous.get(id));
         insertFeeRates(clientId, derivation.settlement().orders());
@@ -183,11 +175,12 @@ public class SettledStateRepository implements SettledState {
                     ps.setString(5, entry.getKey());
                 });
         List<Object[]> lots = new ArrayList<>();
-        after.forEach((client, checkpoint) -> checkpoint.lotRemaining().forEach((lot, remaining) -> {
-            if (!remaining.equals(before.get(client).lotRemaining().get(lot))) {
-                lots.add(new Object[] {remaining, client, lot});
-            }
-        }));
+        after.forEach((client, checkpoint) -> {
+            Map<String, Integer> was = new HashMap<>();
+            before.get(client).lots().forEach(l -> was.put(l.id(), l.remaining()));
+            checkpoint.lots().stream().filter(l -> !Integer.valueOf(l.remaining()).equals(was.get(l.id())))
+                    .forEach(l -> lots.add(new Object[] {l.remaining(), client, l.id()}));
+        });
         jdbc.batchUpdate("update settlement_lot set remaining = ? where client_id = ? and lot_id = ?", lots);
         Map<String, List<String>> ids = new HashMap<>();
         derivations.forEach((client, derivation) -> ids.put(client, derivation.storedOrders().stream().map(StoredOrder::orderId).toList()));
@@ -197,7 +190,7 @@ public class SettledStateRepository implements SettledState {
                     previous.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getTimestamp(3));
                 });
         if (!postgres()) {
-            forPairs(ids, (pairs, marks) -> jdbc.update("delete from settlement_order where (client_id, order_id) in (" + marks + ")", pairs));
+            deletePairs("settlement_order", ids);
         }
         Timestamp now = Timestamp.from(Instant.now());
         Map<String, List<String>> movedIds = new HashMap<>();
@@ -207,8 +200,7 @@ public class SettledStateRepository implements SettledState {
             insertOrders(client, derivation.storedOrders(), id -> movedOfClient.contains(id) ? now : earlier.get(id));
             movedIds.put(client, List.copyOf(movedOfClient));
         });
-        forPairs(movedIds, (pairs, marks) -> jdbc.update("delete from fee_rate_observation where (client_id, order_id) in (" + marks + ")",
-                pairs));
+        deletePairs("fee_rate_observation", movedIds);
         derivations.forEach((client, derivation) -> insertFeeRates(client, derivation.settlement().orders().stream()
                 .filter(o -> moved.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
     }
@@ -259,8 +251,8 @@ public class SettledStateRepository implements SettledState {
     }
 
     private void insertCheckpoints(Map<String, Checkpoint> checkpoints) {
-        jdbc.batchUpdate("insert into settlement_checkpoint (client_id, frontier_at, frontier_event, unlisted_payouts, reference_version)"
-                        + " values (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into settlement_checkpoint (client_id, frontier_at, frontier_event, unlisted_payouts, reference_version,"
+                        + " declarations) values (?, ?, ?, ?, ?, ?)",
                 new ArrayList<>(checkpoints.entrySet()), 1000, (ps, entry) -> {
                     BusinessKey frontier = entry.getValue().frontier();
                     ps.setString(1, entry.getKey());
@@ -268,16 +260,21 @@ public class SettledStateRepository implements SettledState {
                     ps.setString(3, frontier == null ? null : frontier.eventId());
                     ps.setBoolean(4, entry.getValue().unlistedPayouts());
                     ps.setString(5, entry.getValue().referenceVersion());
+                    ps.setString(6, writeJson(entry.getValue().declarations()));
                 });
     }
 
-    private void insertLots(String clientId, Map<String, Integer> remaining) {
-        jdbc.batchUpdate("insert into settlement_lot (client_id, lot_id, remaining) values (?, ?, ?)",
-                new ArrayList<>(remaining.entrySet()), 1000, (ps, lot) -> {
-                    ps.setString(1, clientId);
-                    ps.setString(2, lot.getKey());
-                    ps.setInt(3, lot.getValue());
-                });
+    private void insertLots(String clientId, List<StoredLot> lots) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < lots.size(); i++) {
+            StoredLot l = lots.get(i);
+            rows.add(new Object[] {clientId, l.id(), i, l.receiptId(), l.supplierId(), l.sku(), Timestamp.from(l.receivedAt()), l.quantity(),
+                    l.unitGoodsCost().amount().toString(), l.unitGoodsCost().currency(), l.unitCustoms().toString(),
+                    l.unitLogistics().toString(), l.costCurrency(), l.remaining()});
+        }
+        jdbc.batchUpdate("insert into settlement_lot (client_id, lot_id, position, receipt_id, supplier_id, sku, received_at, quantity,"
+                + " unit_goods_cost, goods_currency, unit_customs, unit_logistics, cost_currency, remaining)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     private void insertOrders(String clientId, List<StoredOrder> orders, java.util.function.Function<String, Timestamp> changedAt) {
@@ -303,10 +300,23 @@ public class SettledStateRepository implements SettledState {
     }
 
     private String writeTakes(Map<String, List<List<PortionRef>>> takes) {
+        return writeJson(takes);
+    }
+
+    private String writeJson(Object value) {
         try {
-            return json.writeValueAsString(takes);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readMap(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable declarations in settlement_checkpoint", e);
         }
     }
 
@@ -343,6 +353,28 @@ public class SettledStateRepository implements SettledState {
         }
         forPairs(valuesByClient, (pairs, marks) -> jdbc.query(select + " where (" + first + ", " + second + ") in (" + marks + ")" + tail,
                 rows, pairs));
+    }
+
+    /** Deletes the rows of {@code table} whose (client_id, order_id) is one of the pairs. */
+    private void deletePairs(String table, Map<String, ? extends Collection<String>> orderIdsByClient) {
+        if (postgres()) {
+            List<String> clients = new ArrayList<>();
+            List<String> orders = new ArrayList<>();
+            orderIdsByClient.forEach((client, ids) -> ids.forEach(id -> {
+                clients.add(client);
+                orders.add(id);
+            }));
+            if (!clients.isEmpty()) {
+                jdbc.update("delete from " + table + " t using unnest(?::text[], ?::text[]) as k(k1, k2)"
+                        + " where t.client_id = k.k1 and t.order_id = k.k2", ps -> {
+                            ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
+                            ps.setArray(2, ps.getConnection().createArrayOf("text", orders.toArray()));
+                        });
+            }
+            return;
+        }
+        forPairs(orderIdsByClient, (pairs, marks) -> jdbc.update("delete from " + table + " where (client_id, order_id) in (" + marks + ")",
+                pairs));
     }
 
     private Boolean isPostgres;

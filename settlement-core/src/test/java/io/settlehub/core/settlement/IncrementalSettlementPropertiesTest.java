@@ -166,12 +166,6 @@ public class IncrementalSettlementPropertiesTest {
         }
 
         @Override
-        public Map<String, List<CanonicalEvent>> lotFacts(Collection<String> clientIds) {
-            return Map.of(CLIENT, clientFacts().stream().filter(e -> e.type() == EventType.GOODS_RECEIVED
-                    || e.type() == EventType.CUSTOMS_ASSESSED || e.type() == EventType.SHIPMENT_COST).toList());
-        }
-
-        @Override
         public Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient) {
             Collection<String> keys = ids(componentKeysByClient);
             return Map.of(CLIENT, heldAll().stream().filter(c -> keys.contains(c.key())).toList());
