@@ -26,7 +26,7 @@ public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** Clients listed with what moved; beyond, only counted. */
-    private static final int CLIENTS_LISTED = 100;
+    private static final int CLIENTS_LISTED = 1000;
 
     private final ClientRepository clients;
     private final SettlementService settlement;
