@@ -35,7 +35,6 @@ public final class PerformanceReport {
         progress("1 consumer done");
         IngestRun.Result two = IngestRun.run(logins, clients, events, 2, "", true);
         progress("2 consumers done");
-        IngestRun.Result replay = replayEvents > 0 ? IngestRun.run(logins, replayClients, replayEvents, 1, "", false, true) : null;
 
         System.out.println("| baseline, same run | per s |");
         System.out.println("|---|---:|");
@@ -64,6 +63,9 @@ public final class PerformanceReport {
                 l1.apiP50(), l1.apiP99(), l2.apiP50(), l2.apiP99());
         System.out.printf("| balance reads measured | %,d | %,d |%n", l1.apiSamples(), l2.apiSamples());
 
+        System.out.flush();
+        // printed after the tables above, so that a long replay cut short leaves them in the report
+        IngestRun.Result replay = replayEvents > 0 ? IngestRun.run(logins, replayClients, replayEvents, 1, "", false, true) : null;
         if (replay != null) {
             System.out.printf("%n| replay of %,d events over %,d clients, 1 consumer | |%n", replay.events(), replayClients);
             System.out.println("|---|---:|");

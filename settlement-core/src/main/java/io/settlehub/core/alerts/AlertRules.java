@@ -54,16 +54,21 @@ public final class AlertRules {
                 if (observed.isEmpty()) {
                     continue;
                 }
-                List<BigDecimal> rates = usual.apply(order.source(), line.sku());
-                if (rates.size() < MIN_HISTORY) {
+                // per SKU once: the median, the MAD and how many sales they are of
+                BigDecimal[] medianMadCount = statistics.computeIfAbsent(order.source() + "/" + line.sku(), k -> {
+                    List<BigDecimal> rates = usual.apply(order.source(), line.sku());
+                    if (rates.isEmpty()) {
+                        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+                    }
+                    BigDecimal median = median(rates);
+                    return new BigDecimal[] {median, median(rates.stream().map(r -> r.subtract(median).abs()).toList()),
+                            BigDecimal.valueOf(rates.size())};
+                });
+                if (medianMadCount[2].intValue() < MIN_HISTORY) {
                     continue;
                 }
-                BigDecimal[] medianAndMad = statistics.computeIfAbsent(order.source() + "/" + line.sku(), k -> {
-                    BigDecimal median = median(rates);
-                    return new BigDecimal[] {median, median(rates.stream().map(r -> r.subtract(median).abs()).toList())};
-                });
-                BigDecimal median = medianAndMad[0];
-                BigDecimal mad = medianAndMad[1];
+                BigDecimal median = medianMadCount[0];
+                BigDecimal mad = medianMadCount[1];
                 BigDecimal distance = observed.get().subtract(median).abs();
                 boolean outlier = mad.signum() == 0 ? distance.compareTo(new BigDecimal("0.01")) > 0
                         : new BigDecimal("0.6745").multiply(distance).divide(mad, MC).compareTo(OUTLIER_Z) > 0;
@@ -71,7 +76,7 @@ public final class AlertRules {
                     alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
                             order.source() + " kept " + percent(observed.get()) + " of order " + order.orderId() + "'s " + line.sku() + " ("
                                     + line.waterfall().saleFees() + " of " + line.waterfall().saleGross() + "); its usual rate is "
-                                    + percent(median) + " over " + rates.size() + " sales"));
+                                    + percent(median) + " over " + medianMadCount[2].intValue() + " sales"));
                 }
             }
         }

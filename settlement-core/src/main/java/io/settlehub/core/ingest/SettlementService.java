@@ -41,10 +41,13 @@ public class SettlementService {
     private final ReferenceDataRepository referenceData;
     private final PaymentStatusHandler paymentStatuses;
     private final SettledStateRepository state;
+    private final io.settlehub.core.store.FactCache factCache;
 
     public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
-                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, SettledStateRepository state) {
+                             ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, SettledStateRepository state,
+                             io.settlehub.core.store.FactCache factCache) {
         this.state = state;
+        this.factCache = factCache;
         this.facts = facts;
         this.clients = clients;
         this.ledger = ledger;
@@ -92,7 +95,9 @@ public class SettlementService {
             }
         }
         facts.insert(fresh);
-        state.indexFacts(fresh.stream().map(RecordedFact::event).toList());
+        List<CanonicalEvent> freshEvents = fresh.stream().map(RecordedFact::event).toList();
+        state.indexFacts(freshEvents);
+        cacheAfterCommit(freshEvents);
 
         String rateCause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst()
                 .map(f -> f.event().eventId()).orElse(null);
@@ -126,6 +131,20 @@ public class SettlementService {
                     .orElseThrow(), rateCause);
         }
         return new IngestResult(fresh.size(), duplicates, conflicts, continued, causeByClient.size() - continued);
+    }
+
+    /** The batch's facts are decoded already: once committed, later batches read them from memory. */
+    private void cacheAfterCommit(List<CanonicalEvent> events) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        factCache.putAll(events);
+                    }
+                });
     }
 
     /**

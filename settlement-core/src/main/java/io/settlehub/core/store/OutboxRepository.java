@@ -17,9 +17,7 @@ public class OutboxRepository {
     }
 
     public void add(OutboxMessage message) {
-        jdbc.update("insert into outbox (destination, message_id, group_id, message_type, body, created_at) values (?, ?, ?, ?, ?, ?)",
-                message.destination(), message.messageId(), message.groupId(), message.messageType(), message.body(),
-                Timestamp.from(Instant.now()));
+        addAll(List.of(message));
     }
 
     /** Several messages in one batch. */

@@ -36,10 +36,12 @@ public class SettledStateRepository implements SettledState {
     private static final String LOT_TYPES = "('GOODS_RECEIVED', 'CUSTOMS_ASSESSED', 'SHIPMENT_COST')";
 
     private final JdbcTemplate jdbc;
+    private final FactCache cache;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SettledStateRepository(JdbcTemplate jdbc) {
+    public SettledStateRepository(JdbcTemplate jdbc, FactCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
@@ -81,16 +83,28 @@ public class SettledStateRepository implements SettledState {
 
     @Override
     public Map<String, List<CanonicalEvent>> factsNaming(Map<String, ? extends Collection<String>> orderIdsByClient) {
-        Map<String, Map<String, CanonicalEvent>> facts = new HashMap<>();
-        queryPairs("select o.client_id, f.event_id, f.body from event_order o join event_fact f on f.event_id = o.event_id",
-                "o.client_id", "o.order_id", "", orderIdsByClient, rs -> {
-                    Map<String, CanonicalEvent> ofClient = facts.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>());
-                    if (!ofClient.containsKey(rs.getString(2))) {
-                        ofClient.put(rs.getString(2), EventCodec.decode(rs.getString(3)));
-                    }
-                });
+        Map<String, Set<String>> idsByClient = new HashMap<>();
+        queryPairs("select o.client_id, o.event_id from event_order o", "o.client_id", "o.order_id", "", orderIdsByClient, rs -> {
+            idsByClient.computeIfAbsent(rs.getString(1), c -> new LinkedHashSet<>()).add(rs.getString(2));
+        });
+        Map<String, CanonicalEvent> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        idsByClient.values().forEach(ids -> ids.forEach(id -> {
+            CanonicalEvent cached = cache.get(id);
+            if (cached != null) {
+                found.put(id, cached);
+            } else if (!found.containsKey(id)) {
+                missing.add(id);
+            }
+        }));
+        List<CanonicalEvent> read = new ArrayList<>();
+        forChunks(missing.stream().distinct().toList(), (chunk, marks) -> jdbc.query("select body from event_fact where event_id in ("
+                + marks + ")", rs -> {
+                    read.add(EventCodec.decode(rs.getString(1)));
+                }, chunk.toArray()));
+        read.forEach(e -> found.put(e.eventId(), e));
         Map<String, List<CanonicalEvent>> lists = new HashMap<>();
-        facts.forEach((client, events) -> lists.put(client, List.copyOf(events.values())));
+        idsByClient.forEach((client, ids) -> lists.put(client, ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
         return lists;
     }
 
