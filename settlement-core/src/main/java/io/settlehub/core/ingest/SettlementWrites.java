@@ -32,6 +32,7 @@ final class SettlementWrites {
     private final Map<String, Checkpoint> checkpointsAfter = new LinkedHashMap<>();
     private final Map<String, Derivation> continuedDerivations = new LinkedHashMap<>();
     private final Map<String, Set<String>> moved = new LinkedHashMap<>();
+    private final Map<String, Set<String>> lined = new LinkedHashMap<>();
     private final Map<String, Derivation> rederived = new LinkedHashMap<>();
     private final Map<String, String> rederivedReferences = new LinkedHashMap<>();
 
@@ -60,6 +61,7 @@ final class SettlementWrites {
         checkpointsAfter.put(done.clientId(), done.checkpoint().withReferenceVersion(referenceVersion));
         continuedDerivations.put(done.clientId(), done.derivation());
         moved.put(done.clientId(), SettlementPostings.ordersMoved(done.derivation().settlement().orders(), done.transfers()));
+        lined.put(done.clientId(), done.lined());
     }
 
     /** A client derived whole: its recorded state is replaced. */
@@ -74,7 +76,7 @@ final class SettlementWrites {
         clients.bumpVersions(changedClients);
         parkedEvents.replaceWaiting(parked);
         parkedEvents.replaceWaitingOf(examined, parkedExamined);
-        state.update(checkpointsBefore, checkpointsAfter, continuedDerivations, moved);
+        state.update(checkpointsBefore, checkpointsAfter, continuedDerivations, moved, lined);
         rederived.forEach((client, derivation) -> state.replace(client,
                 derivation.checkpoint().withReferenceVersion(rederivedReferences.get(client)), derivation, moved.get(client)));
         state.markChanged(changedClients);

@@ -19,9 +19,12 @@ public final class IncrementalSettlement {
     private IncrementalSettlement() {
     }
 
-    /** One client continued: the transfers to post, the derivation, and what to record. */
+    /**
+     * One client continued: the transfers to post, the derivation, and what to record; {@code lined}: the orders whose
+     * sold lines changed (a new order, or a new sale of one).
+     */
     public record Continued(String clientId, List<Transfer> transfers, Derivation derivation, Set<String> examined,
-                            List<StoredOrder> orders) {
+                            List<StoredOrder> orders, Set<String> lined) {
 
         /** Of the facts this continuation examined, those that wait for something. */
         public List<Parked> parked() {
@@ -109,7 +112,15 @@ public final class IncrementalSettlement {
             }
             List<Transfer> transfers = PostingPlan.difference(client, held.getOrDefault(client, List.of()), target,
                     causes.get(client));
-            continued.add(new Continued(client, transfers, derivation, examined.get(client), derivation.storedOrders()));
+            Map<String, StoredOrder> before = stored.getOrDefault(client, Map.of());
+            Set<String> lined = new TreeSet<>();
+            derivation.storedOrders().forEach(o -> {
+                StoredOrder was = before.get(o.orderId());
+                if (was == null || !was.takes().keySet().equals(o.takes().keySet())) {
+                    lined.add(o.orderId());
+                }
+            });
+            continued.add(new Continued(client, transfers, derivation, examined.get(client), derivation.storedOrders(), lined));
         });
         return continued;
     }

@@ -175,10 +175,10 @@ public class SettledStateRepository implements SettledState {
 
     /**
      * Continuations of many clients: their checkpoints, the lots whose units changed, the orders rebuilt ({@code moved}:
-     * those whose figures the ledger moved).
+     * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded).
      */
     public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
-                       Map<String, Set<String>> moved) {
+                       Map<String, Set<String>> moved, Map<String, Set<String>> lined) {
         jdbc.batchUpdate("update settlement_checkpoint set frontier_at = ?, frontier_event = ?, unlisted_payouts = ?, reference_version = ?"
                 + " where client_id = ?", new ArrayList<>(after.entrySet()), 1000, (ps, entry) -> {
                     BusinessKey frontier = entry.getValue().frontier();
@@ -207,16 +207,16 @@ public class SettledStateRepository implements SettledState {
             deletePairs("settlement_order", ids);
         }
         Timestamp now = Timestamp.from(Instant.now());
-        Map<String, List<String>> movedIds = new HashMap<>();
+        Map<String, List<String>> linedIds = new HashMap<>();
         derivations.forEach((client, derivation) -> {
             Set<String> movedOfClient = moved.getOrDefault(client, Set.of());
             Map<String, Timestamp> earlier = previous.getOrDefault(client, Map.of());
             insertOrders(client, derivation.storedOrders(), id -> movedOfClient.contains(id) ? now : earlier.get(id));
-            movedIds.put(client, List.copyOf(movedOfClient));
+            linedIds.put(client, List.copyOf(lined.getOrDefault(client, Set.of())));
         });
-        deletePairs("fee_rate_observation", movedIds);
+        deletePairs("fee_rate_observation", linedIds);
         derivations.forEach((client, derivation) -> insertFeeRates(client, derivation.settlement().orders().stream()
-                .filter(o -> moved.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
+                .filter(o -> lined.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
     }
 
     /** Marks that transfers moved figures of these clients now. */
