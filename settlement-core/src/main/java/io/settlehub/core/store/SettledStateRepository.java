@@ -33,7 +33,8 @@ public class SettledStateRepository implements SettledState {
     private static final int CHUNK = 500;
     private static final TypeReference<Map<String, List<List<PortionRef>>>> TAKES = new TypeReference<>() {
     };
-    private static final String LOT_TYPES = "('GOODS_RECEIVED', 'CUSTOMS_ASSESSED', 'SHIPMENT_COST')";
+    private static final TypeReference<Map<String, String>> DECLARATIONS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final FactCache cache;
@@ -306,10 +307,14 @@ public class SettledStateRepository implements SettledState {
     }
 
     private Map<String, List<List<PortionRef>>> readTakes(String text) {
+        return readJson(text, TAKES, "lot takes in settlement_order");
+    }
+
+    private <T> T readJson(String text, TypeReference<T> type, String what) {
         try {
-            return json.readValue(text, TAKES);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable lot takes in settlement_order", e);
+            throw new IllegalStateException("unreadable " + what, e);
         }
     }
 
@@ -326,12 +331,7 @@ public class SettledStateRepository implements SettledState {
     }
 
     private Map<String, String> readMap(String text) {
-        try {
-            return json.readValue(text, new TypeReference<Map<String, String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable declarations in settlement_checkpoint", e);
-        }
+        return readJson(text, DECLARATIONS, "declarations in settlement_checkpoint");
     }
 
     private static void forChunks(List<String> ids, BiConsumer<List<String>, String> query) {
@@ -349,20 +349,11 @@ public class SettledStateRepository implements SettledState {
     private void queryPairs(String select, String first, String second, String tail, Map<String, ? extends Collection<String>> valuesByClient,
                             org.springframework.jdbc.core.RowCallbackHandler rows) {
         if (postgres()) {
-            List<String> clients = new ArrayList<>();
-            List<String> values = new ArrayList<>();
-            valuesByClient.forEach((client, list) -> list.forEach(value -> {
-                clients.add(client);
-                values.add(value);
-            }));
-            if (clients.isEmpty()) {
-                return;
+            ArrayPairs pairs = ArrayPairs.of(valuesByClient);
+            if (!pairs.isEmpty()) {
+                jdbc.query(select + " join unnest(?::text[], ?::text[]) as k(k1, k2) on " + first + " = k.k1 and " + second + " = k.k2"
+                        + tail, pairs::bind, rows);
             }
-            jdbc.query(select + " join unnest(?::text[], ?::text[]) as k(k1, k2) on " + first + " = k.k1 and " + second + " = k.k2" + tail,
-                    ps -> {
-                        ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
-                        ps.setArray(2, ps.getConnection().createArrayOf("text", values.toArray()));
-                    }, rows);
             return;
         }
         forPairs(valuesByClient, (pairs, marks) -> jdbc.query(select + " where (" + first + ", " + second + ") in (" + marks + ")" + tail,
@@ -372,23 +363,38 @@ public class SettledStateRepository implements SettledState {
     /** Deletes the rows of {@code table} whose (client_id, order_id) is one of the pairs. */
     private void deletePairs(String table, Map<String, ? extends Collection<String>> orderIdsByClient) {
         if (postgres()) {
-            List<String> clients = new ArrayList<>();
-            List<String> orders = new ArrayList<>();
-            orderIdsByClient.forEach((client, ids) -> ids.forEach(id -> {
-                clients.add(client);
-                orders.add(id);
-            }));
-            if (!clients.isEmpty()) {
+            ArrayPairs pairs = ArrayPairs.of(orderIdsByClient);
+            if (!pairs.isEmpty()) {
                 jdbc.update("delete from " + table + " t using unnest(?::text[], ?::text[]) as k(k1, k2)"
-                        + " where t.client_id = k.k1 and t.order_id = k.k2", ps -> {
-                            ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
-                            ps.setArray(2, ps.getConnection().createArrayOf("text", orders.toArray()));
-                        });
+                        + " where t.client_id = k.k1 and t.order_id = k.k2", pairs::bind);
             }
             return;
         }
         forPairs(orderIdsByClient, (pairs, marks) -> jdbc.update("delete from " + table + " where (client_id, order_id) in (" + marks + ")",
                 pairs));
+    }
+
+    /** (client id, value) pairs as two parallel text arrays, bound as the first two parameters. */
+    private record ArrayPairs(List<String> clients, List<String> values) {
+
+        static ArrayPairs of(Map<String, ? extends Collection<String>> valuesByClient) {
+            List<String> clients = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            valuesByClient.forEach((client, list) -> list.forEach(value -> {
+                clients.add(client);
+                values.add(value);
+            }));
+            return new ArrayPairs(clients, values);
+        }
+
+        boolean isEmpty() {
+            return clients.isEmpty();
+        }
+
+        void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("text", values.toArray()));
+        }
     }
 
     private Boolean isPostgres;
