@@ -89,6 +89,8 @@ public final class SettlementPathBenchmark {
         } finally {
             core.close();
         }
+        // the embedded broker leaves non-daemon in-VM connector threads behind; the run is over
+        System.exit(0);
     }
 
     /** What the reads cost with the whole history behind them. */
