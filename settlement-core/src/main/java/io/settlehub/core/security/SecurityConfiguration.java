@@ -42,10 +42,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Clock clock,
-                                            @Value("${hub.security.api-burst:200}") double apiBurst,
-                                            @Value("${hub.security.api-per-second:50}") double apiPerSecond,
-                                            @Value("${hub.security.logins-per-minute:20}") double loginsPerMinute,
-                                            @Value("${hub.security.token-failures-per-minute:20}") double tokenFailuresPerMinute)
+                                            @Value("${hub.security.api-burst:200}") long apiBurst,
+                                            @Value("${hub.security.api-per-second:50}") long apiPerSecond,
+                                            @Value("${hub.security.logins-per-minute:20}") long loginsPerMinute,
+                                            @Value("${hub.security.token-failures-per-minute:20}") long tokenFailuresPerMinute)
             throws Exception {
         AuthorizationManager<RequestAuthorizationContext> ownClient = (authentication, context) -> {
             var auth = authentication.get();
@@ -68,10 +68,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
                         .requestMatchers("/api/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter(tokenFailuresPerMinute, tokenFailuresPerMinute / 60.0, clock)),
+                .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter(tokenFailuresPerMinute, tokenFailuresPerMinute, clock)),
                         UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new LimitsFilter(new RateLimiter(apiBurst, apiPerSecond, clock),
-                        new RateLimiter(loginsPerMinute, loginsPerMinute / 60.0, clock)), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LimitsFilter(new RateLimiter(apiBurst, Math.multiplyExact(apiPerSecond, 60), clock),
+                        new RateLimiter(loginsPerMinute, loginsPerMinute, clock)), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

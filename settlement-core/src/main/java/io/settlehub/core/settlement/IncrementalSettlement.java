@@ -24,7 +24,7 @@ public final class IncrementalSettlement {
      * sold lines changed (a new order, or a new sale of one).
      */
     public record Continued(String clientId, List<Transfer> transfers, Derivation derivation, Set<String> examined,
-                            List<StoredOrder> orders, Set<String> lined) {
+                            Set<String> lined) {
 
         /** Of the facts this continuation examined, those that wait for something. */
         public List<Parked> parked() {
@@ -120,7 +120,7 @@ public final class IncrementalSettlement {
                     lined.add(o.orderId());
                 }
             });
-            continued.add(new Continued(client, transfers, derivation, examined.get(client), derivation.storedOrders(), lined));
+            continued.add(new Continued(client, transfers, derivation, examined.get(client), lined));
         });
         return continued;
     }

@@ -32,7 +32,7 @@ class RateLimiterTest {
     @Test
     void a_burst_is_allowed_then_requests_refill_at_the_rate_and_keys_do_not_share_a_bucket() {
         MovableClock clock = new MovableClock();
-        RateLimiter limiter = new RateLimiter(3, 2, clock);
+        RateLimiter limiter = new RateLimiter(3, 120, clock);
         assertThat(limiter.tryAcquire("a")).isTrue();
         assertThat(limiter.tryAcquire("a")).isTrue();
         assertThat(limiter.tryAcquire("a")).isTrue();

@@ -95,7 +95,7 @@ public class IncrementalSettlementPropertiesTest {
                 done.examined().forEach(parked::remove);
                 done.parked().forEach(p -> parked.put(p.eventId(), p));
                 checkpoint = done.checkpoint();
-                done.orders().forEach(o -> orders.put(o.orderId(), o));
+                done.derivation().storedOrders().forEach(o -> orders.put(o.orderId(), o));
             } else {
                 Derivation whole = SettlementCalculator.derive(TERMS, clientFacts(), reference());
                 ledger.post(PostingPlan.difference(CLIENT, heldAll(), SettlementPostings.of(whole.settlement()), cause));
