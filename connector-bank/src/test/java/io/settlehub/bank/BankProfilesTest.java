@@ -213,7 +213,10 @@ class BankProfilesTest {
         });
         Path file;
         try (var files = Files.list(outbox)) {
-            file = files.filter(p -> p.getFileName().toString().startsWith("settlehub_pp_ALFA-")).findFirst().orElseThrow();
+            // another test leaves a stand-in file in the same folder: take the one that holds these two
+            file = files.filter(p -> p.getFileName().toString().startsWith("settlehub_pp_ALFA-"))
+                    .filter(p -> read(p).contains(first.instructionId()) && read(p).contains(second.instructionId()))
+                    .findFirst().orElseThrow();
         }
         String xml = Files.readString(file);
         Pain001Schema.validate(xml);
