@@ -46,4 +46,24 @@ class MessageSignaturesTest {
         assertThatThrownBy(() -> MessageSignatures.verifier("", "HUB_CORE_VERIFY_KEY")).hasMessage("HUB_CORE_VERIFY_KEY is not set");
         assertThat(MessageSignatures.signer(KEYS[0], "k").toString()).doesNotContain(KEYS[0].substring(0, 20));
     }
+
+    @Test
+    void signatures_are_those_of_the_jdk_s_ed25519_both_ways() throws Exception {
+        java.security.KeyFactory keys = java.security.KeyFactory.getInstance("Ed25519");
+        java.security.PublicKey publicKey = keys.generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(KEYS[1])));
+        java.security.PrivateKey privateKey = keys.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(KEYS[0])));
+        byte[] body = INSTRUCTION.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initVerify(publicKey);
+        jdk.update(body);
+        assertThat(jdk.verify(java.util.Base64.getDecoder().decode(MessageSignatures.signer(KEYS[0], "k").sign(INSTRUCTION))))
+                .as("the JDK verifies what the signer signed").isTrue();
+
+        jdk.initSign(privateKey);
+        jdk.update(body);
+        String signedByJdk = java.util.Base64.getEncoder().encodeToString(jdk.sign());
+        assertThat(MessageSignatures.verifier(KEYS[1], "k").verifies(INSTRUCTION, signedByJdk)).as("the verifier accepts the JDK's").isTrue();
+        assertThat(signedByJdk).as("Ed25519 is deterministic").isEqualTo(MessageSignatures.signer(KEYS[0], "k").sign(INSTRUCTION));
+    }
 }

@@ -70,6 +70,31 @@ public class AlertScan {
         this.duplicateWindow = duplicateWindow;
     }
 
+    /** The changed orders in reads of at most {@code ORDERS_PER_READ} orders, several clients to a read. */
+    static List<Map<String, List<String>>> chunks(Map<String, List<String>> orderIdsByClient) {
+        List<Map<String, List<String>>> chunks = new ArrayList<>();
+        Map<String, List<String>> current = new java.util.LinkedHashMap<>();
+        int size = 0;
+        for (Map.Entry<String, List<String>> client : orderIdsByClient.entrySet()) {
+            List<String> ids = client.getValue();
+            for (int i = 0; i < ids.size(); ) {
+                int take = Math.min(ids.size() - i, ORDERS_PER_READ - size);
+                current.computeIfAbsent(client.getKey(), c -> new ArrayList<>()).addAll(ids.subList(i, i + take));
+                i += take;
+                size += take;
+                if (size == ORDERS_PER_READ) {
+                    chunks.add(current);
+                    current = new java.util.LinkedHashMap<>();
+                    size = 0;
+                }
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
     @Scheduled(fixedDelayString = "${hub.alerts.interval:60s}", initialDelayString = "${hub.alerts.interval:60s}")
     void scheduled() {
         scan();
@@ -86,17 +111,14 @@ public class AlertScan {
         Instant started = Instant.now();
         Instant since = marks.get(ORDERS).orElse(Instant.EPOCH);
         List<Alert> found = new ArrayList<>();
-        state.ordersChangedSince(since).forEach((clientId, orderIds) -> {
-            for (int i = 0; i < orderIds.size(); i += ORDERS_PER_READ) {
-                List<String> chunk = orderIds.subList(i, Math.min(orderIds.size(), i + ORDERS_PER_READ));
-                settlement.ordersOf(clientId, chunk).ifPresent(changed -> {
-                    found.addAll(AlertRules.feeRateOutliers(clientId, changed.orders(),
-                            (source, sku) -> state.recentFeeRates(clientId, source, sku, FEE_RATE_WINDOW)));
-                    found.addAll(AlertRules.soldBelowLandedCost(clientId, changed.orders()));
-                    found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, changed));
-                });
-            }
-        });
+        for (Map<String, List<String>> chunk : chunks(state.ordersChangedSince(since))) {
+            settlement.ordersOf(chunk).forEach((clientId, changed) -> {
+                found.addAll(AlertRules.feeRateOutliers(clientId, changed.orders(),
+                        (source, sku) -> state.recentFeeRates(clientId, source, sku, FEE_RATE_WINDOW)));
+                found.addAll(AlertRules.soldBelowLandedCost(clientId, changed.orders()));
+                found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, changed));
+            });
+        }
         // a payout without its orders is spread over all open orders: its clients are derived whole
         for (String clientId : state.clientsWithUnlistedPayoutsChangedSince(since)) {
             settlement.settlementOf(clientId).ifPresent(whole -> found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, whole)));

@@ -281,17 +281,35 @@ public class SettlementService {
      */
     @Transactional(readOnly = true)
     public Optional<ClientSettlement> ordersOf(String clientId, Collection<String> orderIds) {
-        Optional<AgreementTerms> terms = clients.agreementTerms(clientId);
-        if (terms.isEmpty()) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(ordersOf(Map.of(clientId, orderIds)).get(clientId));
+    }
+
+    /**
+     * {@link #ordersOf(String, Collection)} for several clients at once (the alert scan): agreements, checkpoints and the
+     * orders' state are read together; a client without a usable checkpoint is derived whole. Clients without an
+     * agreement are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, ClientSettlement> ordersOf(Map<String, ? extends Collection<String>> orderIdsByClient) {
+        Map<String, AgreementTerms> terms = clients.agreementTerms(orderIdsByClient.keySet());
         ReferenceDataRepository.Versioned rates = referenceData.loadVersioned();
-        Checkpoint checkpoint = state.checkpoints(List.of(clientId)).get(clientId);
-        if (checkpoint == null || checkpoint.unlistedPayouts() || !rates.version().equals(checkpoint.referenceVersion())) {
-            return settlementOf(clientId).map(whole -> new ClientSettlement(clientId, whole.orders().stream()
-                    .filter(o -> orderIds.contains(o.orderId())).toList(), List.of(), whole.payouts(), List.of(), List.of(), whole.bank()));
+        Map<String, Checkpoint> checkpoints = state.checkpoints(terms.keySet());
+        Map<String, Collection<String>> continued = new HashMap<>();
+        Map<String, ClientSettlement> settlements = new HashMap<>();
+        terms.keySet().forEach(clientId -> {
+            Checkpoint checkpoint = checkpoints.get(clientId);
+            Collection<String> orderIds = orderIdsByClient.get(clientId);
+            if (checkpoint == null || checkpoint.unlistedPayouts() || !rates.version().equals(checkpoint.referenceVersion())) {
+                settlementOf(clientId).ifPresent(whole -> settlements.put(clientId, new ClientSettlement(clientId, whole.orders().stream()
+                        .filter(o -> orderIds.contains(o.orderId())).toList(), List.of(), whole.payouts(), List.of(), List.of(), whole.bank())));
+            } else {
+                continued.put(clientId, orderIds);
+            }
+        });
+        if (!continued.isEmpty()) {
+            settlements.putAll(IncrementalSettlement.orders(state, checkpoints, terms, rates.book(), continued));
         }
-        return Optional.of(IncrementalSettlement.orders(state, clientId, checkpoint, terms.get(), rates.book(), orderIds));
+        return settlements;
     }
 
     @Transactional(readOnly = true)

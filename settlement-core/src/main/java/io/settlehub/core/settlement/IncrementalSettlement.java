@@ -132,24 +132,39 @@ public final class IncrementalSettlement {
      */
     public static ClientSettlement orders(SettledState state, String clientId, Checkpoint checkpoint, AgreementTerms terms,
                                           ReferenceData reference, Collection<String> orderIds) {
-        Map<String, Collection<String>> named = Map.of(clientId, orderIds);
-        Map<String, StoredOrder> stored = state.orders(named).getOrDefault(clientId, Map.of());
-        Map<String, Map<String, List<List<PortionRef>>>> takes = new HashMap<>();
-        stored.forEach((id, order) -> takes.put(id, order.takes()));
-        List<CanonicalEvent> facts = stored.isEmpty() ? List.of() : state.factsNaming(Map.of(clientId, stored.keySet()))
-                .getOrDefault(clientId, List.of());
-        Set<String> others = new TreeSet<>();
-        facts.stream().filter(e -> e.payload() instanceof MarketplacePayout).flatMap(e -> NamedOrders.of(e).stream())
-                .filter(id -> !stored.containsKey(id)).forEach(others::add);
-        Map<String, String> currencies = new HashMap<>();
-        if (!others.isEmpty()) {
-            state.orders(Map.of(clientId, others)).getOrDefault(clientId, Map.of())
-                    .forEach((id, order) -> currencies.put(id, order.currency()));
-        }
-        ClientSettlement rebuilt = SettlementCalculator.resume(terms, facts, reference, new Resumption(checkpoint, takes, currencies))
-                .settlement();
-        return new ClientSettlement(clientId, rebuilt.orders().stream().filter(o -> stored.containsKey(o.orderId())).toList(),
-                List.of(), rebuilt.payouts(), List.of(), List.of(), rebuilt.bank());
+        return orders(state, Map.of(clientId, checkpoint), Map.of(clientId, terms), reference, Map.of(clientId, orderIds)).get(clientId);
+    }
+
+    /**
+     * {@link #orders} of several clients, read from the settled state together: each client's checkpoint and agreement
+     * must be given.
+     */
+    public static Map<String, ClientSettlement> orders(SettledState state, Map<String, Checkpoint> checkpoints,
+                                                       Map<String, AgreementTerms> terms, ReferenceData reference,
+                                                       Map<String, ? extends Collection<String>> orderIdsByClient) {
+        Map<String, Map<String, StoredOrder>> stored = state.orders(orderIdsByClient);
+        Map<String, Set<String>> existing = new HashMap<>();
+        stored.forEach((client, orders) -> existing.put(client, orders.keySet()));
+        Map<String, List<CanonicalEvent>> facts = existing.isEmpty() ? Map.of() : state.factsNaming(existing);
+        Map<String, Set<String>> others = new HashMap<>();
+        facts.forEach((client, events) -> events.stream().filter(e -> e.payload() instanceof MarketplacePayout)
+                .flatMap(e -> NamedOrders.of(e).stream())
+                .filter(id -> !existing.getOrDefault(client, Set.of()).contains(id))
+                .forEach(id -> others.computeIfAbsent(client, c -> new TreeSet<>()).add(id)));
+        Map<String, Map<String, StoredOrder>> otherOrders = others.isEmpty() ? Map.of() : state.orders(others);
+        Map<String, ClientSettlement> settlements = new HashMap<>();
+        orderIdsByClient.keySet().forEach(clientId -> {
+            Map<String, StoredOrder> own = stored.getOrDefault(clientId, Map.of());
+            Map<String, Map<String, List<List<PortionRef>>>> takes = new HashMap<>();
+            own.forEach((id, order) -> takes.put(id, order.takes()));
+            Map<String, String> currencies = new HashMap<>();
+            otherOrders.getOrDefault(clientId, Map.of()).forEach((id, order) -> currencies.put(id, order.currency()));
+            ClientSettlement rebuilt = SettlementCalculator.resume(terms.get(clientId), facts.getOrDefault(clientId, List.of()), reference,
+                    new Resumption(checkpoints.get(clientId), takes, currencies)).settlement();
+            settlements.put(clientId, new ClientSettlement(clientId, rebuilt.orders().stream().filter(o -> own.containsKey(o.orderId())).toList(),
+                    List.of(), rebuilt.payouts(), List.of(), List.of(), rebuilt.bank()));
+        });
+        return settlements;
     }
 
     /** One order's settlement, as {@link #orders} rebuilds it; empty when the order does not exist. */

@@ -29,13 +29,11 @@ public class ClientRepository {
         ensureKnown(clientIds);
         java.util.Map<String, Long> versions = new java.util.TreeMap<>();
         List<String> sorted = clientIds.stream().distinct().sorted().toList();
-        for (int i = 0; i < sorted.size(); i += 500) {
-            List<String> chunk = sorted.subList(i, Math.min(sorted.size(), i + 500));
-            jdbc.query("select client_id, version from client_state where client_id in ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") order by client_id for update",
-                    rs -> {
+        if (!sorted.isEmpty()) {
+            jdbc.query("select client_id, version from client_state where client_id = any(?) order by client_id for update",
+                    ps -> TextArray.bind(ps, 1, sorted), rs -> {
                         versions.put(rs.getString(1), rs.getLong(2));
-                    }, chunk.toArray());
+                    });
         }
         return versions;
     }
@@ -88,14 +86,13 @@ public class ClientRepository {
     public java.util.Map<String, io.settlehub.core.settlement.AgreementTerms> agreementTerms(Collection<String> clientIds) {
         java.util.Map<String, java.util.Map<java.time.LocalDate, io.settlehub.core.settlement.Agreement>> versions = new java.util.HashMap<>();
         List<String> ids = List.copyOf(clientIds);
-        for (int i = 0; i < ids.size(); i += 500) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-            jdbc.query("select client_id, effective_from, body from client_agreement_version where client_id in ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+        if (!ids.isEmpty()) {
+            jdbc.query("select client_id, effective_from, body from client_agreement_version where client_id = any(?)",
+                    ps -> TextArray.bind(ps, 1, ids), rs -> {
                         String client = rs.getString(1);
                         versions.computeIfAbsent(client, c -> new java.util.TreeMap<>()).put(rs.getDate(2).toLocalDate(),
                                 io.settlehub.core.settlement.AgreementJson.read(client, rs.getString(3)));
-                    }, chunk.toArray());
+                    });
         }
         java.util.Map<String, io.settlehub.core.settlement.AgreementTerms> terms = new java.util.HashMap<>();
         versions.forEach((client, byDate) -> terms.put(client, new io.settlehub.core.settlement.AgreementTerms(byDate)));

@@ -27,11 +27,10 @@ public class FactRepository {
         if (eventIds.isEmpty()) {
             return hashes;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
-        jdbc.query("select event_id, body_hash from event_fact where event_id in (" + marks + ")",
+        jdbc.query("select event_id, body_hash from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, eventIds),
                 rs -> {
                     hashes.put(rs.getString(1), rs.getString(2));
-                }, eventIds.toArray());
+                });
         return hashes;
     }
 

@@ -96,17 +96,17 @@ public class LedgerRepository {
                 (rs, i) -> new Balances(AccountKey.parse(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3)), owner);
     }
 
-    /** The accounts of many owners, by owner, in one read per 500 owners. */
+    /** The accounts of many owners, by owner, in one read. */
     public Map<String, List<Balances>> balancesOf(List<String> owners) {
         Map<String, List<Balances>> byOwner = new java.util.HashMap<>();
-        for (int i = 0; i < owners.size(); i += 500) {
-            List<String> chunk = owners.subList(i, Math.min(owners.size(), i + 500));
-            jdbc.query("select owner, account_key, debits_posted, credits_posted from account where owner in ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") order by account_key", rs -> {
-                        byOwner.computeIfAbsent(rs.getString(1), o -> new ArrayList<>()).add(new Balances(AccountKey.parse(rs.getString(2)),
-                                rs.getBigDecimal(3), rs.getBigDecimal(4)));
-                    }, chunk.toArray());
+        if (owners.isEmpty()) {
+            return byOwner;
         }
+        jdbc.query("select owner, account_key, debits_posted, credits_posted from account where owner = any(?) order by account_key",
+                ps -> TextArray.bind(ps, 1, owners), rs -> {
+                    byOwner.computeIfAbsent(rs.getString(1), o -> new ArrayList<>()).add(new Balances(AccountKey.parse(rs.getString(2)),
+                            rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                });
         return byOwner;
     }
 

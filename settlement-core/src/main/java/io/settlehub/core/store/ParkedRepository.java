@@ -54,12 +54,11 @@ public class ParkedRepository {
      */
     public void replaceWaitingOf(java.util.Map<String, ? extends java.util.Collection<String>> examinedByClient, List<Parked> waiting) {
         List<String> ids = examinedByClient.values().stream().flatMap(java.util.Collection::stream).toList();
-        for (int i = 0; i < ids.size(); i += 500) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-            List<Object> args = new java.util.ArrayList<>(chunk);
-            args.add(WAITING);
-            jdbc.update("delete from parked_event where event_id in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
-                    + ") and kind = ?", args.toArray());
+        if (!ids.isEmpty()) {
+            jdbc.update("delete from parked_event where event_id = any(?) and kind = ?", ps -> {
+                TextArray.bind(ps, 1, ids);
+                ps.setString(2, WAITING);
+            });
         }
         insertWaiting(waiting);
     }

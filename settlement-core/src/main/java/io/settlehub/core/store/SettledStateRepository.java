@@ -49,22 +49,23 @@ public class SettledStateRepository implements SettledState {
     public Map<String, Checkpoint> checkpoints(Collection<String> clientIds) {
         Map<String, Checkpoint> heads = new HashMap<>();
         Map<String, List<StoredLot>> lots = new HashMap<>();
-        forChunks(new ArrayList<>(clientIds), (chunk, marks) -> {
+        List<String> clients = List.copyOf(clientIds);
+        if (!clients.isEmpty()) {
             jdbc.query("select client_id, frontier_at, frontier_event, declarations, unlisted_payouts, reference_version"
-                    + " from settlement_checkpoint where client_id in (" + marks + ")", rs -> {
+                    + " from settlement_checkpoint where client_id = any(?)", ps -> TextArray.bind(ps, 1, clients), rs -> {
                         Timestamp at = rs.getTimestamp(2);
                         heads.put(rs.getString(1), new Checkpoint(at == null ? null : new BusinessKey(at.toInstant(), rs.getString(3)),
                                 List.of(), readMap(rs.getString(4)), rs.getBoolean(5), rs.getString(6)));
-                    }, chunk.toArray());
+                    });
             jdbc.query("select client_id, lot_id, receipt_id, supplier_id, sku, received_at, quantity, unit_goods_cost, goods_currency,"
-                    + " unit_customs, unit_logistics, cost_currency, remaining from settlement_lot where client_id in (" + marks + ")"
-                    + " order by client_id, position", rs -> {
+                    + " unit_customs, unit_logistics, cost_currency, remaining from settlement_lot where client_id = any(?)"
+                    + " order by client_id, position", ps -> TextArray.bind(ps, 1, clients), rs -> {
                         lots.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new StoredLot(rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),
                                 new Money(new java.math.BigDecimal(rs.getString(8)), rs.getString(9)), new java.math.BigDecimal(rs.getString(10)),
                                 new java.math.BigDecimal(rs.getString(11)), rs.getString(12), rs.getInt(13)));
-                    }, chunk.toArray());
-        });
+                    });
+        }
         Map<String, Checkpoint> checkpoints = new HashMap<>();
         heads.forEach((client, head) -> checkpoints.put(client, new Checkpoint(head.frontier(), lots.getOrDefault(client, List.of()),
                 head.declarations(), head.unlistedPayouts(), head.referenceVersion())));
@@ -99,10 +100,12 @@ public class SettledStateRepository implements SettledState {
             }
         }));
         List<CanonicalEvent> read = new ArrayList<>();
-        forChunks(missing.stream().distinct().toList(), (chunk, marks) -> jdbc.query("select body from event_fact where event_id in ("
-                + marks + ")", rs -> {
-                    read.add(EventCodec.decode(rs.getString(1)));
-                }, chunk.toArray()));
+        List<String> toRead = missing.stream().distinct().toList();
+        if (!toRead.isEmpty()) {
+            jdbc.query("select body from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, toRead), rs -> {
+                read.add(EventCodec.decode(rs.getString(1)));
+            });
+        }
         read.forEach(e -> found.put(e.eventId(), e));
         Map<String, List<CanonicalEvent>> lists = new HashMap<>();
         idsByClient.forEach((client, ids) -> lists.put(client, ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
@@ -334,25 +337,19 @@ public class SettledStateRepository implements SettledState {
         return readJson(text, DECLARATIONS, "declarations in settlement_checkpoint");
     }
 
-    private static void forChunks(List<String> ids, BiConsumer<List<String>, String> query) {
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            query.accept(chunk, String.join(", ", Collections.nCopies(chunk.size(), "?")));
-        }
-    }
-
     /**
      * Runs {@code select} restricted to rows whose ({@code first}, {@code second}) is one of the pairs. On PostgreSQL the
-     * pairs go as two arrays joined by position (one index probe per pair, whatever their number); elsewhere as chunks
-     * of a row-value list.
+     * pairs go as two arrays read by position, {@code select} run for each (one index probe per pair, whatever their
+     * number); elsewhere as chunks of a row-value list.
      */
     private void queryPairs(String select, String first, String second, String tail, Map<String, ? extends Collection<String>> valuesByClient,
                             org.springframework.jdbc.core.RowCallbackHandler rows) {
         if (postgres()) {
             ArrayPairs pairs = ArrayPairs.of(valuesByClient);
             if (!pairs.isEmpty()) {
-                jdbc.query(select + " join unnest(?::text[], ?::text[]) as k(k1, k2) on " + first + " = k.k1 and " + second + " = k.k2"
-                        + tail, pairs::bind, rows);
+                // lateral: one index probe per pair whatever the planner believes of the table's size
+                jdbc.query("select x.* from unnest(?::text[], ?::text[]) as k(k1, k2) cross join lateral (" + select + " where " + first
+                        + " = k.k1 and " + second + " = k.k2" + tail + ") as x", pairs::bind, rows);
             }
             return;
         }
