@@ -389,6 +389,7 @@ public class SettledStateRepository implements SettledState {
         }
 
         void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+            TextArray.planWithParameters(ps);
             ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
             ps.setArray(2, ps.getConnection().createArrayOf("text", values.toArray()));
         }
