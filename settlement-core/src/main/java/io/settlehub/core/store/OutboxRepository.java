@@ -41,8 +41,11 @@ public class OutboxRepository {
                         rs.getString(6)), limit);
     }
 
-    public void markPublished(long id) {
-        jdbc.update("update outbox set published_at = ? where id = ?", Timestamp.from(Instant.now()), id);
+    public void markPublished(List<Long> ids) {
+        jdbc.update("update outbox set published_at = ? where id = any(?)", ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", ids.toArray()));
+        });
     }
 
     public long unpublishedCount() {
