@@ -25,10 +25,15 @@ final class IngestRun {
 
     /**
      * {@code restartSeconds}: from starting a new service on the database left behind until further events are committed;
-     * {@code alertScanSeconds}: the alert scan that service then runs (-1: not measured).
+     * {@code catchUp}: the first alert scan of that service (all that changed since the previous service's last scan);
+     * {@code regular}: its next scan, after {@link #AFTER_RESTART} more events (null: not measured).
      */
     record Result(int events, int consumers, double seconds, double perSecond, long transfers, long coreHeapMb, long brokerHeapMb,
-                  double sendSeconds, LiveIngest.Result live, double restartSeconds, double alertScanSeconds) {
+                  double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular) {
+    }
+
+    /** An alert scan: how long it took and how many orders it rebuilt (those changed since its mark). */
+    record Scan(double seconds, long orders) {
     }
 
     /** Events published after the stream, for a restarted service to apply. */
@@ -74,7 +79,8 @@ final class IngestRun {
             long transfers = jdbc.queryForObject("select count(*) from transfer", Long.class);
             LiveIngest.Result steady = live ? LiveIngest.measure(core, brokerLogins, TOKEN, clients, applied, events) : null;
             double restartSeconds = -1;
-            double scanSeconds = -1;
+            Scan catchUp = null;
+            Scan regular = null;
             if (restart) {
                 core.close();
                 closed = true;
@@ -89,15 +95,19 @@ final class IngestRun {
                         Thread.sleep(5);
                     }
                     restartSeconds = (System.nanoTime() - restartAt) / 1e9;
-                    long scanAt = System.nanoTime();
-                    again.getBean(io.settlehub.core.alerts.AlertScan.class).scan();
-                    scanSeconds = (System.nanoTime() - scanAt) / 1e9;
+                    catchUp = scan(again, jdbc);
+                    publish(brokerLogins, io.settlehub.testsupport.EventStreams.generate(clients, events + 2 * AFTER_RESTART, 20261126L)
+                            .subList(events + AFTER_RESTART, events + 2 * AFTER_RESTART));
+                    while (afterRestart.count() < 2 * AFTER_RESTART) {
+                        Thread.sleep(5);
+                    }
+                    regular = scan(again, jdbc);
                 } finally {
                     again.close();
                 }
             }
             return new Result(events, consumers, nanos / 1e9, BrokerBaseline.perSecond(events, nanos), transfers, coreHeap, brokerHeap,
-                    sendSeconds, steady, restartSeconds, scanSeconds);
+                    sendSeconds, steady, restartSeconds, catchUp, regular);
         } finally {
             if (!closed) {
                 core.close();
@@ -127,5 +137,14 @@ final class IngestRun {
             }
             publishers.commit();
         }
+    }
+
+    private static Scan scan(ConfigurableApplicationContext core, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        java.sql.Timestamp since = jdbc.query("select scanned_to from scan_mark where name = 'alert-orders'",
+                rs -> rs.next() ? rs.getTimestamp(1) : new java.sql.Timestamp(0));
+        long orders = jdbc.queryForObject("select count(*) from settlement_order where changed_at >= ?", Long.class, since);
+        long at = System.nanoTime();
+        core.getBean(io.settlehub.core.alerts.AlertScan.class).scan();
+        return new Scan((System.nanoTime() - at) / 1e9, orders);
     }
 }

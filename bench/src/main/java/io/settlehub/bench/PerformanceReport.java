@@ -77,8 +77,10 @@ public final class PerformanceReport {
             System.out.printf("| peak heap: settlement-core / broker, MB | %,d / %s |%n", replay.coreHeapMb(), mb(replay.brokerHeapMb()));
             System.out.printf("| **restart**: a new settlement-core on that database, started until %,d further events are committed | **%.1f s** |%n",
                     IngestRun.AFTER_RESTART, replay.restartSeconds());
-            System.out.printf("| **alert scan** over the %,d clients, then (what changed since the last scan) | **%.1f s** |%n", replayClients,
-                    replay.alertScanSeconds());
+            System.out.printf("| first alert scan of the restarted service (all changed since the previous one's last scan: %,d orders) | %.1f s |%n",
+                    replay.catchUp().orders(), replay.catchUp().seconds());
+            System.out.printf("| **alert scan** after %,d more events (orders changed in the scan's window: %,d) | **%.1f s** |%n",
+                    IngestRun.AFTER_RESTART, replay.regular().orders(), replay.regular().seconds());
         }
     }
 
