@@ -95,13 +95,13 @@ final class IngestRun {
                         Thread.sleep(5);
                     }
                     restartSeconds = (System.nanoTime() - restartAt) / 1e9;
-                    catchUp = scan(again, jdbc);
+                    catchUp = scan(again);
                     publish(brokerLogins, io.settlehub.testsupport.EventStreams.generate(clients, events + 2 * AFTER_RESTART, 20261126L)
                             .subList(events + AFTER_RESTART, events + 2 * AFTER_RESTART));
                     while (afterRestart.count() < 2 * AFTER_RESTART) {
                         Thread.sleep(5);
                     }
-                    regular = scan(again, jdbc);
+                    regular = scan(again);
                 } finally {
                     again.close();
                 }
@@ -139,7 +139,8 @@ final class IngestRun {
         }
     }
 
-    private static Scan scan(ConfigurableApplicationContext core, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    private static Scan scan(ConfigurableApplicationContext core) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = core.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
         java.sql.Timestamp since = jdbc.query("select scanned_to from scan_mark where name = 'alert-orders'",
                 rs -> rs.next() ? rs.getTimestamp(1) : new java.sql.Timestamp(0));
         long orders = jdbc.queryForObject("select count(*) from settlement_order where changed_at >= ?", Long.class, since);
