@@ -74,19 +74,21 @@ public class PayoutService {
     }
 
     /** The client's whole {@code available}, once it reaches the agreed minimum. */
-    private java.util.Optional<PaymentInstruction> payClient(Agreement agreement, LocalDate today) {
+    private Optional<PaymentInstruction> payClient(Agreement agreement, LocalDate today) {
         String clientId = agreement.clientId();
         AccountKey available = AccountKey.client(clientId, SettlementPostings.AVAILABLE, agreement.payoutCurrency());
-        Money amount = new Money(ledger.creditBalance(available), agreement.payoutCurrency());
-        if (amount.signum() <= 0 || amount.compareTo(agreement.minimumPayout()) < 0 || agreement.bankAccount() == null) {
-            return java.util.Optional.empty();
+        Optional<Money> payout = PayoutRules.clientPayout(new Money(ledger.creditBalance(available), agreement.payoutCurrency()),
+                agreement.minimumPayout(), agreement.bankAccount() != null);
+        if (payout.isEmpty()) {
+            return Optional.empty();
         }
+        Money amount = payout.get();
         Agreement.BankAccount account = agreement.bankAccount();
         PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), clientId,
                 new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId()), amount,
                 "Payout of marketplace sales to " + agreement.name(), today);
         send(instruction, available, AccountKey.client(clientId, SettlementPostings.IN_FLIGHT, amount.currency()), amount);
-        return java.util.Optional.of(instruction);
+        return Optional.of(instruction);
     }
 
     /** Each supplier, in its currency, for the goods of the client's fully paid orders not yet covered by a payment. */
@@ -96,14 +98,16 @@ public class PayoutService {
             String supplierId = entry.getKey();
             Due due = entry.getValue();
             Due covered = supplierPayments.covered(agreement.clientId(), supplierId, due.owed().currency(), due.charged().currency());
-            Money owed = due.owed().minus(covered.owed());
-            Money charged = due.charged().minus(covered.charged());
+            Optional<Due> payment = PayoutRules.supplierPayment(due, covered);
+            if (payment.isEmpty()) {
+                continue;
+            }
+            Money owed = payment.get().owed();
+            Money charged = payment.get().charged();
             Optional<JsonFields> supplier = clients.supplierJson(supplierId).map(JsonFields::parse);
-            if (owed.signum() <= 0 || supplier.isEmpty()) {
-                if (owed.signum() > 0) {
-                    log.warn("supplier {} is owed {} for client {} but has no bank details (PUT /api/suppliers/{})", supplierId,
-                            owed, agreement.clientId(), supplierId);
-                }
+            if (supplier.isEmpty()) {
+                log.warn("supplier {} is owed {} for client {} but has no bank details (PUT /api/suppliers/{})", supplierId,
+                        owed, agreement.clientId(), supplierId);
                 continue;
             }
             JsonFields bank = supplier.get().object("bankAccount");
@@ -112,27 +116,10 @@ public class PayoutService {
                     "Payment for goods supplied to " + agreement.name(), today, foreignTrade(supplier.get(), bank));
             send(instruction, AccountKey.supplier(supplierId, charged.currency()),
                     new AccountKey("supplier/" + supplierId, SettlementPostings.IN_FLIGHT, charged.currency()), charged);
-            supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId,
-                    new Due(owed, charged, changeByOrder(due.orders(), covered.orders())));
+            supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId, payment.get());
             created.add(instruction);
         }
         return created;
-    }
-
-    /**
-     * What each order owes the supplier beyond what earlier payments paid for it. Negative after a return: the
-     * returned units went back to stock and are paid for again by the order that sells them, so the payment nets them.
-     */
-    private static List<SupplierDue.OrderDue> changeByOrder(List<SupplierDue.OrderDue> due, List<SupplierDue.OrderDue> covered) {
-        Map<String, SupplierDue.OrderDue> change = new java.util.TreeMap<>();
-        due.forEach(o -> change.put(o.orderKey(), o));
-        for (SupplierDue.OrderDue paid : covered) {
-            SupplierDue.OrderDue now = change.get(paid.orderKey());
-            change.put(paid.orderKey(), now == null
-                    ? new SupplierDue.OrderDue(paid.source(), paid.orderId(), paid.owed().negate(), paid.charged().negate())
-                    : new SupplierDue.OrderDue(now.source(), now.orderId(), now.owed().minus(paid.owed()), now.charged().minus(paid.charged())));
-        }
-        return change.values().stream().filter(o -> !o.owed().isZero() || !o.charged().isZero()).toList();
     }
 
     /** The instruction, its ledger movement and its outbox message, all in the caller's transaction. */
