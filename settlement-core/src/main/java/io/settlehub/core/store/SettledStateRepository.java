@@ -347,9 +347,10 @@ public class SettledStateRepository implements SettledState {
         if (postgres()) {
             ArrayPairs pairs = ArrayPairs.of(valuesByClient);
             if (!pairs.isEmpty()) {
-                // lateral: one index probe per pair whatever the planner believes of the table's size
+                // one index probe per pair, whatever the planner believes of the table's size: "offset 0" keeps the lateral
+                // subquery from being flattened into a join, which stale statistics turned into a sorted merge of the table
                 jdbc.query("select x.* from unnest(?::text[], ?::text[]) as k(k1, k2) cross join lateral (" + select + " where " + first
-                        + " = k.k1 and " + second + " = k.k2" + tail + ") as x", pairs::bind, rows);
+                        + " = k.k1 and " + second + " = k.k2" + tail + " offset 0) as x", pairs::bind, rows);
             }
             return;
         }
