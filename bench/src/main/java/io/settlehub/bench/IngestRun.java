@@ -141,8 +141,8 @@ final class IngestRun {
 
     private static Scan scan(ConfigurableApplicationContext core) {
         org.springframework.jdbc.core.JdbcTemplate jdbc = core.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
-        java.sql.Timestamp since = jdbc.query("select scanned_to from scan_mark where name = 'alert-orders'",
-                rs -> rs.next() ? rs.getTimestamp(1) : new java.sql.Timestamp(0));
+        java.sql.Timestamp since = jdbc.query("select scanned_to from scan_mark where name = ?",
+                rs -> rs.next() ? rs.getTimestamp(1) : new java.sql.Timestamp(0), io.settlehub.core.alerts.AlertScan.ORDERS);
         long orders = jdbc.queryForObject("select count(*) from settlement_order where changed_at >= ?", Long.class, since);
         long at = System.nanoTime();
         core.getBean(io.settlehub.core.alerts.AlertScan.class).scan();

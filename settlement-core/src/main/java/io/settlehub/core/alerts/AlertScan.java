@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlertScan {
 
-    private static final String ORDERS = "alert-orders";
+    /** The name of the scan's mark in {@code scan_mark}: how far the order rules have looked. */
+    public static final String ORDERS = "alert-orders";
     /** How far back a scan looks before the previous one's start: longer than a batch takes to commit. */
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(60);
     private static final int ORDERS_PER_READ = 2000;

@@ -300,8 +300,10 @@ public class SettlementService {
             Checkpoint checkpoint = checkpoints.get(clientId);
             Collection<String> orderIds = orderIdsByClient.get(clientId);
             if (checkpoint == null || checkpoint.unlistedPayouts() || !rates.version().equals(checkpoint.referenceVersion())) {
-                settlementOf(clientId).ifPresent(whole -> settlements.put(clientId, new ClientSettlement(clientId, whole.orders().stream()
-                        .filter(o -> orderIds.contains(o.orderId())).toList(), List.of(), whole.payouts(), List.of(), List.of(), whole.bank())));
+                // derived whole, with the agreement and rates already read
+                ClientSettlement whole = SettlementCalculator.settle(terms.get(clientId), facts.factsOf(clientId), rates.book());
+                settlements.put(clientId, new ClientSettlement(clientId, whole.orders().stream()
+                        .filter(o -> orderIds.contains(o.orderId())).toList(), List.of(), whole.payouts(), List.of(), List.of(), whole.bank()));
             } else {
                 continued.put(clientId, orderIds);
             }
