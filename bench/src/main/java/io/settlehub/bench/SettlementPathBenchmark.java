@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class SettlementPathBenchmark {
 
+    private static final String OPERATOR_TOKEN = "bench-operator-token-0123456789";
+
     private SettlementPathBenchmark() {
     }
 
@@ -42,7 +44,7 @@ public final class SettlementPathBenchmark {
         ConfigurableApplicationContext core = new SpringApplication(SettlementCoreApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(), "--spring.artemis.mode=embedded",
-                "--spring.artemis.embedded.persistent=false", "--hub.operator-token=bench-operator-token-0123456789",
+                "--spring.artemis.embedded.persistent=false", "--hub.operator-token=" + OPERATOR_TOKEN,
                 "--hub.events.consumer-enabled=false", "--hub.signing.ephemeral-key=true",
                 "--logging.level.root=WARN");
         try {
@@ -83,6 +85,10 @@ public final class SettlementPathBenchmark {
             System.out.printf("| **last tenth ÷ first tenth** (aim ≤ 1.5) | **%.2f** |%n", lastTenthMs / firstTenthMs);
             System.out.printf("| one order's settlement (the order API's read), %,d random orders of client bench-0, p50 / p99, ms | %.1f / **%.1f** |%n",
                     reads.orders(), reads.orderP50Ms(), reads.orderP99Ms());
+            System.out.printf("| the client's dashboard page over HTTP (HTML), %,d requests, p50 / p99, ms (aim p99 < 200) | %.1f / **%.1f** |%n",
+                    reads.pageHttp().nanos().size(), reads.pageHttp().p50Ms(), reads.pageHttp().p99Ms());
+            System.out.printf("| one order over the API (HTTP, JSON), %,d random orders, p50 / p99, ms (aim p99 < 200) | %.1f / **%.1f** |%n",
+                    reads.orderHttp().nanos().size(), reads.orderHttp().p50Ms(), reads.orderHttp().p99Ms());
             System.out.printf("| alert scan after one more batch of %,d events, s | **%.2f** |%n", batch, reads.steadyScanSeconds());
             System.out.printf("| alert scan of every order (as on the first scan after the upgrade), s | %.1f |%n", reads.wholeScanSeconds());
             System.out.printf("| peak heap, MB (max heap %,d MB) | %,d |%n", Runtime.getRuntime().maxMemory() / (1024 * 1024), Jvm.peakHeapMb());
@@ -94,11 +100,47 @@ public final class SettlementPathBenchmark {
     }
 
     /** What the reads cost with the whole history behind them. */
-    record Reads(int orders, double orderP50Ms, double orderP99Ms, double steadyScanSeconds, double wholeScanSeconds) {
+    record Reads(int orders, double orderP50Ms, double orderP99Ms, double steadyScanSeconds, double wholeScanSeconds,
+                 Latency pageHttp, Latency orderHttp) {
+    }
+
+    /** Latencies of one kind of request, sorted. */
+    record Latency(List<Long> nanos) {
+
+        double p50Ms() {
+            return nanos.get(nanos.size() / 2) / 1e6;
+        }
+
+        double p99Ms() {
+            return nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
+        }
+    }
+
+    /** {@code samples} GETs of what {@code path} gives for each sample (after a warm-up), as the operator, timed whole. */
+    private static Latency overHttp(ConfigurableApplicationContext core, int samples, java.util.function.IntFunction<String> path)
+            throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + core.getEnvironment().getProperty("local.server.port");
+        List<Long> nanos = new ArrayList<>();
+        for (int i = -10; i < samples; i++) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path.apply(i)))
+                    .header("Authorization", "Bearer " + OPERATOR_TOKEN).GET().build();
+            long t = System.nanoTime();
+            java.net.http.HttpResponse<String> response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - t;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path.apply(i) + " answered " + response.statusCode());
+            }
+            if (i >= 0) {
+                nanos.add(took);
+            }
+        }
+        Collections.sort(nanos);
+        return new Latency(nanos);
     }
 
     private static Reads reads(ConfigurableApplicationContext core, SettlementService settlement, JdbcTemplate jdbc,
-                               List<CanonicalEvent> oneMoreBatch) {
+                               List<CanonicalEvent> oneMoreBatch) throws Exception {
         String client = io.settlehub.testsupport.EventStreams.client(0);
         long orders = jdbc.queryForObject("select count(*) from settlement_order where client_id = ?", Long.class, client);
         java.util.Random pick = new java.util.Random(1);
@@ -111,6 +153,9 @@ public final class SettlementPathBenchmark {
             nanos.add(System.nanoTime() - t);
         }
         Collections.sort(nanos);
+        Latency page = overHttp(core, 100, i -> "/clients/" + client);
+        java.util.Random pickOverHttp = new java.util.Random(2);
+        Latency order = overHttp(core, 300, i -> "/api/clients/" + client + "/orders/O-" + (1 + pickOverHttp.nextInt((int) Math.max(1, orders))));
         io.settlehub.core.alerts.AlertScan scan = core.getBean(io.settlehub.core.alerts.AlertScan.class);
         scan.scan();
         settlement.ingest(oneMoreBatch);
@@ -121,7 +166,8 @@ public final class SettlementPathBenchmark {
         t = System.nanoTime();
         scan.scan();
         double whole = (System.nanoTime() - t) / 1e9;
-        return new Reads(samples, nanos.get(samples / 2) / 1e6, nanos.get((int) Math.ceil(samples * 0.99) - 1) / 1e6, steady, whole);
+        return new Reads(samples, nanos.get(samples / 2) / 1e6, nanos.get((int) Math.ceil(samples * 0.99) - 1) / 1e6, steady, whole,
+                page, order);
     }
 
     private static String agreement(int c) {

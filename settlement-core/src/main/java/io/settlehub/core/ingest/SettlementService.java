@@ -114,7 +114,7 @@ public class SettlementService {
         }
         clients.lock(causeByClient.keySet());
         // read after the lock: a rate committed by a batch that held one of these clients is seen here
-        ReferenceDataRepository.Versioned rates = causeByClient.isEmpty() ? null : referenceData.loadVersioned();
+        ReferenceDataRepository.Versioned rates = causeByClient.isEmpty() && !ratesChanged ? null : referenceData.loadVersioned();
         if (ratesChanged) {
             parked.replaceWaiting(java.util.Collections.singletonMap(null, rates.book().conflicts()));
         }

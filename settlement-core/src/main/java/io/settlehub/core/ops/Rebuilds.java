@@ -55,14 +55,30 @@ public class Rebuilds {
 
     /** Starts a rebuild of every client; answers the running one if there is one. */
     public synchronized Report start() {
+        return start(clients.allClients(), "rebuild-");
+    }
+
+    /**
+     * At start, settles the clients that have an agreement and no settled state — after an upgrade that changed what the
+     * settled state holds (their next batch would too, but their pages should not wait for one).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public synchronized void settleUnsettled() {
+        List<String> unsettled = clients.clientsWithoutSettledState();
+        if (!unsettled.isEmpty()) {
+            log.info("{} client(s) with an agreement have no settled state: settling them in the background", unsettled.size());
+            start(unsettled, "settle-at-start-");
+        }
+    }
+
+    private Report start(List<String> which, String prefix) {
         if (current != null && current.running()) {
             return current;
         }
-        List<String> all = clients.allClients();
-        String id = "rebuild-" + Instant.now().toEpochMilli();
-        current = new Report(id, true, Instant.now(), null, all.size(), 0, 0, 0, Map.of(), List.of());
-        audit.record("REBUILD_STARTED", id, all.size() + " client(s)");
-        runner.submit(() -> run(id, all));
+        String id = prefix + Instant.now().toEpochMilli();
+        current = new Report(id, true, Instant.now(), null, which.size(), 0, 0, 0, Map.of(), List.of());
+        audit.record("REBUILD_STARTED", id, which.size() + " client(s)");
+        runner.submit(() -> run(id, which));
         return current;
     }
 

@@ -3,8 +3,6 @@ package io.settlehub.core.payout;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.JsonFields;
-import io.settlehub.core.ingest.SettlementService;
-import io.settlehub.core.settlement.SupplierDue;
 import io.settlehub.core.settlement.SupplierDue.Due;
 import io.settlehub.core.store.SupplierPaymentRepository;
 import java.util.Map;
@@ -46,12 +44,12 @@ public class PayoutService {
     private final PaymentRepository payments;
     private final OutboxRepository outbox;
     private final Clock clock;
-    private final SettlementService settlement;
+    private final io.settlehub.core.store.SupplierDueRepository supplierDues;
     private final SupplierPaymentRepository supplierPayments;
 
     public PayoutService(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, OutboxRepository outbox,
-                         Clock clock, SettlementService settlement, SupplierPaymentRepository supplierPayments) {
-        this.settlement = settlement;
+                         Clock clock, io.settlehub.core.store.SupplierDueRepository supplierDues, SupplierPaymentRepository supplierPayments) {
+        this.supplierDues = supplierDues;
         this.supplierPayments = supplierPayments;
         this.clients = clients;
         this.ledger = ledger;
@@ -68,7 +66,7 @@ public class PayoutService {
             Agreement agreement = AgreementJson.read(clientId, clients.agreementJson(clientId).orElseThrow());
             clients.lock(List.of(clientId));
             payClient(agreement, today).ifPresent(created::add);
-            settlement.settlementOf(clientId).ifPresent(s -> created.addAll(paySuppliers(agreement, SupplierDue.of(s), today)));
+            created.addAll(paySuppliers(agreement, supplierDues.of(clientId), today));
         }
         return created;
     }

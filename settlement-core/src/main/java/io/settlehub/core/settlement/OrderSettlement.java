@@ -8,7 +8,8 @@ import java.util.List;
  * One order's settlement: its lines, and the order-level quantities of the bucket formula —
  * marketplace net {@code M}, outstanding hold {@code H} and marketplace payments so far {@code P} (capped at
  * {@code M − H}; what the marketplace paid beyond that, {@code paidBeyondNet}, it claws back from a later payout),
- * and the ids of the events that produced it.
+ * when the marketplace expects to release its hold (the latest date its holds gave; null when none gave one), and the
+ * ids of the events that produced it.
  */
 public record OrderSettlement(
         String orderId,
@@ -20,6 +21,7 @@ public record OrderSettlement(
         Money outstandingHold,
         Money marketplacePaid,
         Money paidBeyondNet,
+        Instant expectedRelease,
         List<String> eventIds) {
 
     public Money sum(java.util.function.Function<LineSettlement, Money> figure) {

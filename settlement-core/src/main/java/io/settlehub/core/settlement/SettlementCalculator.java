@@ -87,6 +87,7 @@ public final class SettlementCalculator {
         BigDecimal holdsPlaced = BigDecimal.ZERO;
         BigDecimal holdReductions = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
+        java.time.Instant expectedRelease;
         final List<String> eventIds = new ArrayList<>();
 
         WorkingOrder(String orderId, String source, String currency, java.time.Instant soldAt) {
@@ -340,6 +341,10 @@ public final class SettlementCalculator {
                 park(event, "hold currency " + amount.currency() + " differs from order currency " + order.currency);
             } else {
                 order.holdsPlaced = order.holdsPlaced.add(placed ? amount.amount() : amount.amount().negate());
+                java.time.Instant release = placed ? ((HoldPlaced) event.payload()).expectedReleaseAt() : null;
+                if (release != null && (order.expectedRelease == null || release.isAfter(order.expectedRelease))) {
+                    order.expectedRelease = release;
+                }
                 order.eventIds.add(event.eventId());
             }
         }
@@ -502,7 +507,7 @@ public final class SettlementCalculator {
             }
             return new OrderSettlement(order.orderId, order.source, ccy, order.soldAt, lines,
                     new Money(m, ccy), new Money(h, ccy), new Money(p, ccy), new Money(order.paid.subtract(p), ccy),
-                    List.copyOf(order.eventIds));
+                    order.expectedRelease, List.copyOf(order.eventIds));
         }
 
         private static Map<String, Money> splitBySupplier(Money goods, Map<String, BigDecimal> exact) {

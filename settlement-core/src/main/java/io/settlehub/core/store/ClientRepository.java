@@ -51,6 +51,12 @@ public class ClientRepository {
         return jdbc.queryForList("select body from client_agreement where client_id = ?", String.class, clientId).stream().findFirst();
     }
 
+    /** Clients with an agreement whose settled state (checkpoint, orders, lots) does not exist. */
+    public List<String> clientsWithoutSettledState() {
+        return jdbc.queryForList("select a.client_id from client_agreement a where not exists"
+                + " (select 1 from settlement_checkpoint c where c.client_id = a.client_id) order by a.client_id", String.class);
+    }
+
     public List<String> clientsWithAgreement() {
         return jdbc.queryForList("select client_id from client_agreement order by client_id", String.class);
     }

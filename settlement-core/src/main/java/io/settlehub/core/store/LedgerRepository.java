@@ -20,9 +20,11 @@ public class LedgerRepository {
 
     private final JdbcTemplate jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final BalanceDayRepository days;
 
-    public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, BalanceDayRepository days) {
         this.jdbc = jdbc;
+        this.days = days;
         this.events = events;
     }
 
@@ -86,6 +88,7 @@ public class LedgerRepository {
                     ps.setString(7, t.cause());
                     ps.setTimestamp(8, now);
                 });
+        days.record(transfers, now.toInstant());
         java.util.Set<String> clients = new java.util.TreeSet<>();
         transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);
         events.publishEvent(new Posted(clients));

@@ -21,9 +21,12 @@ public class ScanMarks {
                 .findFirst().map(Timestamp::toInstant);
     }
 
+    /** Two instances may scan at once: whichever records its mark first inserts the row, the other moves it. */
     public void put(String name, Instant scannedTo) {
-        if (jdbc.update("update scan_mark set scanned_to = ? where name = ?", Timestamp.from(scannedTo), name) == 0) {
-            jdbc.update("insert into scan_mark (name, scanned_to) values (?, ?)", name, Timestamp.from(scannedTo));
+        String update = "update scan_mark set scanned_to = ? where name = ?";
+        if (jdbc.update(update, Timestamp.from(scannedTo), name) == 0
+                && jdbc.update("insert into scan_mark (name, scanned_to) values (?, ?) on conflict do nothing", name, Timestamp.from(scannedTo)) == 0) {
+            jdbc.update(update, Timestamp.from(scannedTo), name);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.settlehub.core.ledger.Component;
 import io.settlehub.core.settlement.BusinessKey;
 import io.settlehub.core.settlement.Checkpoint;
 import io.settlehub.core.settlement.Derivation;
+import io.settlehub.core.settlement.OrderFigures;
 import io.settlehub.core.settlement.PortionRef;
 import io.settlehub.core.settlement.SettledState;
 import io.settlehub.core.settlement.StoredLot;
@@ -38,10 +39,17 @@ public class SettledStateRepository implements SettledState {
 
     private final JdbcTemplate jdbc;
     private final FactCache cache;
+    private final SqlDialect dialect;
+    private final HeldByReleaseRepository heldByRelease;
+    private final SupplierDueRepository supplierDues;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SettledStateRepository(JdbcTemplate jdbc, FactCache cache) {
+    public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
+                                  SupplierDueRepository supplierDues) {
         this.jdbc = jdbc;
+        this.supplierDues = supplierDues;
+        this.dialect = dialect;
+        this.heldByRelease = held;
         this.cache = cache;
     }
 
@@ -173,7 +181,13 @@ public class SettledStateRepository implements SettledState {
         }
         insertLots(clientId, checkpoint.lots());
         Timestamp now = Timestamp.from(Instant.now());
-        insertOrders(clientId, derivation.storedOrders(), id -> moved.contains(id) ? now : previous.get(id));
+        insertOrders(clientId, derivation, id -> moved.contains(id) ? now : previous.get(id));
+        supplierDues.clear(clientId);
+        supplierDues.insert(clientId, derivation.settlement().orders());
+        heldByRelease.clear(clientId);
+        HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
+        derivation.settlement().orders().forEach(o -> holds.after(clientId, OrderFigures.of(o)));
+        heldByRelease.apply(holds);
         insertFeeRates(clientId, derivation.settlement().orders());
     }
 
@@ -203,10 +217,18 @@ public class SettledStateRepository implements SettledState {
         Map<String, List<String>> ids = new HashMap<>();
         derivations.forEach((client, derivation) -> ids.put(client, derivation.storedOrders().stream().map(StoredOrder::orderId).toList()));
         Map<String, Map<String, Timestamp>> previous = new HashMap<>();
-        queryPairs("select o.client_id, o.order_id, o.changed_at from settlement_order o", "o.client_id", "o.order_id", "", ids,
-                rs -> {
+        HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
+        queryPairs("select o.client_id, o.order_id, o.changed_at, o.currency, o.outstanding_hold, o.hold_release_at from settlement_order o",
+                "o.client_id", "o.order_id", "", ids, rs -> {
                     previous.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getTimestamp(3));
+                    Timestamp release = rs.getTimestamp(6);
+                    holds.before(rs.getString(1), new HeldByReleaseRepository.Hold(rs.getString(4), rs.getBigDecimal(5),
+                            release == null ? null : release.toInstant()));
                 });
+        derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> holds.after(client, OrderFigures.of(o))));
+        heldByRelease.apply(holds);
+        deletePairs("order_supplier_due", ids);
+        derivations.forEach((client, derivation) -> supplierDues.insert(client, derivation.settlement().orders()));
         if (!postgres()) {
             deletePairs("settlement_order", ids);
         }
@@ -215,7 +237,7 @@ public class SettledStateRepository implements SettledState {
         derivations.forEach((client, derivation) -> {
             Set<String> movedOfClient = moved.getOrDefault(client, Set.of());
             Map<String, Timestamp> earlier = previous.getOrDefault(client, Map.of());
-            insertOrders(client, derivation.storedOrders(), id -> movedOfClient.contains(id) ? now : earlier.get(id));
+            insertOrders(client, derivation, id -> movedOfClient.contains(id) ? now : earlier.get(id));
             linedIds.put(client, List.copyOf(lined.getOrDefault(client, Set.of())));
         });
         deletePairs("fee_rate_observation", linedIds);
@@ -295,17 +317,31 @@ public class SettledStateRepository implements SettledState {
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    private void insertOrders(String clientId, List<StoredOrder> orders, java.util.function.Function<String, Timestamp> changedAt) {
-        jdbc.batchUpdate("insert into settlement_order (client_id, order_id, currency, takes, changed_at) values (?, ?, ?, ?, ?)"
-                + (postgres() ? " on conflict (client_id, order_id) do update set currency = excluded.currency, takes = excluded.takes,"
-                + " changed_at = excluded.changed_at" : ""),
-                orders, 1000,
+    /** The derivation's orders, each with the lot units its sales took and its figures as the ledger now holds them. */
+    private void insertOrders(String clientId, Derivation derivation, java.util.function.Function<String, Timestamp> changedAt) {
+        String columns = "client_id, order_id, currency, takes, changed_at, source, sold_at, gross, marketplace_fees, commission,"
+                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding";
+        String updates = Arrays.stream(columns.split(", ")).skip(2).map(c -> c + " = excluded." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""),
+                derivation.settlement().orders(), 1000,
                 (ps, order) -> {
+                    OrderFigures figures = OrderFigures.of(order);
                     ps.setString(1, clientId);
                     ps.setString(2, order.orderId());
                     ps.setString(3, order.currency());
-                    ps.setString(4, writeTakes(order.takes()));
+                    ps.setString(4, writeTakes(derivation.taken().get(order.orderId())));
                     ps.setTimestamp(5, changedAt.apply(order.orderId()));
+                    ps.setString(6, figures.source());
+                    ps.setTimestamp(7, Timestamp.from(figures.soldAt()));
+                    Money[] amounts = {figures.gross(), figures.marketplaceFees(), figures.commission(), figures.landedCost(),
+                        figures.clientNet(), figures.pending(), figures.held(), figures.available(), figures.outstandingHold()};
+                    for (int i = 0; i < amounts.length; i++) {
+                        ps.setBigDecimal(8 + i, amounts[i].amount());
+                    }
+                    ps.setTimestamp(17, figures.expectedRelease() == null ? null : Timestamp.from(figures.expectedRelease()));
+                    ps.setBoolean(18, figures.holding());
                 });
     }
 
@@ -396,14 +432,8 @@ public class SettledStateRepository implements SettledState {
         }
     }
 
-    private Boolean isPostgres;
-
     private boolean postgres() {
-        if (isPostgres == null) {
-            isPostgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-        }
-        return isPostgres;
+        return dialect.postgres();
     }
 
     /** Runs a query over (client id, value) pairs, a chunk at a time: the pairs flattened, and their "(?, ?), …" list. */

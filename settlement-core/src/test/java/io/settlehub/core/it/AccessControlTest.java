@@ -408,6 +408,8 @@ class AccessControlTest {
         HttpResponse<String> ui = call("GET", "/swagger-ui/index.html", null, null);
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
+        assertThat(call("GET", "/swagger-ui/swagger-ui-bundle.js", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/css/hub.css", null, null).statusCode()).isEqualTo(200);
     }
 
     @Test

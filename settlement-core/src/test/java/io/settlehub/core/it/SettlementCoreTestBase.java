@@ -150,6 +150,12 @@ abstract class SettlementCoreTestBase {
      */
     @Test
     void batches_continued_from_checkpoints_hold_what_a_full_derivation_holds() throws Exception {
+        int suppliersOwed = 0;
+        int ordersHolding = 0;
+        int ordersSettled = 0;
+        // the streams' rates are shared reference data: recorded once, whichever test ran before
+        settlement.ingest(io.settlehub.core.settlement.IncrementalSettlementPropertiesTest.stream(new java.util.Random(1)).stream()
+                .filter(e -> e.type() == EventType.FX_RATE).toList());
         for (long seed = 1; seed <= 4; seed++) {
             String client = newClient();
             java.util.Random random = new java.util.Random(seed);
@@ -175,6 +181,69 @@ abstract class SettlementCoreTestBase {
             for (var order : whole.orders()) {
                 assertThat(settlement.orderOf(client, order.orderId())).as("order %s read alone", order.orderId()).contains(order);
             }
+            // what the client's page lists is stored, not derived: it must be what a full derivation gives, order by order
+            assertThat(orderFigures.latest(client, Integer.MAX_VALUE)).as("stored order figures, seed %d", seed)
+                    .containsExactlyInAnyOrderElementsOf(whole.orders().stream().map(io.settlehub.core.settlement.OrderFigures::of).toList());
+            var page = dashboard.of(client);
+            assertThat(page.orders()).hasSize(Math.min(200, whole.orders().size()));
+            assertThat(page.moreOrders()).isEqualTo(whole.orders().size() > 200);
+            java.util.Map<java.time.LocalDate, java.math.BigDecimal> heldByDay = new java.util.TreeMap<>();
+            whole.orders().stream().filter(o -> o.outstandingHold().signum() > 0).forEach(o -> heldByDay.merge(o.expectedRelease() == null
+                    ? io.settlehub.core.store.HeldByReleaseRepository.NOT_GIVEN : io.settlehub.contract.BusinessCalendar.dateOf(o.expectedRelease()),
+                    o.outstandingHold().amount(), java.math.BigDecimal::add));
+            var stored = heldByRelease.of(client, "RUB");
+            assertThat(stored.keySet()).as("days money is held until, seed %d", seed).isEqualTo(heldByDay.keySet());
+            heldByDay.forEach((day, amount) -> assertThat(stored.get(day)).as("held until %s", day).isEqualByComparingTo(amount));
+            assertThat(page.holds()).extracting(io.settlehub.core.dashboard.ClientDashboard.HoldRow::orderId)
+                    .containsExactlyInAnyOrderElementsOf(whole.orders().stream().filter(o -> o.outstandingHold().signum() > 0)
+                            .limit(200).map(io.settlehub.core.settlement.OrderSettlement::orderId).toList());
+            assertBalanceDaysAddUpToBalances(client);
+            // what a payout run pays suppliers from is stored too: the full derivation's dues, supplier by supplier, order by order
+            var dues = supplierDues.of(client);
+            var expected = io.settlehub.core.settlement.SupplierDue.of(whole);
+            suppliersOwed += expected.size();
+            ordersSettled += whole.orders().size();
+            ordersHolding += heldByDay.size();
+            assertThat(dues.keySet()).as("suppliers owed, seed %d", seed).isEqualTo(expected.keySet());
+            expected.forEach((supplier, due) -> {
+                assertThat(dues.get(supplier).owed()).isEqualTo(due.owed());
+                assertThat(dues.get(supplier).charged()).isEqualTo(due.charged());
+                assertThat(dues.get(supplier).orders()).containsExactlyInAnyOrderElementsOf(due.orders());
+            });
+        }
+        assertThat(ordersSettled).as("the streams' orders settle").isPositive();
+        assertThat(suppliersOwed).as("the streams leave suppliers owed").isPositive();
+        assertThat(ordersHolding).as("the streams leave money held").isPositive();
+    }
+
+    @Autowired
+    io.settlehub.core.store.SupplierDueRepository supplierDues;
+
+    @Autowired
+    io.settlehub.core.store.OrderFiguresRepository orderFigures;
+    @Autowired
+    io.settlehub.core.dashboard.ClientDashboard dashboard;
+    @Autowired
+    io.settlehub.core.store.HeldByReleaseRepository heldByRelease;
+
+    /** The days' movements the balance chart draws from add up, bucket group by bucket group, to the balances. */
+    void assertBalanceDaysAddUpToBalances(String client) {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        for (var b : jdbc.queryForList("select currency, sum(owed) as owed, sum(paid) as paid from balance_day where client_id = ?"
+                + " group by currency", client)) {
+            String currency = (String) b.get("currency");
+            java.math.BigDecimal owed = java.math.BigDecimal.ZERO;
+            java.math.BigDecimal paid = java.math.BigDecimal.ZERO;
+            for (String bucket : List.of("pending", "held", "available", "inFlight", "paid")) {
+                java.math.BigDecimal balance = ledger.creditBalance(io.settlehub.core.ledger.AccountKey.client(client, bucket, currency));
+                if (bucket.equals("paid")) {
+                    paid = paid.add(balance);
+                } else {
+                    owed = owed.add(balance);
+                }
+            }
+            assertThat((java.math.BigDecimal) b.get("owed")).as("owed in %s", currency).isEqualByComparingTo(owed);
+            assertThat((java.math.BigDecimal) b.get("paid")).as("paid in %s", currency).isEqualByComparingTo(paid);
         }
     }
 
@@ -212,6 +281,9 @@ abstract class SettlementCoreTestBase {
         assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.clearing(client, "RUB")))
                 .as("the clearing account nets to zero").isEqualByComparingTo("0");
         assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.hub("commission", "RUB"))).isPositive();
+        assertBalanceDaysAddUpToBalances(client);
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+                "select count(*) from balance_day where client_id = ?", Long.class, client)).isPositive();
     }
 
     @Test

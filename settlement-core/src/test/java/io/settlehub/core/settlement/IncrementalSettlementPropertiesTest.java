@@ -233,7 +233,8 @@ public class IncrementalSettlementPropertiesTest {
             SaleLine first = saleLines.get(0);
             if (random.nextBoolean()) {
                 events.add(at("ozon:acme:hold:" + i, EventType.HOLD_PLACED, soldAt.plusSeconds(random.nextInt(7200) - 1200),
-                        new HoldPlaced(order, rub((100 + random.nextInt(400)) + ".00"), null)));
+                        new HoldPlaced(order, rub((100 + random.nextInt(400)) + ".00"),
+                                random.nextBoolean() ? soldAt.plusSeconds(86_400L * (10 + random.nextInt(5))) : null)));
                 if (random.nextBoolean()) {
                     events.add(at("ozon:acme:release:" + i, EventType.HOLD_RELEASED, soldAt.plusSeconds(86_400L * 5),
                             new HoldReleased(order, rub("50.00"))));
@@ -270,6 +271,9 @@ public class IncrementalSettlementPropertiesTest {
                     }
                 }
                 default -> {
+                    // paid beyond its net: the order is paid in full (unless held), and its suppliers become due
+                    events.add(at("ozon:acme:payout:" + i, EventType.MARKETPLACE_PAYOUT, soldAt.plusSeconds(86_400L * 6),
+                            new MarketplacePayout("P-" + i, rub("20000.00"), List.of(new PayoutOrder(order, rub("20000.00"))))));
                 }
             }
         }
