@@ -101,7 +101,7 @@ public class AccountingClose {
     }
 
     private Map<String, AgentReport> agentReports(String clientId, YearMonth period, List<String> alsoCurrencies) {
-        Optional<ClientSettlement> settled = settlement.settlementOf(clientId);
+        Optional<ClientSettlement> settled = settlement.periodOf(clientId, period);
         if (settled.isEmpty()) {
             return Map.of();
         }
@@ -120,7 +120,7 @@ public class AccountingClose {
 
     private List<IssuedDocument> closeClient(String clientId, YearMonth period) {
         clients.lock(List.of(clientId));
-        if (settlement.settlementOf(clientId).isEmpty()) {
+        if (clients.agreementTerms(clientId).isEmpty()) {
             return List.of();
         }
         // a report issued before in a currency that has nothing left in the period is issued again, empty

@@ -50,7 +50,10 @@ public final class AgentReports {
     public static AgentReport of(ClientSettlement settlement, Map<String, Instant> chargeDates, List<Payout> payouts,
                                  YearMonth period, String currency) {
         List<Line> lines = new ArrayList<>();
-        for (OrderSettlement order : settlement.orders()) {
+        // in sale order, however the orders were read: a document's content, hence its version, must not depend on it
+        List<OrderSettlement> orders = settlement.orders().stream().sorted(java.util.Comparator.comparing(OrderSettlement::soldAt)
+                .thenComparing(OrderSettlement::source).thenComparing(OrderSettlement::orderId)).toList();
+        for (OrderSettlement order : orders) {
             if (order.currency().equals(currency) && in(period, order.soldAt())) {
                 LocalDate soldOn = BusinessCalendar.dateOf(order.soldAt());
                 order.lines().forEach(l -> lines.add(line(order, soldOn, l)));
@@ -58,6 +61,8 @@ public final class AgentReports {
         }
         List<Charge> charges = settlement.charges().stream()
                 .filter(c -> c.amount().currency().equals(currency) && in(period, chargeDates.get(c.eventId())))
+                .sorted(java.util.Comparator.comparing((ClientSettlement.Charge c) -> chargeDates.get(c.eventId()))
+                        .thenComparing(ClientSettlement.Charge::eventId))
                 .map(c -> new Charge(c.eventId(), c.source(), c.kind(), BusinessCalendar.dateOf(chargeDates.get(c.eventId())), c.amount()))
                 .toList();
         List<PaidOut> paid = payouts.stream().filter(p -> p.amount().currency().equals(currency) && in(period, p.createdAt()))

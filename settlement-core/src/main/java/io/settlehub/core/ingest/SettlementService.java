@@ -314,6 +314,32 @@ public class SettlementService {
         return settlements;
     }
 
+    /**
+     * What a period's agent report covers: the orders sold in it (rebuilt from the client's checkpoint) and the charges
+     * without an order dated in it. A client not settled yet (right after an upgrade) is derived whole.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ClientSettlement> periodOf(String clientId, java.time.YearMonth period) {
+        java.time.Instant from = period.atDay(1).atStartOfDay(io.settlehub.contract.BusinessCalendar.ZONE).toInstant();
+        java.time.Instant to = period.plusMonths(1).atDay(1).atStartOfDay(io.settlehub.contract.BusinessCalendar.ZONE).toInstant();
+        if (!state.checkpoints(List.of(clientId)).containsKey(clientId)) {
+            return settlementOf(clientId);
+        }
+        List<String> sold = state.ordersSoldBetween(clientId, from, to);
+        Optional<ClientSettlement> orders = sold.isEmpty()
+                ? clients.agreementTerms(clientId).map(t -> new ClientSettlement(clientId, List.of(), List.of(), List.of(), List.of(),
+                        List.of(), null))
+                : ordersOf(clientId, sold);
+        List<ClientSettlement.Charge> charges = new ArrayList<>();
+        for (CanonicalEvent event : facts.factsOfType(clientId, EventType.MARKETPLACE_CHARGE.name(), from, to)) {
+            var charge = (io.settlehub.contract.EventPayload.MarketplaceCharge) event.payload();
+            if (charge.orderId() == null) {
+                charges.add(new ClientSettlement.Charge(event.eventId(), event.source(), charge.kind(), charge.amount()));
+            }
+        }
+        return orders.map(o -> new ClientSettlement(clientId, o.orders(), charges, o.payouts(), List.of(), List.of(), o.bank()));
+    }
+
     @Transactional(readOnly = true)
     public Optional<ClientSettlement> settlementOf(String clientId) {
         return clients.agreementTerms(clientId).map(terms -> SettlementCalculator.settle(terms, facts.factsOf(clientId),

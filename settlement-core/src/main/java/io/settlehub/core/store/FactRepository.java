@@ -56,6 +56,12 @@ public class FactRepository {
     }
 
     /** When each of the client's events of a type occurred, by event id. */
+    /** The client's facts of one type that occurred in [from, to). */
+    public List<CanonicalEvent> factsOfType(String clientId, String type, Instant from, Instant to) {
+        return jdbc.query("select body from event_fact where client_id = ? and type = ? and occurred_at >= ? and occurred_at < ?",
+                (rs, i) -> EventCodec.decode(rs.getString(1)), clientId, type, Timestamp.from(from), Timestamp.from(to));
+    }
+
     public Map<String, Instant> occurredAt(String clientId, String type) {
         Map<String, Instant> at = new HashMap<>();
         jdbc.query("select event_id, occurred_at from event_fact where client_id = ? and type = ?",

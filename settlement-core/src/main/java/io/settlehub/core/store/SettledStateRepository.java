@@ -261,6 +261,12 @@ public class SettledStateRepository implements SettledState {
                 + " order by client_id", String.class, Timestamp.from(since));
     }
 
+    /** The client's orders sold in [from, to). */
+    public List<String> ordersSoldBetween(String clientId, Instant from, Instant to) {
+        return jdbc.queryForList("select order_id from settlement_order where client_id = ? and sold_at >= ? and sold_at < ?",
+                String.class, clientId, Timestamp.from(from), Timestamp.from(to));
+    }
+
     /** Orders whose figures moved at or after {@code since}, by client. */
     public Map<String, List<String>> ordersChangedSince(Instant since) {
         Map<String, List<String>> changed = new TreeMap<>();

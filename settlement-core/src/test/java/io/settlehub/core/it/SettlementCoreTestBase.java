@@ -201,6 +201,20 @@ abstract class SettlementCoreTestBase {
             // what a payout run pays suppliers from is stored too: the full derivation's dues, supplier by supplier, order by order
             var dues = supplierDues.of(client);
             var expected = io.settlehub.core.settlement.SupplierDue.of(whole);
+            // a period's agent report reads the orders sold in it and its charges, not the client's whole history
+            var chargeDates = facts.occurredAt(client, EventType.MARKETPLACE_CHARGE.name());
+            var periods = new java.util.TreeSet<java.time.YearMonth>();
+            whole.orders().forEach(o -> periods.add(java.time.YearMonth.from(io.settlehub.contract.BusinessCalendar.dateOf(o.soldAt()))));
+            for (var period : periods) {
+                var part = settlement.periodOf(client, period).orElseThrow();
+                var currencies = io.settlehub.core.accounting.AgentReports.currencies(whole, chargeDates, List.of(), period);
+                assertThat(io.settlehub.core.accounting.AgentReports.currencies(part, chargeDates, List.of(), period)).isEqualTo(currencies);
+                for (String currency : currencies) {
+                    assertThat(io.settlehub.core.accounting.AgentReports.of(part, chargeDates, List.of(), period, currency))
+                            .as("agent report %s %s, seed %d", period, currency, seed)
+                            .isEqualTo(io.settlehub.core.accounting.AgentReports.of(whole, chargeDates, List.of(), period, currency));
+                }
+            }
             suppliersOwed += expected.size();
             ordersSettled += whole.orders().size();
             ordersHolding += heldByDay.size();
@@ -218,6 +232,8 @@ abstract class SettlementCoreTestBase {
 
     @Autowired
     io.settlehub.core.store.SupplierDueRepository supplierDues;
+    @Autowired
+    io.settlehub.core.store.FactRepository facts;
 
     @Autowired
     io.settlehub.core.store.OrderFiguresRepository orderFigures;
