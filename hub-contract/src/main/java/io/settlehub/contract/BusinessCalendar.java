@@ -15,4 +15,9 @@ public final class BusinessCalendar {
     public static LocalDate dateOf(Instant instant) {
         return instant.atZone(ZONE).toLocalDate();
     }
+
+    /** The instant a business month starts (its first day's midnight in Moscow). */
+    public static Instant startOf(java.time.YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZONE).toInstant();
+    }
 }

@@ -108,7 +108,9 @@ public class AccountingClose {
         List<AgentReports.Payout> payouts = payments.ofClient(clientId).stream()
                 .filter(p -> supplierPayments.find(p.instructionId()).isEmpty())
                 .map(p -> new AgentReports.Payout(p.instructionId(), p.createdAt(), p.amount(), p.status())).toList();
-        Map<String, Instant> chargeDates = facts.occurredAt(clientId, EventType.MARKETPLACE_CHARGE.name());
+        // the period's charges only: a charge of another period has no date here, so no report of this period takes it
+        Map<String, Instant> chargeDates = facts.occurredAt(clientId, EventType.MARKETPLACE_CHARGE.name(), BusinessCalendar.startOf(period),
+                BusinessCalendar.startOf(period.plusMonths(1)));
         TreeSet<String> currencies = new TreeSet<>(AgentReports.currencies(settled.get(), chargeDates, payouts, period));
         currencies.addAll(alsoCurrencies);
         Map<String, AgentReport> reports = new TreeMap<>();

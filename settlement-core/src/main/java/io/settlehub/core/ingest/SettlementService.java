@@ -320,8 +320,8 @@ public class SettlementService {
      */
     @Transactional(readOnly = true)
     public Optional<ClientSettlement> periodOf(String clientId, java.time.YearMonth period) {
-        java.time.Instant from = period.atDay(1).atStartOfDay(io.settlehub.contract.BusinessCalendar.ZONE).toInstant();
-        java.time.Instant to = period.plusMonths(1).atDay(1).atStartOfDay(io.settlehub.contract.BusinessCalendar.ZONE).toInstant();
+        java.time.Instant from = io.settlehub.contract.BusinessCalendar.startOf(period);
+        java.time.Instant to = io.settlehub.contract.BusinessCalendar.startOf(period.plusMonths(1));
         if (!state.checkpoints(List.of(clientId)).containsKey(clientId)) {
             return settlementOf(clientId);
         }

@@ -62,10 +62,11 @@ public class FactRepository {
                 (rs, i) -> EventCodec.decode(rs.getString(1)), clientId, type, Timestamp.from(from), Timestamp.from(to));
     }
 
-    public Map<String, Instant> occurredAt(String clientId, String type) {
+    /** When each of the client's facts of one type that occurred in [from, to) occurred, by event id. */
+    public Map<String, Instant> occurredAt(String clientId, String type, Instant from, Instant to) {
         Map<String, Instant> at = new HashMap<>();
-        jdbc.query("select event_id, occurred_at from event_fact where client_id = ? and type = ?",
-                rs -> { at.put(rs.getString(1), rs.getTimestamp(2).toInstant()); }, clientId, type);
+        jdbc.query("select event_id, occurred_at from event_fact where client_id = ? and type = ? and occurred_at >= ? and occurred_at < ?",
+                rs -> { at.put(rs.getString(1), rs.getTimestamp(2).toInstant()); }, clientId, type, Timestamp.from(from), Timestamp.from(to));
         return at;
     }
 

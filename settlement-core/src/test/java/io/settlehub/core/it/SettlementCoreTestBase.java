@@ -202,10 +202,11 @@ abstract class SettlementCoreTestBase {
             var dues = supplierDues.of(client);
             var expected = io.settlehub.core.settlement.SupplierDue.of(whole);
             // a period's agent report reads the orders sold in it and its charges, not the client's whole history
-            var chargeDates = facts.occurredAt(client, EventType.MARKETPLACE_CHARGE.name());
             var periods = new java.util.TreeSet<java.time.YearMonth>();
             whole.orders().forEach(o -> periods.add(java.time.YearMonth.from(io.settlehub.contract.BusinessCalendar.dateOf(o.soldAt()))));
             for (var period : periods) {
+                var chargeDates = facts.occurredAt(client, EventType.MARKETPLACE_CHARGE.name(),
+                        io.settlehub.contract.BusinessCalendar.startOf(period), io.settlehub.contract.BusinessCalendar.startOf(period.plusMonths(1)));
                 var part = settlement.periodOf(client, period).orElseThrow();
                 var currencies = io.settlehub.core.accounting.AgentReports.currencies(whole, chargeDates, List.of(), period);
                 assertThat(io.settlehub.core.accounting.AgentReports.currencies(part, chargeDates, List.of(), period)).isEqualTo(currencies);
