@@ -8,6 +8,7 @@ import io.settlehub.core.store.BalanceDayRepository;
 import io.settlehub.core.store.HeldByReleaseRepository;
 import io.settlehub.core.store.OrderFiguresRepository;
 import io.settlehub.core.store.PaymentRepository;
+import io.settlehub.core.store.SettledStateRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,12 +35,14 @@ public class ClientDashboard {
     private final OrderFiguresRepository orders;
     private final BalanceDayRepository days;
     private final HeldByReleaseRepository held;
+    private final SettledStateRepository state;
     private final Clock clock;
     private final AlertRepository alerts;
 
     public ClientDashboard(BucketBalances balances, PaymentRepository payments, OrderFiguresRepository orders, BalanceDayRepository days,
-                           HeldByReleaseRepository held, Clock clock, AlertRepository alerts) {
+                           HeldByReleaseRepository held, SettledStateRepository state, Clock clock, AlertRepository alerts) {
         this.held = held;
+        this.state = state;
         this.balances = balances;
         this.payments = payments;
         this.orders = orders;
@@ -77,7 +80,7 @@ public class ClientDashboard {
         return new Page(clientId, buckets, latest.stream().limit(LISTED).map(ClientDashboard::row).toList(),
                 latest.size() > LISTED, payments.ofClient(clientId), holds, balanceChart(clientId, currency, buckets, today),
                 expectedChart(clientId, currency, buckets), today, today.withDayOfMonth(1), java.time.YearMonth.from(today).toString(),
-                alerts.ofClient(clientId, 20), orders.settled(clientId));
+                alerts.ofClient(clientId, 20), state.hasCheckpoint(clientId));
     }
 
     /** Owed (pending + held + available + in flight) and paid, day by day, rebuilt backwards from today's balances. */

@@ -322,7 +322,7 @@ public class SettlementService {
     public Optional<ClientSettlement> periodOf(String clientId, java.time.YearMonth period) {
         java.time.Instant from = io.settlehub.contract.BusinessCalendar.startOf(period);
         java.time.Instant to = io.settlehub.contract.BusinessCalendar.startOf(period.plusMonths(1));
-        if (!state.checkpoints(List.of(clientId)).containsKey(clientId)) {
+        if (!state.hasCheckpoint(clientId)) {
             return settlementOf(clientId);
         }
         List<String> sold = state.ordersSoldBetween(clientId, from, to);

@@ -49,10 +49,4 @@ public class OrderFiguresRepository {
     private static Money money(ResultSet rs, int column, String currency) throws SQLException {
         return Money.rounded(rs.getBigDecimal(column), currency);
     }
-
-    /** Whether the client's settled state exists (it is being rebuilt otherwise, e.g. right after an upgrade). */
-    public boolean settled(String clientId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from settlement_checkpoint where client_id = ?",
-                Boolean.class, clientId));
-    }
 }

@@ -261,6 +261,12 @@ public class SettledStateRepository implements SettledState {
                 + " order by client_id", String.class, Timestamp.from(since));
     }
 
+    /** Whether the client's settled state exists (it is being settled again otherwise, e.g. right after an upgrade). */
+    public boolean hasCheckpoint(String clientId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from settlement_checkpoint where client_id = ?",
+                Boolean.class, clientId));
+    }
+
     /** The client's orders sold in [from, to). */
     public List<String> ordersSoldBetween(String clientId, Instant from, Instant to) {
         return jdbc.queryForList("select order_id from settlement_order where client_id = ? and sold_at >= ? and sold_at < ?",
