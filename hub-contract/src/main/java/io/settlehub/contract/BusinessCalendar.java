@@ -16,6 +16,11 @@ public final class BusinessCalendar {
         return instant.atZone(ZONE).toLocalDate();
     }
 
+    /** The instant a business day begins (its midnight in Moscow). */
+    public static Instant startOf(java.time.LocalDate day) {
+        return day.atStartOfDay(ZONE).toInstant();
+    }
+
     /** The instant a business month starts (its first day's midnight in Moscow). */
     public static Instant startOf(java.time.YearMonth month) {
         return month.atDay(1).atStartOfDay(ZONE).toInstant();

@@ -1,9 +1,8 @@
 package io.settlehub.core.api;
 
 import io.settlehub.contract.EventCodec;
-import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.core.reconciliation.DiscrepancyReads;
 import io.settlehub.core.settlement.Discrepancies;
-import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.PaymentRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReconciliationController {
 
-    private final ClientRepository clients;
-    private final SettlementService settlement;
+    private final DiscrepancyReads discrepancies;
     private final PaymentRepository payments;
 
-    ReconciliationController(ClientRepository clients, SettlementService settlement, PaymentRepository payments) {
-        this.clients = clients;
-        this.settlement = settlement;
+    ReconciliationController(DiscrepancyReads discrepancies, PaymentRepository payments) {
+        this.discrepancies = discrepancies;
         this.payments = payments;
     }
 
     @GetMapping(path = "/api/reconciliation/discrepancies", produces = MediaType.APPLICATION_JSON_VALUE)
     String discrepancies() {
-        List<Discrepancies.Discrepancy> all = new ArrayList<>();
-        for (String clientId : clients.clientsWithAgreement()) {
-            settlement.settlementOf(clientId).ifPresent(s -> all.addAll(Discrepancies.of(s)));
-        }
+        List<Discrepancies.Discrepancy> all = new ArrayList<>(discrepancies.all());
         for (PaymentRepository.Contradiction c : payments.contradictions()) {
             all.add(new Discrepancies.Discrepancy(c.clientId(), "bank", Discrepancies.Kind.PAYMENT_STATUS_CONTRADICTS_RECORD,
                     "instruction " + c.instructionId(), c.amount(), "the bank reported " + c.instructionId() + " both booked and rejected;"

@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettlementService {
 
     private final FactRepository facts;
+    private final io.settlehub.core.store.OrderFiguresRepository orderFigures;
     private final ClientRepository clients;
     private final LedgerRepository ledger;
     private final ParkedRepository parked;
@@ -45,8 +46,9 @@ public class SettlementService {
 
     public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
                              ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, SettledStateRepository state,
-                             io.settlehub.core.store.FactCache factCache) {
+                             io.settlehub.core.store.FactCache factCache, io.settlehub.core.store.OrderFiguresRepository orderFigures) {
         this.state = state;
+        this.orderFigures = orderFigures;
         this.factCache = factCache;
         this.facts = facts;
         this.clients = clients;
@@ -241,13 +243,13 @@ public class SettlementService {
         resettle(clientId, "recalculate/" + clientId + "/" + from);
         Map<String, io.settlehub.contract.Money> after = bookedClientNet(clientId);
         List<OrderChange> changes = new ArrayList<>();
-        for (var order : settlementOf(clientId).map(ClientSettlement::orders).orElse(List.of())) {
+        for (var order : orderFigures.soldSince(clientId, io.settlehub.contract.BusinessCalendar.startOf(from))) {
             java.time.LocalDate soldOn = io.settlehub.contract.BusinessCalendar.dateOf(order.soldAt());
             String key = order.source() + "/" + order.orderId();
             io.settlehub.contract.Money zero = io.settlehub.contract.Money.zero(order.currency());
             io.settlehub.contract.Money was = before.getOrDefault(key, zero);
             io.settlehub.contract.Money now = after.getOrDefault(key, zero);
-            if (!soldOn.isBefore(from) && !was.equals(now)) {
+            if (!was.equals(now)) {
                 changes.add(new OrderChange(order.orderId(), soldOn, was, now));
             }
         }

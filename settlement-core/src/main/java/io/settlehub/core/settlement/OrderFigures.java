@@ -11,13 +11,13 @@ import java.time.Instant;
  */
 public record OrderFigures(String orderId, String source, Instant soldAt, String currency, Money gross, Money marketplaceFees,
                            Money commission, Money landedCost, Money clientNet, Money pending, Money held, Money available,
-                           Money outstandingHold, Instant expectedRelease) {
+                           Money outstandingHold, Instant expectedRelease, Money marketplacePaid, Money paidBeyond) {
 
     public static OrderFigures of(OrderSettlement o) {
         return new OrderFigures(o.orderId(), o.source(), o.soldAt(), o.currency(), o.sum(LineSettlement::gross),
                 o.sum(LineSettlement::marketplaceFees), o.sum(LineSettlement::serviceCommission).plus(o.sum(LineSettlement::commissionVat)),
                 o.sum(LineSettlement::landedCost), o.sum(LineSettlement::clientNet), o.sum(LineSettlement::pending),
-                o.sum(LineSettlement::held), o.sum(LineSettlement::available), o.outstandingHold(), o.expectedRelease());
+                o.sum(LineSettlement::held), o.sum(LineSettlement::available), o.outstandingHold(), o.expectedRelease(), o.marketplacePaid(), o.paidBeyondNet());
     }
 
     public boolean holding() {

@@ -19,7 +19,7 @@ import java.util.*;
  */
 public final class SettlementCalculator {
 
-    private static final Comparator<CanonicalEvent> BUSINESS_ORDER =
+    static final Comparator<CanonicalEvent> BUSINESS_ORDER =
             Comparator.comparing(CanonicalEvent::occurredAt).thenComparing(CanonicalEvent::eventId);
 
     private SettlementCalculator() {

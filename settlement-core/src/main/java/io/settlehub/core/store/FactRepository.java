@@ -55,11 +55,26 @@ public class FactRepository {
                 (rs, i) -> EventCodec.decode(rs.getString(1)), clientId);
     }
 
-    /** When each of the client's events of a type occurred, by event id. */
     /** The client's facts of one type that occurred in [from, to). */
     public List<CanonicalEvent> factsOfType(String clientId, String type, Instant from, Instant to) {
         return jdbc.query("select body from event_fact where client_id = ? and type = ? and occurred_at >= ? and occurred_at < ?",
                 (rs, i) -> EventCodec.decode(rs.getString(1)), clientId, type, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Per client, its facts of these types (a few hundred clients per round trip). */
+    public Map<String, List<CanonicalEvent>> factsOfTypes(Collection<String> clientIds, Collection<String> types) {
+        Map<String, List<CanonicalEvent>> found = new HashMap<>();
+        List<String> clients = List.copyOf(clientIds);
+        for (int from = 0; from < clients.size(); from += 500) {
+            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 500));
+            jdbc.query("select client_id, body from event_fact where client_id = any(?) and type = any(?)", ps -> {
+                TextArray.bind(ps, 1, chunk);
+                TextArray.bind(ps, 2, types);
+            }, rs -> {
+                found.computeIfAbsent(rs.getString(1), c -> new java.util.ArrayList<>()).add(EventCodec.decode(rs.getString(2)));
+            });
+        }
+        return found;
     }
 
     /** When each of the client's facts of one type that occurred in [from, to) occurred, by event id. */

@@ -35,6 +35,22 @@ public class ParkedRepository {
         insertWaiting(waitingByClient.values().stream().flatMap(List::stream).toList());
     }
 
+    /** Per client, the ids of its events that wait for something. */
+    public java.util.Map<String, java.util.Set<String>> waitingIds(java.util.Collection<String> clientIds) {
+        java.util.Map<String, java.util.Set<String>> found = new java.util.HashMap<>();
+        List<String> clients = List.copyOf(clientIds);
+        for (int from = 0; from < clients.size(); from += 1000) {
+            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+            jdbc.query("select client_id, event_id from parked_event where client_id = any(?) and kind = ?", ps -> {
+                TextArray.bind(ps, 1, chunk);
+                ps.setString(2, WAITING);
+            }, rs -> {
+                found.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>()).add(rs.getString(2));
+            });
+        }
+        return found;
+    }
+
     private void insertWaiting(List<Parked> rows) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("insert into parked_event (event_id, client_id, type, kind, reason, parked_at) values (?, ?, ?, ?, ?, ?)",

@@ -267,6 +267,26 @@ public class SettledStateRepository implements SettledState {
                 Boolean.class, clientId));
     }
 
+    /**
+     * Of these clients, those whose settled state stands for a full derivation with these reference data: a checkpoint,
+     * made with {@code referenceVersion}, and no payout without its orders.
+     */
+    public Set<String> continuable(Collection<String> clientIds, String referenceVersion) {
+        Set<String> found = new HashSet<>();
+        List<String> clients = List.copyOf(clientIds);
+        for (int from = 0; from < clients.size(); from += 1000) {
+            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+            jdbc.query("select client_id from settlement_checkpoint where client_id = any(?) and unlisted_payouts = false"
+                    + " and reference_version = ?", ps -> {
+                        TextArray.bind(ps, 1, chunk);
+                        ps.setString(2, referenceVersion);
+                    }, rs -> {
+                        found.add(rs.getString(1));
+                    });
+        }
+        return found;
+    }
+
     /** The client's orders sold in [from, to). */
     public List<String> ordersSoldBetween(String clientId, Instant from, Instant to) {
         return jdbc.queryForList("select order_id from settlement_order where client_id = ? and sold_at >= ? and sold_at < ?",
@@ -332,10 +352,10 @@ public class SettledStateRepository implements SettledState {
     /** The derivation's orders, each with the lot units its sales took and its figures as the ledger now holds them. */
     private void insertOrders(String clientId, Derivation derivation, java.util.function.Function<String, Timestamp> changedAt) {
         String columns = "client_id, order_id, currency, takes, changed_at, source, sold_at, gross, marketplace_fees, commission,"
-                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding";
+                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding, marketplace_paid, paid_beyond";
         String updates = Arrays.stream(columns.split(", ")).skip(2).map(c -> c + " = excluded." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""),
                 derivation.settlement().orders(), 1000,
                 (ps, order) -> {
@@ -354,6 +374,8 @@ public class SettledStateRepository implements SettledState {
                     }
                     ps.setTimestamp(17, figures.expectedRelease() == null ? null : Timestamp.from(figures.expectedRelease()));
                     ps.setBoolean(18, figures.holding());
+                    ps.setBigDecimal(19, figures.marketplacePaid().amount());
+                    ps.setBigDecimal(20, figures.paidBeyond().amount());
                 });
     }
 

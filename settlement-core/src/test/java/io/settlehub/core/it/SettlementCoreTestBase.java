@@ -153,6 +153,8 @@ abstract class SettlementCoreTestBase {
         int suppliersOwed = 0;
         int ordersHolding = 0;
         int ordersSettled = 0;
+        var discrepancyKinds = new java.util.TreeSet<io.settlehub.core.settlement.Discrepancies.Kind>();
+        int readStored = 0;
         // the streams' rates are shared reference data: recorded once, whichever test ran before
         settlement.ingest(io.settlehub.core.settlement.IncrementalSettlementPropertiesTest.stream(new java.util.Random(1)).stream()
                 .filter(e -> e.type() == EventType.FX_RATE).toList());
@@ -216,6 +218,13 @@ abstract class SettlementCoreTestBase {
                             .isEqualTo(io.settlehub.core.accounting.AgentReports.of(whole, chargeDates, List.of(), period, currency));
                 }
             }
+            // the discrepancies read the settled state, the payouts, credits and declarations: what a full derivation finds
+            var discrepancies = discrepancyReads.of(List.of(client));
+            assertThat(discrepancies).as("discrepancies, seed %d", seed)
+                    .containsExactlyInAnyOrderElementsOf(io.settlehub.core.settlement.Discrepancies.of(whole));
+            readStored += jdbc.queryForObject("select count(*) from settlement_checkpoint where client_id = ? and unlisted_payouts = false",
+                    Integer.class, client);
+            discrepancyKinds.addAll(discrepancies.stream().map(io.settlehub.core.settlement.Discrepancies.Discrepancy::kind).toList());
             suppliersOwed += expected.size();
             ordersSettled += whole.orders().size();
             ordersHolding += heldByDay.size();
@@ -229,10 +238,15 @@ abstract class SettlementCoreTestBase {
         assertThat(ordersSettled).as("the streams' orders settle").isPositive();
         assertThat(suppliersOwed).as("the streams leave suppliers owed").isPositive();
         assertThat(ordersHolding).as("the streams leave money held").isPositive();
+        assertThat(readStored).as("clients whose discrepancies are read from the settled state").isPositive();
+        assertThat(discrepancyKinds).as("the streams' discrepancies").contains(io.settlehub.core.settlement.Discrepancies.Kind.PAID_BEYOND_ORDER,
+                io.settlehub.core.settlement.Discrepancies.Kind.CREDIT_MATCHES_NO_PAYOUT, io.settlehub.core.settlement.Discrepancies.Kind.PAYOUT_NOT_CREDITED);
     }
 
     @Autowired
     io.settlehub.core.store.SupplierDueRepository supplierDues;
+    @Autowired
+    io.settlehub.core.reconciliation.DiscrepancyReads discrepancyReads;
     @Autowired
     io.settlehub.core.store.FactRepository facts;
 

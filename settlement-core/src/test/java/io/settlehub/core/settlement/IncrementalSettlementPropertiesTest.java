@@ -277,6 +277,17 @@ public class IncrementalSettlementPropertiesTest {
                 }
             }
         }
+        // the bank's credits: most payouts' money arrives, some never does, and some credits match no payout
+        int credited = 0;
+        for (CanonicalEvent event : List.copyOf(events)) {
+            if (event.payload() instanceof MarketplacePayout payout && random.nextInt(3) > 0) {
+                boolean stray = credited++ % 3 == 2;
+                Instant booked = event.occurredAt().plusSeconds(86_400L * (stray ? 20 : 2));
+                events.add(event("bank:acme:credit:" + payout.payoutId(), EventType.BANK_CREDIT, "bank", booked.toString(),
+                        new BankCredit("ST-" + payout.payoutId(), "1", stray ? rub("123.45") : payout.amount(), "7704217370", "OZON",
+                                "payout " + payout.payoutId(), booked)));
+            }
+        }
         return events;
     }
 
