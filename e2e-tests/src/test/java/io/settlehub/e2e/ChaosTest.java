@@ -9,6 +9,7 @@ import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.EventType;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.Bucket;
 import io.settlehub.core.ledger.InMemoryLedger;
 import io.settlehub.core.settlement.AgreementJson;
 import io.settlehub.core.settlement.AgreementTerms;
@@ -286,8 +287,8 @@ class ChaosTest {
             InMemoryLedger ledger = new InMemoryLedger();
             ledger.settle(client, SettlementPostings.of(settlement), "expected");
             Map<String, BigDecimal> mine = new HashMap<>();
-            for (String bucket : SettlementPostings.BUCKETS) {
-                mine.put(bucket, ledger.balances(AccountKey.client(client, bucket, "RUB")).creditBalance());
+            for (Bucket bucket : Bucket.values()) {
+                mine.put(bucket.kind(), ledger.balances(AccountKey.client(client, bucket, "RUB")).creditBalance());
             }
             buckets.put(client, mine);
         });

@@ -1,5 +1,6 @@
 package io.settlehub.core.ingest;
 
+import io.settlehub.core.ledger.Bucket;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.PaymentStatus;
 import io.settlehub.contract.PaymentInstruction;
@@ -8,7 +9,6 @@ import io.settlehub.core.alerts.AlertPublisher;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Transfer;
 import io.settlehub.core.settlement.Parked;
-import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.ParkedRepository;
@@ -98,12 +98,11 @@ public class PaymentStatusHandler {
             return;
         }
         String ccy = instruction.amount().currency();
-        AccountKey inFlight = AccountKey.client(instruction.clientId(), afterRejection ? SettlementPostings.AVAILABLE
-                : SettlementPostings.IN_FLIGHT, ccy);
+        AccountKey inFlight = AccountKey.client(instruction.clientId(), afterRejection ? Bucket.AVAILABLE : Bucket.IN_FLIGHT, ccy);
         switch (status.status()) {
-            case "BOOKED" -> post(new Transfer(inFlight, AccountKey.client(instruction.clientId(), SettlementPostings.PAID, ccy),
+            case "BOOKED" -> post(new Transfer(inFlight, AccountKey.client(instruction.clientId(), Bucket.PAID, ccy),
                     instruction.amount(), instruction.clientId(), "payment/" + instruction.instructionId(), event.eventId()));
-            case "REJECTED" -> post(new Transfer(inFlight, AccountKey.client(instruction.clientId(), SettlementPostings.AVAILABLE, ccy),
+            case "REJECTED" -> post(new Transfer(inFlight, AccountKey.client(instruction.clientId(), Bucket.AVAILABLE, ccy),
                     instruction.amount(), instruction.clientId(), "payment/" + instruction.instructionId(), event.eventId()));
             default -> {
             }

@@ -261,7 +261,7 @@ public class SettlementService {
         Map<String, io.settlehub.contract.Money> net = new HashMap<>();
         for (Component component : ledger.components(clientId)) {
             String[] parts = component.key().split("/");
-            if (parts.length != 4 || !parts[0].equals("order") || !SettlementPostings.BUCKETS.contains(parts[3])) {
+            if (parts.length != 4 || !parts[0].equals("order") || io.settlehub.core.ledger.Bucket.ofKind(parts[3]).isEmpty()) {
                 continue;
             }
             boolean intoBucket = component.credit().kind().equals(parts[3]);

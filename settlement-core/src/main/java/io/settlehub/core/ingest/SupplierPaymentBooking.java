@@ -1,5 +1,7 @@
 package io.settlehub.core.ingest;
 
+import io.settlehub.core.ledger.HubAccount;
+import io.settlehub.core.ledger.Bucket;
 import io.settlehub.contract.Allocation;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.CanonicalEvent;
@@ -12,7 +14,6 @@ import io.settlehub.core.settlement.Agreement;
 import io.settlehub.core.settlement.AgreementJson;
 import io.settlehub.core.settlement.Parked;
 import io.settlehub.core.settlement.ReferenceData;
-import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.ParkedRepository;
@@ -57,7 +58,7 @@ class SupplierPaymentBooking {
     void apply(CanonicalEvent event, PaymentStatus status, SupplierPayment paid, boolean afterRejection) {
         String rub = paid.charged().currency();
         AccountKey inFlight = afterRejection ? AccountKey.supplier(paid.supplierId(), rub)
-                : new AccountKey("supplier/" + paid.supplierId(), SettlementPostings.IN_FLIGHT, rub);
+                : AccountKey.supplierInFlight(paid.supplierId(), rub);
         String component = "payment/" + paid.instructionId();
         if ("REJECTED".equals(status.status())) {
             post(new Transfer(inFlight, AccountKey.supplier(paid.supplierId(), rub), paid.charged(), paid.clientId(), component,
@@ -67,7 +68,7 @@ class SupplierPaymentBooking {
         if (!"BOOKED".equals(status.status())) {
             return;
         }
-        post(new Transfer(inFlight, AccountKey.hub("bank", rub), paid.charged(), paid.clientId(), component, event.eventId()));
+        post(new Transfer(inFlight, AccountKey.hub(HubAccount.BANK, rub), paid.charged(), paid.clientId(), component, event.eventId()));
         LocalDate bookedOn = BusinessCalendar.dateOf(status.bookedAt() != null ? status.bookedAt() : event.occurredAt());
         Money debited = status.debitedAmount() != null && status.debitedAmount().currency().equals(rub) ? status.debitedAmount() : null;
         supplierPayments.recordBooked(paid.instructionId(), bookedOn, debited);
@@ -117,8 +118,8 @@ class SupplierPaymentBooking {
         Money difference = debited.minus(paid.charged());
         Money change = difference.minus(new Money(alreadyPosted, rub));
         AccountKey bearer = agreement.fxDifferenceBornBy() == Agreement.FxDifferenceBearer.CLIENT
-                ? AccountKey.client(paid.clientId(), SettlementPostings.AVAILABLE, rub) : AccountKey.hub("fx-differences", rub);
-        AccountKey bank = AccountKey.hub("bank", rub);
+                ? AccountKey.client(paid.clientId(), Bucket.AVAILABLE, rub) : AccountKey.hub(HubAccount.FX_DIFFERENCES, rub);
+        AccountKey bank = AccountKey.hub(HubAccount.BANK, rub);
         String component = "payment/" + paid.instructionId() + "/fx-difference";
         if (change.signum() > 0) {
             post(new Transfer(bearer, bank, change, paid.clientId(), component, eventId));

@@ -1,11 +1,13 @@
 package io.settlehub.core.ledger;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A ledger account: owner (client, marketplace, supplier, hub), kind (pending, held, ...) and currency.
  * Spelled {@code owner:kind:currency}, e.g. {@code client/acme:available:RUB}; the spelling is computed once, as
- * accounts are compared and hashed on every posting.
+ * accounts are compared and hashed on every posting. The factories are the hub's chart of accounts: every account a
+ * transfer names is made by one of them (only the journal's reader parses spelled keys back).
  */
 public final class AccountKey implements Comparable<AccountKey> {
 
@@ -14,31 +16,39 @@ public final class AccountKey implements Comparable<AccountKey> {
     private final String currency;
     private final String key;
 
-    public AccountKey(String owner, String kind, String currency) {
+    private AccountKey(String owner, String kind, String currency) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.currency = Objects.requireNonNull(currency, "currency");
         this.key = owner + ":" + kind + ":" + currency;
     }
 
-    public static AccountKey client(String clientId, String bucket, String currency) {
-        return new AccountKey("client/" + clientId, bucket, currency);
+    /** One of the client's buckets. */
+    public static AccountKey client(String clientId, Bucket bucket, String currency) {
+        return new AccountKey(clientOwner(clientId), bucket.kind(), currency);
     }
 
+    /** Where each of the client's orders is booked through: it nets to zero per order. */
     public static AccountKey clearing(String clientId, String currency) {
-        return new AccountKey("client/" + clientId, "clearing", currency);
+        return new AccountKey(clientOwner(clientId), "clearing", currency);
     }
 
     public static AccountKey marketplace(String source, String clientId, String currency) {
         return new AccountKey("marketplace/" + source + "/" + clientId, "receivable", currency);
     }
 
+    /** What the hub owes a supplier for goods of orders the marketplace paid. */
     public static AccountKey supplier(String supplierId, String currency) {
         return new AccountKey("supplier/" + supplierId, "payable", currency);
     }
 
-    public static AccountKey hub(String kind, String currency) {
-        return new AccountKey("hub", kind, currency);
+    /** A payment to a supplier the bank has not booked yet. */
+    public static AccountKey supplierInFlight(String supplierId, String currency) {
+        return new AccountKey("supplier/" + supplierId, Bucket.IN_FLIGHT.kind(), currency);
+    }
+
+    public static AccountKey hub(HubAccount account, String currency) {
+        return new AccountKey("hub", account.kind(), currency);
     }
 
     public static AccountKey parse(String key) {
@@ -47,6 +57,20 @@ public final class AccountKey implements Comparable<AccountKey> {
             throw new IllegalArgumentException("not an account key: " + key);
         }
         return new AccountKey(parts[0], parts[1], parts[2]);
+    }
+
+    /** The client bucket this account is, when it is one of {@code clientId}'s buckets. */
+    public Optional<Bucket> bucketOf(String clientId) {
+        return owner.equals(clientOwner(clientId)) ? Bucket.ofKind(kind) : Optional.empty();
+    }
+
+    /** The client bucket this account is, when it is one of a client's buckets. */
+    public Optional<Bucket> bucket() {
+        return owner.startsWith("client/") ? Bucket.ofKind(kind) : Optional.empty();
+    }
+
+    private static String clientOwner(String clientId) {
+        return "client/" + clientId;
     }
 
     public String owner() {

@@ -2,7 +2,6 @@ package io.settlehub.core.notify;
 
 import io.settlehub.contract.Money;
 import io.settlehub.core.ledger.Balances;
-import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.store.LedgerRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public class BucketBalances {
         Map<String, Map<String, String>> byCurrency = new TreeMap<>();
         for (Balances balances : accounts) {
             String kind = balances.account().kind();
-            if (!SettlementPostings.BUCKETS.contains(kind)) {
+            if (balances.account().bucket().isEmpty()) {
                 continue;
             }
             String ccy = balances.account().currency();
@@ -55,8 +54,8 @@ public class BucketBalances {
     private static Map<String, String> emptyBuckets(String currency) {
         Map<String, String> buckets = new LinkedHashMap<>();
         buckets.put("currency", currency);
-        for (String bucket : SettlementPostings.BUCKETS) {
-            buckets.put(bucket, money(BigDecimal.ZERO, currency));
+        for (io.settlehub.core.ledger.Bucket bucket : io.settlehub.core.ledger.Bucket.values()) {
+            buckets.put(bucket.kind(), money(BigDecimal.ZERO, currency));
         }
         return buckets;
     }

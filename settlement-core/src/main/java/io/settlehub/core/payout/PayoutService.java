@@ -1,5 +1,6 @@
 package io.settlehub.core.payout;
 
+import io.settlehub.core.ledger.Bucket;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.JsonFields;
@@ -14,7 +15,6 @@ import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Transfer;
 import io.settlehub.core.settlement.Agreement;
 import io.settlehub.core.settlement.AgreementJson;
-import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.store.ClientRepository;
 import io.settlehub.core.store.LedgerRepository;
 import io.settlehub.core.store.OutboxRepository;
@@ -74,7 +74,7 @@ public class PayoutService {
     /** The client's whole {@code available}, once it reaches the agreed minimum. */
     private Optional<PaymentInstruction> payClient(Agreement agreement, LocalDate today) {
         String clientId = agreement.clientId();
-        AccountKey available = AccountKey.client(clientId, SettlementPostings.AVAILABLE, agreement.payoutCurrency());
+        AccountKey available = AccountKey.client(clientId, Bucket.AVAILABLE, agreement.payoutCurrency());
         Optional<Money> payout = PayoutRules.clientPayout(new Money(ledger.creditBalance(available), agreement.payoutCurrency()),
                 agreement.minimumPayout(), agreement.bankAccount() != null);
         if (payout.isEmpty()) {
@@ -85,7 +85,7 @@ public class PayoutService {
         PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), clientId,
                 new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId()), amount,
                 "Payout of marketplace sales to " + agreement.name(), today);
-        send(instruction, available, AccountKey.client(clientId, SettlementPostings.IN_FLIGHT, amount.currency()), amount);
+        send(instruction, available, AccountKey.client(clientId, Bucket.IN_FLIGHT, amount.currency()), amount);
         return Optional.of(instruction);
     }
 
@@ -113,7 +113,7 @@ public class PayoutService {
                     new PaymentInstruction.Payee(bank.text("holder"), bank.text("account"), bank.text("bankId"), null), owed,
                     "Payment for goods supplied to " + agreement.name(), today, foreignTrade(supplier.get(), bank));
             send(instruction, AccountKey.supplier(supplierId, charged.currency()),
-                    new AccountKey("supplier/" + supplierId, SettlementPostings.IN_FLIGHT, charged.currency()), charged);
+                    AccountKey.supplierInFlight(supplierId, charged.currency()), charged);
             supplierPayments.create(instruction.instructionId(), agreement.clientId(), supplierId, payment.get());
             created.add(instruction);
         }

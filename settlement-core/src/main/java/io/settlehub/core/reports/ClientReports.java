@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,6 @@ import java.util.TreeMap;
 public final class ClientReports {
 
     private static final DateTimeFormatter MOSCOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.ZONE);
-    private static final List<String> BUCKETS = List.of("pending", "held", "available", "inFlight", "paid");
 
     private ClientReports() {
     }
@@ -36,7 +36,7 @@ public final class ClientReports {
         }
         List<List<Object>> balances = new ArrayList<>();
         for (var currency : closing.entrySet()) {
-            for (String bucket : BUCKETS) {
+            for (String bucket : Arrays.stream(io.settlehub.core.ledger.Bucket.values()).map(io.settlehub.core.ledger.Bucket::kind).toList()) {
                 Money close = currency.getValue().getOrDefault(bucket, Money.zero(currency.getKey()));
                 Money change = moved.getOrDefault(currency.getKey(), Map.of()).getOrDefault(bucket, Money.zero(currency.getKey()));
                 balances.add(List.of(currency.getKey(), bucket, close.minus(change), change, close));

@@ -1,5 +1,7 @@
 package io.settlehub.core.settlement;
 
+import io.settlehub.core.ledger.HubAccount;
+import io.settlehub.core.ledger.Bucket;
 import io.settlehub.contract.Money;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Component;
@@ -15,19 +17,12 @@ import java.util.List;
  */
 public final class SettlementPostings {
 
-    public static final String PENDING = "pending";
-    public static final String HELD = "held";
-    public static final String AVAILABLE = "available";
-    public static final String IN_FLIGHT = "inFlight";
-    public static final String PAID = "paid";
-    public static final List<String> BUCKETS = List.of(PENDING, HELD, AVAILABLE, IN_FLIGHT, PAID);
-
     private SettlementPostings() {
     }
 
     /** The parts of an order's figures, each a component {@code order/<source>/<order id>/<part>}. */
     private static final List<String> ORDER_PARTS = List.of("gross", "marketplace-fees", "commission", "commission-vat",
-            "customs", "logistics", PENDING, HELD, AVAILABLE);
+            "customs", "logistics", Bucket.PENDING.kind(), Bucket.HELD.kind(), Bucket.AVAILABLE.kind());
 
     public static List<Component> of(ClientSettlement settlement) {
         String client = settlement.clientId();
@@ -37,12 +32,12 @@ public final class SettlementPostings {
         }
         for (Charge charge : settlement.charges()) {
             String ccy = charge.amount().currency();
-            add(components, chargeKey(charge.eventId()), AccountKey.client(client, AVAILABLE, ccy),
+            add(components, chargeKey(charge.eventId()), AccountKey.client(client, Bucket.AVAILABLE, ccy),
                     AccountKey.marketplace(charge.source(), client, ccy), charge.amount());
         }
         for (ReceivedPayout payout : settlement.payouts()) {
             String ccy = payout.amount().currency();
-            add(components, payoutKey(payout.source(), payout.payoutId()), AccountKey.hub("bank", ccy),
+            add(components, payoutKey(payout.source(), payout.payoutId()), AccountKey.hub(HubAccount.BANK, ccy),
                     AccountKey.marketplace(payout.source(), client, ccy), payout.amount());
         }
         return components;
@@ -92,18 +87,19 @@ public final class SettlementPostings {
         AccountKey marketplace = AccountKey.marketplace(order.source(), client, ccy);
         add(components, scope + "gross", marketplace, clearing, order.sum(LineSettlement::gross));
         add(components, scope + "marketplace-fees", clearing, marketplace, order.sum(LineSettlement::marketplaceFees));
-        add(components, scope + "commission", clearing, AccountKey.hub("commission", ccy), order.sum(LineSettlement::serviceCommission));
-        add(components, scope + "commission-vat", clearing, AccountKey.hub("vat-payable", ccy), order.sum(LineSettlement::commissionVat));
+        add(components, scope + "commission", clearing, AccountKey.hub(HubAccount.COMMISSION, ccy), order.sum(LineSettlement::serviceCommission));
+        add(components, scope + "commission-vat", clearing, AccountKey.hub(HubAccount.VAT_PAYABLE, ccy), order.sum(LineSettlement::commissionVat));
         order.lines().stream().flatMap(l -> l.goodsCostBySupplier().entrySet().stream())
                 .collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey, java.util.TreeMap::new,
                         java.util.stream.Collectors.reducing(Money.zero(ccy), java.util.Map.Entry::getValue, Money::plus)))
                 .forEach((supplier, amount) -> add(components, scope + "goods/" + supplier, clearing,
                         AccountKey.supplier(supplier, ccy), amount));
-        add(components, scope + "customs", clearing, AccountKey.hub("customs-recovery", ccy), order.sum(LineSettlement::customsCost));
-        add(components, scope + "logistics", clearing, AccountKey.hub("logistics-recovery", ccy), order.sum(LineSettlement::logisticsCost));
-        add(components, scope + PENDING, clearing, AccountKey.client(client, PENDING, ccy), order.sum(LineSettlement::pending));
-        add(components, scope + HELD, clearing, AccountKey.client(client, HELD, ccy), order.sum(LineSettlement::held));
-        add(components, scope + AVAILABLE, clearing, AccountKey.client(client, AVAILABLE, ccy), order.sum(LineSettlement::available));
+        add(components, scope + "customs", clearing, AccountKey.hub(HubAccount.CUSTOMS_RECOVERY, ccy), order.sum(LineSettlement::customsCost));
+        add(components, scope + "logistics", clearing, AccountKey.hub(HubAccount.LOGISTICS_RECOVERY, ccy), order.sum(LineSettlement::logisticsCost));
+        add(components, scope + Bucket.PENDING.kind(), clearing, AccountKey.client(client, Bucket.PENDING, ccy), order.sum(LineSettlement::pending));
+        add(components, scope + Bucket.HELD.kind(), clearing, AccountKey.client(client, Bucket.HELD, ccy), order.sum(LineSettlement::held));
+        add(components, scope + Bucket.AVAILABLE.kind(), clearing, AccountKey.client(client, Bucket.AVAILABLE, ccy),
+                order.sum(LineSettlement::available));
         return List.copyOf(components);
     }
 

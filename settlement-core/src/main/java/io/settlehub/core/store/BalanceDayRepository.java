@@ -3,7 +3,6 @@ package io.settlehub.core.store;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Transfer;
-import io.settlehub.core.settlement.SettlementPostings;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
@@ -69,11 +68,12 @@ public class BalanceDayRepository {
     }
 
     private static void grow(Map<Key, BigDecimal[]> growth, Transfer t, AccountKey account, BigDecimal amount) {
-        if (!account.owner().equals("client/" + t.clientId()) || !SettlementPostings.BUCKETS.contains(account.kind())) {
+        java.util.Optional<io.settlehub.core.ledger.Bucket> bucket = account.bucketOf(t.clientId());
+        if (bucket.isEmpty()) {
             return;
         }
         BigDecimal[] day = growth.computeIfAbsent(new Key(t.clientId(), account.currency()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        int part = account.kind().equals(SettlementPostings.PAID) ? 1 : 0;
+        int part = bucket.get().owed() ? 0 : 1;
         day[part] = day[part].add(amount);
     }
 

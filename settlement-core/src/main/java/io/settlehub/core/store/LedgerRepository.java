@@ -124,7 +124,6 @@ public class LedgerRepository {
 
     /** Every movement of the client's buckets posted in [from, to), oldest first. */
     public List<Movement> movements(String clientId, Instant from, Instant to) {
-        String owner = "client/" + clientId + ":";
         return jdbc.query("select posted_at, debit_account, credit_account, amount, currency, component, cause from transfer"
                         + " where client_id = ? and posted_at >= ? and posted_at < ? order by id",
                 (rs, i) -> {
@@ -133,18 +132,14 @@ public class LedgerRepository {
                     Money amount = Money.rounded(rs.getBigDecimal(4), rs.getString(5));
                     Instant at = rs.getTimestamp(1).toInstant();
                     List<Movement> both = new ArrayList<>();
-                    if (credit.toString().startsWith(owner) && isBucket(credit)) {
+                    if (credit.bucketOf(clientId).isPresent()) {
                         both.add(new Movement(at, credit.kind(), amount, rs.getString(6), rs.getString(7)));
                     }
-                    if (debit.toString().startsWith(owner) && isBucket(debit)) {
+                    if (debit.bucketOf(clientId).isPresent()) {
                         both.add(new Movement(at, debit.kind(), amount.negate(), rs.getString(6), rs.getString(7)));
                     }
                     return both;
                 }, clientId, Timestamp.from(from), Timestamp.from(to)).stream().flatMap(List::stream).toList();
-    }
-
-    private static boolean isBucket(AccountKey account) {
-        return io.settlehub.core.settlement.SettlementPostings.BUCKETS.contains(account.kind());
     }
 
     /** Sum of all debits and of all credits over every account: equal, always. */

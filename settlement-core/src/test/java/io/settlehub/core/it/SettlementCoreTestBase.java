@@ -265,9 +265,9 @@ abstract class SettlementCoreTestBase {
             String currency = (String) b.get("currency");
             java.math.BigDecimal owed = java.math.BigDecimal.ZERO;
             java.math.BigDecimal paid = java.math.BigDecimal.ZERO;
-            for (String bucket : List.of("pending", "held", "available", "inFlight", "paid")) {
+            for (var bucket : io.settlehub.core.ledger.Bucket.values()) {
                 java.math.BigDecimal balance = ledger.creditBalance(io.settlehub.core.ledger.AccountKey.client(client, bucket, currency));
-                if (bucket.equals("paid")) {
+                if (bucket == io.settlehub.core.ledger.Bucket.PAID) {
                     paid = paid.add(balance);
                 } else {
                     owed = owed.add(balance);
@@ -311,7 +311,7 @@ abstract class SettlementCoreTestBase {
         assertThat(totals[0]).as("all debits equal all credits").isEqualByComparingTo(totals[1]);
         assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.clearing(client, "RUB")))
                 .as("the clearing account nets to zero").isEqualByComparingTo("0");
-        assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.hub("commission", "RUB"))).isPositive();
+        assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.hub(io.settlehub.core.ledger.HubAccount.COMMISSION, "RUB"))).isPositive();
         assertBalanceDaysAddUpToBalances(client);
         assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
                 "select count(*) from balance_day where client_id = ?", Long.class, client)).isPositive();
@@ -878,7 +878,7 @@ abstract class SettlementCoreTestBase {
                 assertThat(call("GET", "/api/clients/" + quiet + "/orders/" + ORDER, null, TOKEN).statusCode()).isEqualTo(200));
         String wrong = "charge/ozon:" + quiet + ":no-such-charge";
         ledger.post(List.of(new io.settlehub.core.ledger.Transfer(io.settlehub.core.ledger.AccountKey.clearing(quiet, "RUB"),
-                io.settlehub.core.ledger.AccountKey.client(quiet, "available", "RUB"), rub("10.00"), quiet, wrong, "a rules bug")));
+                io.settlehub.core.ledger.AccountKey.client(quiet, io.settlehub.core.ledger.Bucket.AVAILABLE, "RUB"), rub("10.00"), quiet, wrong, "a rules bug")));
         List<CanonicalEvent> stream = io.settlehub.core.settlement.IncrementalSettlementPropertiesTest.stream(new java.util.Random(11))
                 .stream().filter(e -> e.type() != EventType.FX_RATE).map(e -> forClient(e, busy))
                 .sorted(java.util.Comparator.comparing(CanonicalEvent::occurredAt)).toList();

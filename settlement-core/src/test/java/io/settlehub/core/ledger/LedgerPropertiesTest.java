@@ -36,7 +36,7 @@ class LedgerPropertiesTest {
             return settle(new ArrayList<>(facts.values()));
         }
 
-        BigDecimal bucket(String bucket) {
+        BigDecimal bucket(Bucket bucket) {
             return ledger.balances(AccountKey.client(CLIENT, bucket, "RUB")).creditBalance();
         }
     }
@@ -66,8 +66,8 @@ class LedgerPropertiesTest {
         BigDecimal netOfOrders = settlement.orders().stream().map(o -> o.sum(LineSettlement::clientNet).amount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal charges = settlement.charges().stream().map(c -> c.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal buckets = hub.bucket(SettlementPostings.PENDING).add(hub.bucket(SettlementPostings.HELD))
-                .add(hub.bucket(SettlementPostings.AVAILABLE));
+        BigDecimal buckets = hub.bucket(Bucket.PENDING).add(hub.bucket(Bucket.HELD))
+                .add(hub.bucket(Bucket.AVAILABLE));
         assertThat(buckets).isEqualByComparingTo(netOfOrders.subtract(charges));
     }
 
@@ -95,8 +95,8 @@ class LedgerPropertiesTest {
         Collections.shuffle(shuffled, random);
         InMemoryHub outOfOrder = new InMemoryHub();
         shuffled.forEach(e -> outOfOrder.apply(List.of(e)));
-        for (String bucket : SettlementPostings.BUCKETS) {
-            assertThat(outOfOrder.bucket(bucket)).as(bucket).isEqualByComparingTo(inOrder.bucket(bucket));
+        for (Bucket bucket : Bucket.values()) {
+            assertThat(outOfOrder.bucket(bucket)).as(bucket.kind()).isEqualByComparingTo(inOrder.bucket(bucket));
         }
         assertThat(outOfOrder.settlement()).isEqualTo(inOrder.settlement());
     }
