@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.core.SettlementCoreApplication;
-import io.settlehub.core.ingest.EventBatchConsumer;
+import io.settlehub.core.settlement.messaging.EventBatchConsumer;
 import io.settlehub.testsupport.EventPublishers;
 import io.settlehub.testsupport.TestDatabase;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.settlehub.bench;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.core.SettlementCoreApplication;
-import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.core.settlement.service.SettlementService;
 import io.settlehub.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;

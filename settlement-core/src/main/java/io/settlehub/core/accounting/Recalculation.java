@@ -1,8 +1,8 @@
 package io.settlehub.core.accounting;
 
 import io.settlehub.core.accounting.AccountingClose.IssuedDocument;
-import io.settlehub.core.ingest.SettlementService;
-import io.settlehub.core.ingest.SettlementService.OrderChange;
+import io.settlehub.core.settlement.service.SettlementService;
+import io.settlehub.core.settlement.service.SettlementService.OrderChange;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package io.settlehub.core.alerts;
 
+import io.settlehub.core.alerts.AlertRepository;
 import io.settlehub.core.notify.Notifications;
-import io.settlehub.core.store.AlertRepository;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,12 +2,12 @@ package io.settlehub.core.alerts;
 
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.FxRate;
-import io.settlehub.core.ingest.SettlementService;
+import io.settlehub.core.alerts.ScanMarks;
 import io.settlehub.core.ops.DeadLetters;
-import io.settlehub.core.store.ScanMarks;
-import io.settlehub.core.store.SettledStateRepository;
-import io.settlehub.core.store.FactRepository;
-import io.settlehub.core.store.PaymentRepository;
+import io.settlehub.core.payout.store.PaymentRepository;
+import io.settlehub.core.settlement.service.SettlementService;
+import io.settlehub.core.settlement.store.FactRepository;
+import io.settlehub.core.settlement.store.SettledStateRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.settlehub.core.api;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.core.accounting.AccountingClose;
-import io.settlehub.core.store.AccountingDocumentRepository;
+import io.settlehub.core.accounting.AccountingDocumentRepository;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

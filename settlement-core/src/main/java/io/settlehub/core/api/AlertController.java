@@ -2,8 +2,8 @@ package io.settlehub.core.api;
 
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.core.alerts.Alert;
+import io.settlehub.core.alerts.AlertRepository;
 import io.settlehub.core.alerts.AlertScan;
-import io.settlehub.core.store.AlertRepository;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.*;

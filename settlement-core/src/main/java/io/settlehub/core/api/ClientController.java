@@ -1,21 +1,16 @@
 package io.settlehub.core.api;
 
 import io.settlehub.contract.InvalidMessageException;
-import io.settlehub.core.ingest.SettlementService;
-import io.settlehub.core.ledger.Balances;
+import io.settlehub.core.ledger.store.LedgerRepository;
+import io.settlehub.core.payout.store.PaymentRepository;
+import io.settlehub.core.payout.store.SupplierPaymentRepository;
 import io.settlehub.core.settlement.Agreement;
 import io.settlehub.core.settlement.AgreementJson;
-import io.settlehub.core.settlement.SettlementPostings;
-import io.settlehub.core.store.ClientRepository;
-import io.settlehub.core.store.LedgerRepository;
-import io.settlehub.core.store.PaymentRepository;
-import io.settlehub.core.store.SupplierPaymentRepository;
-import java.math.BigDecimal;
-import java.util.ArrayList;
+import io.settlehub.core.settlement.service.SettlementService;
+import io.settlehub.core.settlement.store.ClientRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;

@@ -18,9 +18,9 @@ class OperationsController {
     private final DeadLetters deadLetters;
     private final BrokerQueueMetrics queues;
     private final AuditLog audit;
-    private final io.settlehub.core.ops.Rebuilds rebuilds;
+    private final io.settlehub.core.settlement.service.Rebuilds rebuilds;
 
-    OperationsController(DeadLetters deadLetters, BrokerQueueMetrics queues, AuditLog audit, io.settlehub.core.ops.Rebuilds rebuilds) {
+    OperationsController(DeadLetters deadLetters, BrokerQueueMetrics queues, AuditLog audit, io.settlehub.core.settlement.service.Rebuilds rebuilds) {
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.queues = queues;
@@ -51,14 +51,14 @@ class OperationsController {
      * posted. Answers the rebuild's report (the running one, if one runs already).
      */
     @PostMapping("/rebuild")
-    org.springframework.http.ResponseEntity<io.settlehub.core.ops.Rebuilds.Report> rebuild() {
+    org.springframework.http.ResponseEntity<io.settlehub.core.settlement.service.Rebuilds.Report> rebuild() {
         return org.springframework.http.ResponseEntity.accepted().body(rebuilds.start());
     }
 
     /** The latest rebuild's report: progress, the clients whose ledger moved and what moved. */
     @GetMapping("/rebuild")
-    io.settlehub.core.ops.Rebuilds.Report rebuildReport() {
-        io.settlehub.core.ops.Rebuilds.Report report = rebuilds.current();
+    io.settlehub.core.settlement.service.Rebuilds.Report rebuildReport() {
+        io.settlehub.core.settlement.service.Rebuilds.Report report = rebuilds.current();
         if (report == null) {
             throw new NotFound("rebuild (none started since this instance started)");
         }

@@ -2,10 +2,10 @@ package io.settlehub.core.api;
 
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.JsonFields;
-import io.settlehub.core.payout.PayoutService;
+import io.settlehub.core.payout.service.PayoutService;
 import io.settlehub.core.settlement.BankDetails;
-import io.settlehub.core.store.ClientRepository;
-import io.settlehub.core.store.ParkedRepository;
+import io.settlehub.core.settlement.store.ClientRepository;
+import io.settlehub.core.settlement.store.ParkedRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

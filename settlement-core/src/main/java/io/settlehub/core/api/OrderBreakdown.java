@@ -1,9 +1,9 @@
 package io.settlehub.core.api;
 
 import io.settlehub.contract.Money;
+import io.settlehub.core.payout.store.SupplierPaymentRepository.OrderPart;
 import io.settlehub.core.settlement.LineSettlement;
 import io.settlehub.core.settlement.OrderSettlement;
-import io.settlehub.core.store.SupplierPaymentRepository.OrderPart;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,9 +1,9 @@
 package io.settlehub.core.api;
 
 import io.settlehub.contract.EventCodec;
-import io.settlehub.core.reconciliation.DiscrepancyReads;
+import io.settlehub.core.payout.store.PaymentRepository;
 import io.settlehub.core.settlement.Discrepancies;
-import io.settlehub.core.store.PaymentRepository;
+import io.settlehub.core.settlement.service.DiscrepancyReads;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;

@@ -2,7 +2,7 @@ package io.settlehub.core.api;
 
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.JsonFields;
-import io.settlehub.core.store.ReferenceDataRepository;
+import io.settlehub.core.settlement.store.ReferenceDataRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;

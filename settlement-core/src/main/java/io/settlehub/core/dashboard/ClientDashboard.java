@@ -1,14 +1,14 @@
 package io.settlehub.core.dashboard;
 
 import io.settlehub.contract.BusinessCalendar;
+import io.settlehub.core.alerts.AlertRepository;
+import io.settlehub.core.ledger.store.BalanceDayRepository;
 import io.settlehub.core.notify.BucketBalances;
+import io.settlehub.core.payout.store.PaymentRepository;
 import io.settlehub.core.settlement.OrderFigures;
-import io.settlehub.core.store.AlertRepository;
-import io.settlehub.core.store.BalanceDayRepository;
-import io.settlehub.core.store.HeldByReleaseRepository;
-import io.settlehub.core.store.OrderFiguresRepository;
-import io.settlehub.core.store.PaymentRepository;
-import io.settlehub.core.store.SettledStateRepository;
+import io.settlehub.core.settlement.store.HeldByReleaseRepository;
+import io.settlehub.core.settlement.store.OrderFiguresRepository;
+import io.settlehub.core.settlement.store.SettledStateRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

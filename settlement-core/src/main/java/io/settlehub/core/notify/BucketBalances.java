@@ -2,7 +2,7 @@ package io.settlehub.core.notify;
 
 import io.settlehub.contract.Money;
 import io.settlehub.core.ledger.Balances;
-import io.settlehub.core.store.LedgerRepository;
+import io.settlehub.core.ledger.store.LedgerRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.settlehub.core.notify;
 
 import io.settlehub.contract.JsonFields;
-import io.settlehub.core.store.ApiTokenRepository;
+import io.settlehub.core.security.ApiTokenRepository;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

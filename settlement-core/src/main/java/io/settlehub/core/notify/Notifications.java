@@ -2,10 +2,10 @@ package io.settlehub.core.notify;
 
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.EventCodec;
-import io.settlehub.core.store.LedgerRepository;
-import io.settlehub.core.store.OutboxRepository;
-import io.settlehub.core.store.OutboxRepository.OutboxMessage;
-import io.settlehub.core.store.PaymentRepository;
+import io.settlehub.core.ledger.store.LedgerRepository;
+import io.settlehub.core.outbox.OutboxRepository;
+import io.settlehub.core.outbox.OutboxRepository.OutboxMessage;
+import io.settlehub.core.payout.store.PaymentRepository;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.settlehub.core.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.settlehub.core.store.FactRepository;
+import io.settlehub.core.settlement.store.FactRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,8 +2,8 @@ package io.settlehub.core.outbox;
 
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.contract.MessageSignatures;
-import io.settlehub.core.store.OutboxRepository;
-import io.settlehub.core.store.OutboxRepository.OutboxMessage;
+import io.settlehub.core.outbox.OutboxRepository;
+import io.settlehub.core.outbox.OutboxRepository.OutboxMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;

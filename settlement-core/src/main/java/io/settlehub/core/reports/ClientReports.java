@@ -4,7 +4,7 @@ import io.settlehub.contract.AccountingDocument.AgentReport;
 import io.settlehub.contract.AccountingDocument.Totals;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.Money;
-import io.settlehub.core.store.LedgerRepository.Movement;
+import io.settlehub.core.ledger.store.LedgerRepository.Movement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,8 @@
 package io.settlehub.core.security;
 
 import io.settlehub.contract.Digests;
-import io.settlehub.core.store.ApiTokenRepository;
-import io.settlehub.core.store.ApiTokenRepository.StoredToken;
+import io.settlehub.core.security.ApiTokenRepository;
+import io.settlehub.core.security.ApiTokenRepository.StoredToken;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

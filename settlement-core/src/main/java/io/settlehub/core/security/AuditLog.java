@@ -1,6 +1,6 @@
 package io.settlehub.core.security;
 
-import io.settlehub.core.store.AuditRepository;
+import io.settlehub.core.security.AuditRepository;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package io.settlehub.core.security;
 
-import io.settlehub.core.store.UserRepository;
-import io.settlehub.core.store.UserRepository.StoredUser;
+import io.settlehub.core.security.UserRepository;
+import io.settlehub.core.security.UserRepository.StoredUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

@@ -13,7 +13,7 @@ import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.EventPayload.PaymentStatus;
 import io.settlehub.contract.EventType;
 import io.settlehub.contract.MessageHeaders;
-import io.settlehub.core.ingest.EventBatchConsumer;
+import io.settlehub.core.settlement.messaging.EventBatchConsumer;
 import io.settlehub.testsupport.EventPublishing;
 import io.settlehub.testsupport.HubTestBroker;
 import io.settlehub.testsupport.StompConnection;

@@ -18,7 +18,7 @@ class SettlementCoreOnPostgresTest extends SettlementCoreTestBase {
             for (int run = 0; run < 8; run++) {
                 try (java.sql.PreparedStatement keyed = connection.prepareStatement("select count(*) from account where owner = any(?)");
                      java.sql.PreparedStatement plain = connection.prepareStatement("select count(*) from account where owner = ?")) {
-                    io.settlehub.core.store.TextArray.bind(keyed, 1, java.util.List.of("client/a:", "client/b:"));
+                    io.settlehub.core.jdbc.TextArray.bind(keyed, 1, java.util.List.of("client/a:", "client/b:"));
                     keyed.executeQuery().close();
                     plain.setString(1, "client/a:");
                     plain.executeQuery().close();

@@ -66,7 +66,7 @@ abstract class SettlementCoreTestBase {
     }
 
     @Autowired
-    io.settlehub.core.store.LedgerRepository ledger;
+    io.settlehub.core.ledger.store.LedgerRepository ledger;
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -142,7 +142,7 @@ abstract class SettlementCoreTestBase {
     }
 
     @Autowired
-    io.settlehub.core.ingest.SettlementService settlement;
+    io.settlehub.core.settlement.service.SettlementService settlement;
 
     /**
      * Over the database, batches continued from checkpoints (decision 0010) leave exactly the components and parked
@@ -191,7 +191,7 @@ abstract class SettlementCoreTestBase {
             assertThat(page.moreOrders()).isEqualTo(whole.orders().size() > 200);
             java.util.Map<java.time.LocalDate, java.math.BigDecimal> heldByDay = new java.util.TreeMap<>();
             whole.orders().stream().filter(o -> o.outstandingHold().signum() > 0).forEach(o -> heldByDay.merge(o.expectedRelease() == null
-                    ? io.settlehub.core.store.HeldByReleaseRepository.NOT_GIVEN : io.settlehub.contract.BusinessCalendar.dateOf(o.expectedRelease()),
+                    ? io.settlehub.core.settlement.store.HeldByReleaseRepository.NOT_GIVEN : io.settlehub.contract.BusinessCalendar.dateOf(o.expectedRelease()),
                     o.outstandingHold().amount(), java.math.BigDecimal::add));
             var stored = heldByRelease.of(client, "RUB");
             assertThat(stored.keySet()).as("days money is held until, seed %d", seed).isEqualTo(heldByDay.keySet());
@@ -244,18 +244,18 @@ abstract class SettlementCoreTestBase {
     }
 
     @Autowired
-    io.settlehub.core.store.SupplierDueRepository supplierDues;
+    io.settlehub.core.settlement.store.SupplierDueRepository supplierDues;
     @Autowired
-    io.settlehub.core.reconciliation.DiscrepancyReads discrepancyReads;
+    io.settlehub.core.settlement.service.DiscrepancyReads discrepancyReads;
     @Autowired
-    io.settlehub.core.store.FactRepository facts;
+    io.settlehub.core.settlement.store.FactRepository facts;
 
     @Autowired
-    io.settlehub.core.store.OrderFiguresRepository orderFigures;
+    io.settlehub.core.settlement.store.OrderFiguresRepository orderFigures;
     @Autowired
     io.settlehub.core.dashboard.ClientDashboard dashboard;
     @Autowired
-    io.settlehub.core.store.HeldByReleaseRepository heldByRelease;
+    io.settlehub.core.settlement.store.HeldByReleaseRepository heldByRelease;
 
     /** The days' movements the balance chart draws from add up, bucket group by bucket group, to the balances. */
     void assertBalanceDaysAddUpToBalances(String client) {

@@ -2,14 +2,14 @@ package io.settlehub.core.api.web;
 
 import io.settlehub.core.api.OrderBreakdown;
 import io.settlehub.core.dashboard.ClientDashboard;
-import io.settlehub.core.ingest.SettlementService;
 import io.settlehub.core.notify.BucketBalances;
+import io.settlehub.core.payout.store.SupplierPaymentRepository;
 import io.settlehub.core.security.Callers;
 import io.settlehub.core.security.HubPrincipal;
-import io.settlehub.core.store.ClientRepository;
-import io.settlehub.core.store.FactRepository;
-import io.settlehub.core.store.ParkedRepository;
-import io.settlehub.core.store.SupplierPaymentRepository;
+import io.settlehub.core.settlement.service.SettlementService;
+import io.settlehub.core.settlement.store.ClientRepository;
+import io.settlehub.core.settlement.store.FactRepository;
+import io.settlehub.core.settlement.store.ParkedRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,9 +34,9 @@ class DashboardController {
     private final ParkedRepository parked;
     private final FactRepository facts;
     private final Clock clock;
-    private final io.settlehub.core.store.AlertRepository alerts;
+    private final io.settlehub.core.alerts.AlertRepository alerts;
 
-    DashboardController(io.settlehub.core.store.AlertRepository alerts, ClientDashboard dashboard, ClientRepository clients, SettlementService settlement,
+    DashboardController(io.settlehub.core.alerts.AlertRepository alerts, ClientDashboard dashboard, ClientRepository clients, SettlementService settlement,
                         SupplierPaymentRepository supplierPayments, BucketBalances balances, ParkedRepository parked, FactRepository facts,
                         Clock clock) {
         this.alerts = alerts;

@@ -1,0 +1,54 @@
+package io.settlehub.core.jdbc;
+
+import java.util.Locale;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which database the hub runs on: PostgreSQL in production and CI, H2 (PostgreSQL mode) for the zero-set-up demo. The
+ * few statements the two spell differently (upserts, array parameters) ask here.
+ */
+@Component
+public class SqlDialect {
+
+    private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
+
+    public SqlDialect(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * An upsert that adds: a row of {@code keys} and {@code values} (in that order, one parameter each) is inserted, or,
+     * when its keys exist, its values are added to theirs.
+     */
+    public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> values, java.util.List<String> types) {
+        java.util.List<String> columns = new java.util.ArrayList<>(keys);
+        columns.addAll(values);
+        String names = String.join(", ", columns);
+        if (postgres()) {
+            return "insert into " + table + " (" + names + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+                    + ") on conflict (" + String.join(", ", keys) + ") do update set "
+                    + String.join(", ", values.stream().map(v -> v + " = " + table + "." + v + " + excluded." + v).toList());
+        }
+        java.util.List<String> casts = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            casts.add("cast(? as " + types.get(i) + ")");
+        }
+        return "merge into " + table + " t using (values (" + String.join(", ", casts) + ")) s (" + names + ") on "
+                + String.join(" and ", keys.stream().map(k -> "t." + k + " = s." + k).toList())
+                + " when matched then update set " + String.join(", ", values.stream().map(v -> v + " = t." + v + " + s." + v).toList())
+                + " when not matched then insert (" + names + ") values (" + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
+    }
+
+    public boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+            postgres = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,151 @@
+package io.settlehub.core.ledger.store;
+
+import io.settlehub.contract.Money;
+import io.settlehub.core.jdbc.TextArray;
+import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.Balances;
+import io.settlehub.core.ledger.Component;
+import io.settlehub.core.ledger.Transfer;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Accounts with running totals, the immutable transfer journal and the derived components. */
+@Repository
+public class LedgerRepository {
+
+    private final JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final BalanceDayRepository days;
+
+    public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, BalanceDayRepository days) {
+        this.jdbc = jdbc;
+        this.days = days;
+        this.events = events;
+    }
+
+    /** Published (synchronously, inside the posting transaction) after transfers moved these clients' accounts. */
+    public record Posted(java.util.Set<String> clientIds) {
+    }
+
+    /**
+     * What the ledger holds for each of the client's derived figures: the net of the transfers posted for it,
+     * in the components' normalized orientation (smaller account key debited).
+     */
+    public List<Component> components(String clientId) {
+        Map<String, Component> net = new java.util.LinkedHashMap<>();
+        jdbc.query("select component, currency, debit_account, credit_account, sum(amount) from transfer"
+                        + " where client_id = ? and component not like 'payment/%'"
+                        + " group by component, currency, debit_account, credit_account", rs -> {
+                    Component part = new Component(rs.getString(1), AccountKey.parse(rs.getString(3)), AccountKey.parse(rs.getString(4)),
+                            Money.rounded(rs.getBigDecimal(5), rs.getString(2))).normalized();
+                    net.merge(io.settlehub.core.ledger.PostingPlan.keyOf(part), part,
+                            (a, b) -> new Component(a.key(), a.debit(), a.credit(), a.amount().plus(b.amount())));
+                }, clientId);
+        return net.values().stream().filter(c -> !c.amount().isZero()).toList();
+    }
+
+    /** Posts transfers: appends them to the journal and moves the accounts' running totals, in one go per account. */
+    public void post(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        Map<AccountKey, BigDecimal[]> totals = new java.util.HashMap<>();
+        for (Transfer t : transfers) {
+            totals.computeIfAbsent(t.debit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] =
+                    totals.get(t.debit())[0].add(t.amount().amount());
+            totals.computeIfAbsent(t.credit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] =
+                    totals.get(t.credit())[1].add(t.amount().amount());
+        }
+        // a fixed order of account updates, so two transactions never wait on each other's rows in a cycle
+        List<AccountKey> accounts = totals.keySet().stream().sorted().toList();
+        jdbc.batchUpdate("insert into account (account_key, owner, kind, currency) values (?, ?, ?, ?) on conflict do nothing",
+                accounts, 500, (ps, a) -> {
+                    ps.setString(1, a.toString());
+                    ps.setString(2, a.owner());
+                    ps.setString(3, a.kind());
+                    ps.setString(4, a.currency());
+                });
+        jdbc.batchUpdate("update account set debits_posted = debits_posted + ?, credits_posted = credits_posted + ? where account_key = ?",
+                accounts, 500, (ps, a) -> {
+                    ps.setBigDecimal(1, totals.get(a)[0]);
+                    ps.setBigDecimal(2, totals.get(a)[1]);
+                    ps.setString(3, a.toString());
+                });
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into transfer (debit_account, credit_account, amount, currency, client_id, component, cause, posted_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", transfers, 500, (ps, t) -> {
+                    ps.setString(1, t.debit().toString());
+                    ps.setString(2, t.credit().toString());
+                    ps.setBigDecimal(3, t.amount().amount());
+                    ps.setString(4, t.amount().currency());
+                    ps.setString(5, t.clientId());
+                    ps.setString(6, t.component());
+                    ps.setString(7, t.cause());
+                    ps.setTimestamp(8, now);
+                });
+        days.record(transfers, now.toInstant());
+        java.util.Set<String> clients = new java.util.TreeSet<>();
+        transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);
+        events.publishEvent(new Posted(clients));
+    }
+
+    public List<Balances> balancesOf(String owner) {
+        return jdbc.query("select account_key, debits_posted, credits_posted from account where owner = ? order by account_key",
+                (rs, i) -> new Balances(AccountKey.parse(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3)), owner);
+    }
+
+    /** The accounts of many owners, by owner, in one read. */
+    public Map<String, List<Balances>> balancesOf(List<String> owners) {
+        Map<String, List<Balances>> byOwner = new java.util.HashMap<>();
+        if (owners.isEmpty()) {
+            return byOwner;
+        }
+        jdbc.query("select owner, account_key, debits_posted, credits_posted from account where owner = any(?) order by account_key",
+                ps -> TextArray.bind(ps, 1, owners), rs -> {
+                    byOwner.computeIfAbsent(rs.getString(1), o -> new ArrayList<>()).add(new Balances(AccountKey.parse(rs.getString(2)),
+                            rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                });
+        return byOwner;
+    }
+
+    public BigDecimal creditBalance(AccountKey account) {
+        return jdbc.query("select credits_posted - debits_posted from account where account_key = ?",
+                rs -> rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO, account.toString());
+    }
+
+    /** A movement of one of the client's buckets: positive when the bucket grew. */
+    public record Movement(Instant postedAt, String bucket, Money amount, String component, String cause) {
+    }
+
+    /** Every movement of the client's buckets posted in [from, to), oldest first. */
+    public List<Movement> movements(String clientId, Instant from, Instant to) {
+        return jdbc.query("select posted_at, debit_account, credit_account, amount, currency, component, cause from transfer"
+                        + " where client_id = ? and posted_at >= ? and posted_at < ? order by id",
+                (rs, i) -> {
+                    AccountKey debit = AccountKey.parse(rs.getString(2));
+                    AccountKey credit = AccountKey.parse(rs.getString(3));
+                    Money amount = Money.rounded(rs.getBigDecimal(4), rs.getString(5));
+                    Instant at = rs.getTimestamp(1).toInstant();
+                    List<Movement> both = new ArrayList<>();
+                    if (credit.bucketOf(clientId).isPresent()) {
+                        both.add(new Movement(at, credit.kind(), amount, rs.getString(6), rs.getString(7)));
+                    }
+                    if (debit.bucketOf(clientId).isPresent()) {
+                        both.add(new Movement(at, debit.kind(), amount.negate(), rs.getString(6), rs.getString(7)));
+                    }
+                    return both;
+                }, clientId, Timestamp.from(from), Timestamp.from(to)).stream().flatMap(List::stream).toList();
+    }
+
+    /** Sum of all debits and of all credits over every account: equal, always. */
+    public BigDecimal[] totals() {
+        return jdbc.queryForObject("select coalesce(sum(debits_posted), 0), coalesce(sum(credits_posted), 0) from account",
+                (rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)});
+    }
+}

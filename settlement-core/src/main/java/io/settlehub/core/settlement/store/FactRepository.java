@@ -1,0 +1,105 @@
+package io.settlehub.core.settlement.store;
+
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.core.jdbc.TextArray;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The canonical events applied so far, one row per eventId. */
+@Repository
+public class FactRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public FactRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** eventId → body hash of those of the given ids already recorded. */
+    public Map<String, String> existingHashes(Collection<String> eventIds) {
+        Map<String, String> hashes = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return hashes;
+        }
+        jdbc.query("select event_id, body_hash from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, eventIds),
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
+    public void insert(List<RecordedFact> facts) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into event_fact (event_id, client_id, type, source, occurred_at, body, body_hash, received_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", facts, 500, (ps, fact) -> {
+                    CanonicalEvent e = fact.event();
+                    ps.setString(1, e.eventId());
+                    ps.setString(2, e.clientId());
+                    ps.setString(3, e.type().name());
+                    ps.setString(4, e.source());
+                    ps.setTimestamp(5, Timestamp.from(e.occurredAt()));
+                    ps.setString(6, fact.body());
+                    ps.setString(7, fact.hash());
+                    ps.setTimestamp(8, now);
+                });
+    }
+
+    public List<CanonicalEvent> factsOf(String clientId) {
+        return jdbc.query("select body from event_fact where client_id = ? and type <> 'FX_RATE'",
+                (rs, i) -> EventCodec.decode(rs.getString(1)), clientId);
+    }
+
+    /** The client's facts of one type that occurred in [from, to). */
+    public List<CanonicalEvent> factsOfType(String clientId, String type, Instant from, Instant to) {
+        return jdbc.query("select body from event_fact where client_id = ? and type = ? and occurred_at >= ? and occurred_at < ?",
+                (rs, i) -> EventCodec.decode(rs.getString(1)), clientId, type, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Per client, its facts of these types (a few hundred clients per round trip). */
+    public Map<String, List<CanonicalEvent>> factsOfTypes(Collection<String> clientIds, Collection<String> types) {
+        Map<String, List<CanonicalEvent>> found = new HashMap<>();
+        List<String> clients = List.copyOf(clientIds);
+        for (int from = 0; from < clients.size(); from += 500) {
+            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 500));
+            jdbc.query("select client_id, body from event_fact where client_id = any(?) and type = any(?)", ps -> {
+                TextArray.bind(ps, 1, chunk);
+                TextArray.bind(ps, 2, types);
+            }, rs -> {
+                found.computeIfAbsent(rs.getString(1), c -> new java.util.ArrayList<>()).add(EventCodec.decode(rs.getString(2)));
+            });
+        }
+        return found;
+    }
+
+    /** When each of the client's facts of one type that occurred in [from, to) occurred, by event id. */
+    public Map<String, Instant> occurredAt(String clientId, String type, Instant from, Instant to) {
+        Map<String, Instant> at = new HashMap<>();
+        jdbc.query("select event_id, occurred_at from event_fact where client_id = ? and type = ? and occurred_at >= ? and occurred_at < ?",
+                rs -> { at.put(rs.getString(1), rs.getTimestamp(2).toInstant()); }, clientId, type, Timestamp.from(from), Timestamp.from(to));
+        return at;
+    }
+
+    /** Per source (connector): how many events, when the last arrived and the latest time an event occurred. */
+    public record SourceSeen(String source, long events, Instant lastReceivedAt, Instant lastOccurredAt) {
+    }
+
+    public List<SourceSeen> sources() {
+        return jdbc.query("select source, count(*), max(received_at), max(occurred_at) from event_fact group by source order by source",
+                (rs, i) -> new SourceSeen(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
+    }
+
+    public List<CanonicalEvent> fxRates() {
+        return jdbc.query("select body from event_fact where type = 'FX_RATE'", (rs, i) -> EventCodec.decode(rs.getString(1)));
+    }
+
+    /** A recorded fact: the decoded event, its canonical body and that body's hash. */
+    public record RecordedFact(CanonicalEvent event, String body, String hash) {
+    }
+}

@@ -1,0 +1,487 @@
+package io.settlehub.core.settlement.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventCodec;
+import io.settlehub.contract.Money;
+import io.settlehub.core.jdbc.SqlDialect;
+import io.settlehub.core.jdbc.TextArray;
+import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.Component;
+import io.settlehub.core.settlement.BusinessKey;
+import io.settlehub.core.settlement.Checkpoint;
+import io.settlehub.core.settlement.Derivation;
+import io.settlehub.core.settlement.OrderFigures;
+import io.settlehub.core.settlement.PortionRef;
+import io.settlehub.core.settlement.SettledState;
+import io.settlehub.core.settlement.StoredLot;
+import io.settlehub.core.settlement.StoredOrder;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.*;
+import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The clients' checkpoints, their orders' lot takes and the fact-to-order index (decision 0010), read for many clients
+ * per round trip. Every write happens in the transaction that posts the transfers the state accounts for.
+ */
+@Repository
+public class SettledStateRepository implements SettledState {
+
+    /** Pairs per statement: well under the drivers' bind-parameter limits. */
+    private static final int CHUNK = 500;
+    private static final TypeReference<Map<String, List<List<PortionRef>>>> TAKES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> DECLARATIONS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final FactCache cache;
+    private final SqlDialect dialect;
+    private final HeldByReleaseRepository heldByRelease;
+    private final SupplierDueRepository supplierDues;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
+                                  SupplierDueRepository supplierDues) {
+        this.jdbc = jdbc;
+        this.supplierDues = supplierDues;
+        this.dialect = dialect;
+        this.heldByRelease = held;
+        this.cache = cache;
+    }
+
+    @Override
+    public Map<String, Checkpoint> checkpoints(Collection<String> clientIds) {
+        Map<String, Checkpoint> heads = new HashMap<>();
+        Map<String, List<StoredLot>> lots = new HashMap<>();
+        List<String> clients = List.copyOf(clientIds);
+        if (!clients.isEmpty()) {
+            jdbc.query("select client_id, frontier_at, frontier_event, declarations, unlisted_payouts, reference_version"
+                    + " from settlement_checkpoint where client_id = any(?)", ps -> TextArray.bind(ps, 1, clients), rs -> {
+                        Timestamp at = rs.getTimestamp(2);
+                        heads.put(rs.getString(1), new Checkpoint(at == null ? null : new BusinessKey(at.toInstant(), rs.getString(3)),
+                                List.of(), readMap(rs.getString(4)), rs.getBoolean(5), rs.getString(6)));
+                    });
+            jdbc.query("select client_id, lot_id, receipt_id, supplier_id, sku, received_at, quantity, unit_goods_cost, goods_currency,"
+                    + " unit_customs, unit_logistics, cost_currency, remaining from settlement_lot where client_id = any(?)"
+                    + " order by client_id, position", ps -> TextArray.bind(ps, 1, clients), rs -> {
+                        lots.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new StoredLot(rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),
+                                new Money(new java.math.BigDecimal(rs.getString(8)), rs.getString(9)), new java.math.BigDecimal(rs.getString(10)),
+                                new java.math.BigDecimal(rs.getString(11)), rs.getString(12), rs.getInt(13)));
+                    });
+        }
+        Map<String, Checkpoint> checkpoints = new HashMap<>();
+        heads.forEach((client, head) -> checkpoints.put(client, new Checkpoint(head.frontier(), lots.getOrDefault(client, List.of()),
+                head.declarations(), head.unlistedPayouts(), head.referenceVersion())));
+        return checkpoints;
+    }
+
+    @Override
+    public Map<String, Map<String, StoredOrder>> orders(Map<String, ? extends Collection<String>> orderIdsByClient) {
+        Map<String, Map<String, StoredOrder>> orders = new HashMap<>();
+        queryPairs("select o.client_id, o.order_id, o.currency, o.takes from settlement_order o", "o.client_id", "o.order_id", "",
+                orderIdsByClient, rs -> {
+                    orders.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2),
+                            new StoredOrder(rs.getString(2), rs.getString(3), readTakes(rs.getString(4))));
+                });
+        return orders;
+    }
+
+    @Override
+    public Map<String, List<CanonicalEvent>> factsNaming(Map<String, ? extends Collection<String>> orderIdsByClient) {
+        Map<String, Set<String>> idsByClient = new HashMap<>();
+        queryPairs("select o.client_id, o.event_id from event_order o", "o.client_id", "o.order_id", "", orderIdsByClient, rs -> {
+            idsByClient.computeIfAbsent(rs.getString(1), c -> new LinkedHashSet<>()).add(rs.getString(2));
+        });
+        Map<String, CanonicalEvent> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        idsByClient.values().forEach(ids -> ids.forEach(id -> {
+            CanonicalEvent cached = cache.get(id);
+            if (cached != null) {
+                found.put(id, cached);
+            } else if (!found.containsKey(id)) {
+                missing.add(id);
+            }
+        }));
+        List<CanonicalEvent> read = new ArrayList<>();
+        List<String> toRead = missing.stream().distinct().toList();
+        if (!toRead.isEmpty()) {
+            jdbc.query("select body from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, toRead), rs -> {
+                read.add(EventCodec.decode(rs.getString(1)));
+            });
+        }
+        read.forEach(e -> found.put(e.eventId(), e));
+        Map<String, List<CanonicalEvent>> lists = new HashMap<>();
+        idsByClient.forEach((client, ids) -> lists.put(client, ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
+        return lists;
+    }
+
+    @Override
+    public Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient) {
+        Map<String, Map<String, Component>> net = new HashMap<>();
+        queryPairs("select t.client_id, t.component, t.currency, t.debit_account, t.credit_account, sum(t.amount) from transfer t",
+                "t.client_id", "t.component", " group by t.client_id, t.component, t.currency, t.debit_account, t.credit_account",
+                componentKeysByClient, rs -> {
+                    Component part = new Component(rs.getString(2), AccountKey.parse(rs.getString(4)),
+                            AccountKey.parse(rs.getString(5)), Money.rounded(rs.getBigDecimal(6), rs.getString(3))).normalized();
+                    net.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>()).merge(
+                            io.settlehub.core.ledger.PostingPlan.keyOf(part), part,
+                            (a, b) -> new Component(a.key(), a.debit(), a.credit(), a.amount().plus(b.amount())));
+                });
+        Map<String, List<Component>> held = new HashMap<>();
+        net.forEach((client, parts) -> held.put(client, parts.values().stream().filter(c -> !c.amount().isZero()).toList()));
+        return held;
+    }
+
+    /** Records which orders each new fact names. */
+    public void indexFacts(List<CanonicalEvent> facts) {
+        List<String[]> rows = new ArrayList<>();
+        for (CanonicalEvent event : facts) {
+            if (event.clientId() != null) {
+                io.settlehub.core.settlement.NamedOrders.of(event)
+                        .forEach(order -> rows.add(new String[] {event.clientId(), order, event.eventId()}));
+            }
+        }
+        jdbc.batchUpdate("insert into event_order (client_id, order_id, event_id) values (?, ?, ?)", rows, 1000, (ps, row) -> {
+            ps.setString(1, row[0]);
+            ps.setString(2, row[1]);
+            ps.setString(3, row[2]);
+        });
+    }
+
+    /** Re-indexes every fact of a client that had no checkpoint yet (its facts may predate the index). */
+    public void reindexClient(String clientId, List<CanonicalEvent> facts) {
+        jdbc.update("delete from event_order where client_id = ?", clientId);
+        indexFacts(facts);
+    }
+
+    /**
+     * A client's state replaced whole, after a full derivation; {@code moved}: the orders whose figures the ledger moved
+     * (marked changed for the alert rules, with their fee rates recorded again).
+     */
+    public void replace(String clientId, Checkpoint checkpoint, Derivation derivation, Set<String> moved) {
+        Map<String, Timestamp> previous = new HashMap<>();
+        jdbc.query("select order_id, changed_at from settlement_order where client_id = ?",
+                rs -> {
+                    previous.put(rs.getString(1), rs.getTimestamp(2));
+                }, clientId);
+        List<Timestamp> clientChanged = jdbc.queryForList("select changed_at from settlement_checkpoint where client_id = ?",
+                Timestamp.class, clientId);
+        jdbc.update("delete from settlement_checkpoint where client_id = ?", clientId);
+        jdbc.update("delete from settlement_lot where client_id = ?", clientId);
+        jdbc.update("delete from settlement_order where client_id = ?", clientId);
+        jdbc.update("delete from fee_rate_observation where client_id = ?", clientId);
+        insertCheckpoints(Map.of(clientId, checkpoint));
+        if (!clientChanged.isEmpty() && clientChanged.get(0) != null) {
+            jdbc.update("update settlement_checkpoint set changed_at = ? where client_id = ?", clientChanged.get(0), clientId);
+        }
+        insertLots(clientId, checkpoint.lots());
+        Timestamp now = Timestamp.from(Instant.now());
+        insertOrders(clientId, derivation, id -> moved.contains(id) ? now : previous.get(id));
+        supplierDues.clear(clientId);
+        supplierDues.insert(clientId, derivation.settlement().orders());
+        heldByRelease.clear(clientId);
+        HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
+        derivation.settlement().orders().forEach(o -> holds.after(clientId, OrderFigures.of(o)));
+        heldByRelease.apply(holds);
+        insertFeeRates(clientId, derivation.settlement().orders());
+    }
+
+    /**
+     * Continuations of many clients: their checkpoints, the lots whose units changed, the orders rebuilt ({@code moved}:
+     * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded).
+     */
+    public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
+                       Map<String, Set<String>> moved, Map<String, Set<String>> lined) {
+        jdbc.batchUpdate("update settlement_checkpoint set frontier_at = ?, frontier_event = ?, unlisted_payouts = ?, reference_version = ?"
+                + " where client_id = ?", new ArrayList<>(after.entrySet()), 1000, (ps, entry) -> {
+                    BusinessKey frontier = entry.getValue().frontier();
+                    ps.setTimestamp(1, frontier == null ? null : Timestamp.from(frontier.occurredAt()));
+                    ps.setString(2, frontier == null ? null : frontier.eventId());
+                    ps.setBoolean(3, entry.getValue().unlistedPayouts());
+                    ps.setString(4, entry.getValue().referenceVersion());
+                    ps.setString(5, entry.getKey());
+                });
+        List<Object[]> lots = new ArrayList<>();
+        after.forEach((client, checkpoint) -> {
+            Map<String, Integer> was = new HashMap<>();
+            before.get(client).lots().forEach(l -> was.put(l.id(), l.remaining()));
+            checkpoint.lots().stream().filter(l -> !Integer.valueOf(l.remaining()).equals(was.get(l.id())))
+                    .forEach(l -> lots.add(new Object[] {l.remaining(), client, l.id()}));
+        });
+        jdbc.batchUpdate("update settlement_lot set remaining = ? where client_id = ? and lot_id = ?", lots);
+        Map<String, List<String>> ids = new HashMap<>();
+        derivations.forEach((client, derivation) -> ids.put(client, derivation.storedOrders().stream().map(StoredOrder::orderId).toList()));
+        Map<String, Map<String, Timestamp>> previous = new HashMap<>();
+        HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
+        queryPairs("select o.client_id, o.order_id, o.changed_at, o.currency, o.outstanding_hold, o.hold_release_at from settlement_order o",
+                "o.client_id", "o.order_id", "", ids, rs -> {
+                    previous.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getTimestamp(3));
+                    Timestamp release = rs.getTimestamp(6);
+                    holds.before(rs.getString(1), new HeldByReleaseRepository.Hold(rs.getString(4), rs.getBigDecimal(5),
+                            release == null ? null : release.toInstant()));
+                });
+        derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> holds.after(client, OrderFigures.of(o))));
+        heldByRelease.apply(holds);
+        deletePairs("order_supplier_due", ids);
+        derivations.forEach((client, derivation) -> supplierDues.insert(client, derivation.settlement().orders()));
+        if (!postgres()) {
+            deletePairs("settlement_order", ids);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        Map<String, List<String>> linedIds = new HashMap<>();
+        derivations.forEach((client, derivation) -> {
+            Set<String> movedOfClient = moved.getOrDefault(client, Set.of());
+            Map<String, Timestamp> earlier = previous.getOrDefault(client, Map.of());
+            insertOrders(client, derivation, id -> movedOfClient.contains(id) ? now : earlier.get(id));
+            linedIds.put(client, List.copyOf(lined.getOrDefault(client, Set.of())));
+        });
+        deletePairs("fee_rate_observation", linedIds);
+        derivations.forEach((client, derivation) -> insertFeeRates(client, derivation.settlement().orders().stream()
+                .filter(o -> lined.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
+    }
+
+    /** Marks that transfers moved figures of these clients now. */
+    public void markChanged(Collection<String> clientIds) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("update settlement_checkpoint set changed_at = ? where client_id = ?", new ArrayList<>(clientIds), 1000,
+                (ps, client) -> {
+                    ps.setTimestamp(1, now);
+                    ps.setString(2, client);
+                });
+    }
+
+    /** Clients with a payout without its orders whose figures moved at or after {@code since}. */
+    public List<String> clientsWithUnlistedPayoutsChangedSince(Instant since) {
+        return jdbc.queryForList("select client_id from settlement_checkpoint where unlisted_payouts = true and changed_at >= ?"
+                + " order by client_id", String.class, Timestamp.from(since));
+    }
+
+    /** Whether the client's settled state exists (it is being settled again otherwise, e.g. right after an upgrade). */
+    public boolean hasCheckpoint(String clientId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from settlement_checkpoint where client_id = ?",
+                Boolean.class, clientId));
+    }
+
+    /**
+     * Of these clients, those whose settled state stands for a full derivation with these reference data: a checkpoint,
+     * made with {@code referenceVersion}, and no payout without its orders.
+     */
+    public Set<String> continuable(Collection<String> clientIds, String referenceVersion) {
+        Set<String> found = new HashSet<>();
+        List<String> clients = List.copyOf(clientIds);
+        for (int from = 0; from < clients.size(); from += 1000) {
+            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+            jdbc.query("select client_id from settlement_checkpoint where client_id = any(?) and unlisted_payouts = false"
+                    + " and reference_version = ?", ps -> {
+                        TextArray.bind(ps, 1, chunk);
+                        ps.setString(2, referenceVersion);
+                    }, rs -> {
+                        found.add(rs.getString(1));
+                    });
+        }
+        return found;
+    }
+
+    /** The client's orders sold in [from, to). */
+    public List<String> ordersSoldBetween(String clientId, Instant from, Instant to) {
+        return jdbc.queryForList("select order_id from settlement_order where client_id = ? and sold_at >= ? and sold_at < ?",
+                String.class, clientId, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Orders whose figures moved at or after {@code since}, by client. */
+    public Map<String, List<String>> ordersChangedSince(Instant since) {
+        Map<String, List<String>> changed = new TreeMap<>();
+        jdbc.query("select client_id, order_id from settlement_order where changed_at >= ?", rs -> {
+            changed.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
+        }, Timestamp.from(since));
+        return changed;
+    }
+
+    /** The fee rates of the SKU's latest {@code limit} sales on a marketplace. */
+    public List<java.math.BigDecimal> recentFeeRates(String clientId, String source, String sku, int limit) {
+        return jdbc.queryForList("select rate from fee_rate_observation where client_id = ? and source = ? and sku = ?"
+                + " order by sold_at desc limit " + limit, java.math.BigDecimal.class, clientId, source, sku);
+    }
+
+    private void insertFeeRates(String clientId, List<io.settlehub.core.settlement.OrderSettlement> orders) {
+        List<Object[]> rows = new ArrayList<>();
+        for (var order : orders) {
+            for (int i = 0; i < order.lines().size(); i++) {
+                var line = order.lines().get(i);
+                int index = i;
+                line.feeRateAtSale().ifPresent(rate -> rows.add(new Object[] {clientId, order.orderId(), index,
+                        order.source(), line.sku(), Timestamp.from(order.soldAt()), rate}));
+            }
+        }
+        jdbc.batchUpdate("insert into fee_rate_observation (client_id, order_id, line_index, source, sku, sold_at, rate)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private void insertCheckpoints(Map<String, Checkpoint> checkpoints) {
+        jdbc.batchUpdate("insert into settlement_checkpoint (client_id, frontier_at, frontier_event, unlisted_payouts, reference_version,"
+                        + " declarations) values (?, ?, ?, ?, ?, ?)",
+                new ArrayList<>(checkpoints.entrySet()), 1000, (ps, entry) -> {
+                    BusinessKey frontier = entry.getValue().frontier();
+                    ps.setString(1, entry.getKey());
+                    ps.setTimestamp(2, frontier == null ? null : Timestamp.from(frontier.occurredAt()));
+                    ps.setString(3, frontier == null ? null : frontier.eventId());
+                    ps.setBoolean(4, entry.getValue().unlistedPayouts());
+                    ps.setString(5, entry.getValue().referenceVersion());
+                    ps.setString(6, writeJson(entry.getValue().declarations()));
+                });
+    }
+
+    private void insertLots(String clientId, List<StoredLot> lots) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < lots.size(); i++) {
+            StoredLot l = lots.get(i);
+            rows.add(new Object[] {clientId, l.id(), i, l.receiptId(), l.supplierId(), l.sku(), Timestamp.from(l.receivedAt()), l.quantity(),
+                    l.unitGoodsCost().amount().toString(), l.unitGoodsCost().currency(), l.unitCustoms().toString(),
+                    l.unitLogistics().toString(), l.costCurrency(), l.remaining()});
+        }
+        jdbc.batchUpdate("insert into settlement_lot (client_id, lot_id, position, receipt_id, supplier_id, sku, received_at, quantity,"
+                + " unit_goods_cost, goods_currency, unit_customs, unit_logistics, cost_currency, remaining)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** The derivation's orders, each with the lot units its sales took and its figures as the ledger now holds them. */
+    private void insertOrders(String clientId, Derivation derivation, java.util.function.Function<String, Timestamp> changedAt) {
+        String columns = "client_id, order_id, currency, takes, changed_at, source, sold_at, gross, marketplace_fees, commission,"
+                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding, marketplace_paid, paid_beyond";
+        String updates = Arrays.stream(columns.split(", ")).skip(2).map(c -> c + " = excluded." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""),
+                derivation.settlement().orders(), 1000,
+                (ps, order) -> {
+                    OrderFigures figures = OrderFigures.of(order);
+                    ps.setString(1, clientId);
+                    ps.setString(2, order.orderId());
+                    ps.setString(3, order.currency());
+                    ps.setString(4, writeTakes(derivation.taken().get(order.orderId())));
+                    ps.setTimestamp(5, changedAt.apply(order.orderId()));
+                    ps.setString(6, figures.source());
+                    ps.setTimestamp(7, Timestamp.from(figures.soldAt()));
+                    Money[] amounts = {figures.gross(), figures.marketplaceFees(), figures.commission(), figures.landedCost(),
+                        figures.clientNet(), figures.pending(), figures.held(), figures.available(), figures.outstandingHold()};
+                    for (int i = 0; i < amounts.length; i++) {
+                        ps.setBigDecimal(8 + i, amounts[i].amount());
+                    }
+                    ps.setTimestamp(17, figures.expectedRelease() == null ? null : Timestamp.from(figures.expectedRelease()));
+                    ps.setBoolean(18, figures.holding());
+                    ps.setBigDecimal(19, figures.marketplacePaid().amount());
+                    ps.setBigDecimal(20, figures.paidBeyond().amount());
+                });
+    }
+
+    private Map<String, List<List<PortionRef>>> readTakes(String text) {
+        return readJson(text, TAKES, "lot takes in settlement_order");
+    }
+
+    private <T> T readJson(String text, TypeReference<T> type, String what) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + what, e);
+        }
+    }
+
+    private String writeTakes(Map<String, List<List<PortionRef>>> takes) {
+        return writeJson(takes);
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readMap(String text) {
+        return readJson(text, DECLARATIONS, "declarations in settlement_checkpoint");
+    }
+
+    /**
+     * Runs {@code select} restricted to rows whose ({@code first}, {@code second}) is one of the pairs. On PostgreSQL the
+     * pairs go as two arrays read by position, {@code select} run for each (one index probe per pair, whatever their
+     * number); elsewhere as chunks of a row-value list.
+     */
+    private void queryPairs(String select, String first, String second, String tail, Map<String, ? extends Collection<String>> valuesByClient,
+                            org.springframework.jdbc.core.RowCallbackHandler rows) {
+        if (postgres()) {
+            ArrayPairs pairs = ArrayPairs.of(valuesByClient);
+            if (!pairs.isEmpty()) {
+                // one index probe per pair, whatever the planner believes of the table's size: "offset 0" keeps the lateral
+                // subquery from being flattened into a join, which stale statistics turned into a sorted merge of the table
+                jdbc.query("select x.* from unnest(?::text[], ?::text[]) as k(k1, k2) cross join lateral (" + select + " where " + first
+                        + " = k.k1 and " + second + " = k.k2" + tail + " offset 0) as x", pairs::bind, rows);
+            }
+            return;
+        }
+        forPairs(valuesByClient, (pairs, marks) -> jdbc.query(select + " where (" + first + ", " + second + ") in (" + marks + ")" + tail,
+                rows, pairs));
+    }
+
+    /** Deletes the rows of {@code table} whose (client_id, order_id) is one of the pairs. */
+    private void deletePairs(String table, Map<String, ? extends Collection<String>> orderIdsByClient) {
+        if (postgres()) {
+            ArrayPairs pairs = ArrayPairs.of(orderIdsByClient);
+            if (!pairs.isEmpty()) {
+                jdbc.update("delete from " + table + " t using unnest(?::text[], ?::text[]) as k(k1, k2)"
+                        + " where t.client_id = k.k1 and t.order_id = k.k2", pairs::bind);
+            }
+            return;
+        }
+        forPairs(orderIdsByClient, (pairs, marks) -> jdbc.update("delete from " + table + " where (client_id, order_id) in (" + marks + ")",
+                pairs));
+    }
+
+    /** (client id, value) pairs as two parallel text arrays, bound as the first two parameters. */
+    private record ArrayPairs(List<String> clients, List<String> values) {
+
+        static ArrayPairs of(Map<String, ? extends Collection<String>> valuesByClient) {
+            List<String> clients = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            valuesByClient.forEach((client, list) -> list.forEach(value -> {
+                clients.add(client);
+                values.add(value);
+            }));
+            return new ArrayPairs(clients, values);
+        }
+
+        boolean isEmpty() {
+            return clients.isEmpty();
+        }
+
+        void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+            TextArray.planWithParameters(ps);
+            ps.setArray(1, ps.getConnection().createArrayOf("text", clients.toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("text", values.toArray()));
+        }
+    }
+
+    private boolean postgres() {
+        return dialect.postgres();
+    }
+
+    /** Runs a query over (client id, value) pairs, a chunk at a time: the pairs flattened, and their "(?, ?), …" list. */
+    private static void forPairs(Map<String, ? extends Collection<String>> valuesByClient, BiConsumer<Object[], String> query) {
+        List<String> flat = new ArrayList<>();
+        valuesByClient.forEach((client, values) -> values.forEach(value -> {
+            flat.add(client);
+            flat.add(value);
+        }));
+        for (int i = 0; i < flat.size(); i += 2 * CHUNK) {
+            List<String> chunk = flat.subList(i, Math.min(flat.size(), i + 2 * CHUNK));
+            query.accept(chunk.toArray(), String.join(", ", Collections.nCopies(chunk.size() / 2, "(?, ?)")));
+        }
+    }
+}
