@@ -94,6 +94,8 @@ public final class SettlementPathBenchmark {
                     reads.pageHttp().nanos().size(), reads.pageHttp().p50Ms(), reads.pageHttp().p99Ms());
             System.out.printf("| one order over the API (HTTP, JSON), %,d random orders, p50 / p99, ms (aim p99 < 200) | %.1f / **%.1f** |%n",
                     reads.orderHttp().nanos().size(), reads.orderHttp().p50Ms(), reads.orderHttp().p99Ms());
+            System.out.printf("| every client's discrepancies over HTTP (JSON), %,d requests, median / slowest, ms | %.1f / %.1f |%n",
+                    reads.discrepanciesHttp().nanos().size(), reads.discrepanciesHttp().p50Ms(), reads.discrepanciesHttp().p99Ms());
             System.out.printf("| alert scan after one more batch of %,d events, s | **%.2f** |%n", batch, reads.steadyScanSeconds());
             System.out.printf("| alert scan of every order (as on the first scan after the upgrade), s | %.1f |%n", reads.wholeScanSeconds());
             System.out.printf("| peak heap, MB (max heap %,d MB) | %,d |%n", Runtime.getRuntime().maxMemory() / (1024 * 1024), Jvm.peakHeapMb());
@@ -106,7 +108,7 @@ public final class SettlementPathBenchmark {
 
     /** What the reads cost with the whole history behind them. */
     record Reads(int orders, double orderP50Ms, double orderP99Ms, double steadyScanSeconds, double wholeScanSeconds,
-                 Latency pageHttp, Latency orderHttp) {
+                 Latency pageHttp, Latency orderHttp, Latency discrepanciesHttp) {
     }
 
     /** Latencies of one kind of request, sorted. */
@@ -161,6 +163,7 @@ public final class SettlementPathBenchmark {
         Latency page = overHttp(core, 100, i -> "/clients/" + client);
         java.util.Random pickOverHttp = new java.util.Random(2);
         Latency order = overHttp(core, 300, i -> "/api/clients/" + client + "/orders/O-" + (1 + pickOverHttp.nextInt((int) Math.max(1, orders))));
+        Latency discrepancies = overHttp(core, 5, i -> "/api/reconciliation/discrepancies");
         io.settlehub.core.alerts.AlertScan scan = core.getBean(io.settlehub.core.alerts.AlertScan.class);
         scan.scan();
         settlement.ingest(oneMoreBatch);
@@ -172,7 +175,7 @@ public final class SettlementPathBenchmark {
         scan.scan();
         double whole = (System.nanoTime() - t) / 1e9;
         return new Reads(samples, nanos.get(samples / 2) / 1e6, nanos.get((int) Math.ceil(samples * 0.99) - 1) / 1e6, steady, whole,
-                page, order);
+                page, order, discrepancies);
     }
 
     private static String agreement(int c) {
