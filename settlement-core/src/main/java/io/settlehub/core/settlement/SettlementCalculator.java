@@ -112,6 +112,7 @@ public final class SettlementCalculator {
         private final Resumption resumed;
         private final Map<String, Map<String, List<List<PortionRef>>>> taken = new TreeMap<>();
         private final Set<String> stillParked = new TreeSet<>();
+        private final Set<String> ratePairs = new TreeSet<>();
         private BusinessKey frontier;
 
         Run(AgreementTerms terms, Collection<CanonicalEvent> facts, ReferenceData reference, Resumption resumed) {
@@ -172,7 +173,7 @@ public final class SettlementCalculator {
             boolean unlisted = (resumed != null && resumed.checkpoint().unlistedPayouts())
                     || facts(EventType.MARKETPLACE_PAYOUT).stream().anyMatch(e -> ((MarketplacePayout) e.payload()).orders().isEmpty());
             return new Derivation(settlement, taken, new Checkpoint(frontier, lots.stored(), lots.declarations(), unlisted,
-                    resumed == null ? null : resumed.checkpoint().referenceVersion()), stillParked);
+                    resumed == null ? null : resumed.checkpoint().referenceVersion()), stillParked, ratePairs);
         }
 
         /** A sale, adjustment or return the checkpoint already counts: replayed without touching the stock. */
@@ -282,6 +283,7 @@ public final class SettlementCalculator {
         }
 
         private Optional<BigDecimal> rate(String base, String quote, java.time.LocalDate date) {
+            ratePairs.add(Derivation.pair(base, quote));
             return reference.fxRate(terms.at(date).fxRateSource(), base, quote, date);
         }
 

@@ -243,6 +243,57 @@ abstract class SettlementCoreTestBase {
                 io.settlehub.core.settlement.Discrepancies.Kind.CREDIT_MATCHES_NO_PAYOUT, io.settlehub.core.settlement.Discrepancies.Kind.PAYOUT_NOT_CREDITED);
     }
 
+    @Test
+    void a_rate_re_prices_only_the_clients_that_use_its_pair() throws Exception {
+        String inUsd = newClient();
+        String inRub = newClient();
+        Instant day = Instant.parse("2026-03-04T09:00:00Z");
+        java.util.function.BiFunction<String, String, CanonicalEvent> rate = (id, value) -> new CanonicalEvent(id, EventType.FX_RATE, 1,
+                "cbr", null, day.minusSeconds(3600), new io.settlehub.contract.EventPayload.FxRate("USD", "RUB", new java.math.BigDecimal(value),
+                java.time.LocalDate.of(2026, 3, 4), id.endsWith(":r2") ? 2 : null));
+        java.util.function.BiFunction<String, String, List<CanonicalEvent>> goodsAndSale = (client, currency) -> List.of(
+                new CanonicalEvent("1c:" + client + ":receipt:R-U", EventType.GOODS_RECEIVED, 1, "accounting", client, day.minusSeconds(86400),
+                        new io.settlehub.contract.EventPayload.GoodsReceived("R-U", "shenzhen-lights", List.of(
+                                new io.settlehub.contract.EventPayload.ReceiptLine("MUG-03", 10, io.settlehub.contract.Money.of(
+                                        currency.equals("USD") ? "5.00" : "450.00", currency))))),
+                mugSale(client, "U-1", day));
+        String usdRate = "cbr:USD:RUB:2026-03-04:" + inUsd;
+        settlement.ingest(List.of(rate.apply(usdRate, "90.0000")));
+        settlement.ingest(goodsAndSale.apply(inUsd, "USD"));
+        settlement.ingest(goodsAndSale.apply(inRub, "RUB"));
+        assertThat(settlement.orderOf(inUsd, "U-1").orElseThrow().sum(io.settlehub.core.settlement.LineSettlement::landedCost))
+                .isEqualTo(rub("450.00"));
+        assertThat(ratePairs.of(inUsd)).contains("USD/RUB");
+        assertThat(ratePairs.of(inRub)).doesNotContain("USD/RUB");
+
+        // a corrected USD rate, with a sale of the client in roubles: that client continues from its checkpoint
+        var result = settlement.ingest(List.of(rate.apply(usdRate + ":r2", "91.0000"), mugSale(inRub, "U-2", day.plusSeconds(60))));
+        assertThat(result.continued()).as("the client in roubles continued, not re-derived").isEqualTo(1);
+        assertThat(settlement.orderOf(inUsd, "U-1").orElseThrow().sum(io.settlehub.core.settlement.LineSettlement::landedCost))
+                .as("the client in dollars re-priced").isEqualTo(rub("455.00"));
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String version = referenceData.loadVersioned().version();
+        for (String client : List.of(inUsd, inRub)) {
+            assertThat(jdbc.queryForObject("select reference_version from settlement_checkpoint where client_id = ?", String.class, client))
+                    .as("%s settled with the reference data now in force", client).isEqualTo(version);
+            var whole = settlement.settlementOf(client).orElseThrow();
+            assertThat(io.settlehub.core.ledger.PostingPlan.index(ledger.components(client))).as(client).isEqualTo(
+                    io.settlehub.core.ledger.PostingPlan.index(io.settlehub.core.settlement.SettlementPostings.of(whole).stream()
+                            .filter(c -> !c.amount().isZero()).toList()));
+        }
+    }
+
+    private static CanonicalEvent mugSale(String client, String order, Instant at) {
+        return new CanonicalEvent("ozon:" + client + ":sale:" + order, EventType.SALE, 1, "ozon", client, at,
+                new io.settlehub.contract.EventPayload.Sale(order, List.of(new io.settlehub.contract.EventPayload.SaleLine("MUG-03", 1,
+                        rub("1000.00"), rub("0.00"), List.of(new io.settlehub.contract.EventPayload.Fee("commission", rub("150.00")))))));
+    }
+
+    @Autowired
+    io.settlehub.core.settlement.store.RatePairRepository ratePairs;
+    @Autowired
+    io.settlehub.core.settlement.store.ReferenceDataRepository referenceData;
+
     @Autowired
     io.settlehub.core.settlement.store.SupplierDueRepository supplierDues;
     @Autowired

@@ -37,6 +37,7 @@ public class SettlementService {
 
     private final FactRepository facts;
     private final io.settlehub.core.settlement.store.OrderFiguresRepository orderFigures;
+    private final io.settlehub.core.settlement.store.RatePairRepository ratePairs;
     private final ClientRepository clients;
     private final LedgerRepository ledger;
     private final ParkedRepository parked;
@@ -47,7 +48,9 @@ public class SettlementService {
 
     public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
                              ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, SettledStateRepository state,
-                             io.settlehub.core.settlement.store.FactCache factCache, io.settlehub.core.settlement.store.OrderFiguresRepository orderFigures) {
+                             io.settlehub.core.settlement.store.FactCache factCache, io.settlehub.core.settlement.store.OrderFiguresRepository orderFigures,
+                             io.settlehub.core.settlement.store.RatePairRepository ratePairs) {
+        this.ratePairs = ratePairs;
         this.state = state;
         this.orderFigures = orderFigures;
         this.factCache = factCache;
@@ -97,6 +100,9 @@ public class SettlementService {
                 parkConflict(fact);
             }
         }
+        // the reference data this batch's rates replace: clients settled with it that use none of their pairs keep their state
+        ReferenceDataRepository.Versioned ratesBefore = fresh.stream().anyMatch(f -> f.event().type() == EventType.FX_RATE)
+                ? referenceData.loadVersioned() : null;
         facts.insert(fresh);
         List<CanonicalEvent> freshEvents = fresh.stream().map(RecordedFact::event).toList();
         state.indexFacts(freshEvents);
@@ -118,13 +124,15 @@ public class SettlementService {
         clients.lock(causeByClient.keySet());
         // read after the lock: a rate committed by a batch that held one of these clients is seen here
         ReferenceDataRepository.Versioned rates = causeByClient.isEmpty() && !ratesChanged ? null : referenceData.loadVersioned();
+        Set<String> repriced = Set.of();
         if (ratesChanged) {
             parked.replaceWaiting(java.util.Collections.singletonMap(null, rates.book().conflicts()));
+            repriced = repriced(fresh, ratesBefore, rates, rateCause, causeByClient);
         }
         Map<String, List<CanonicalEvent>> freshByClient = new TreeMap<>();
         fresh.stream().filter(f -> f.event().clientId() != null && f.event().type() != EventType.PAYMENT_STATUS)
                 .forEach(f -> freshByClient.computeIfAbsent(f.event().clientId(), c -> new ArrayList<>()).add(f.event()));
-        int continued = settleLocked(causeByClient, freshByClient, ratesChanged, rates);
+        int continued = settleLocked(causeByClient, freshByClient, repriced, rates);
         fresh.stream().filter(f -> f.event().type() == EventType.PAYMENT_STATUS)
                 .sorted(Comparator.comparing((RecordedFact f) -> f.event().occurredAt()))
                 .forEach(f -> paymentStatuses.apply(f.event()));
@@ -134,6 +142,24 @@ public class SettlementService {
                     .orElseThrow(), rateCause);
         }
         return new IngestResult(fresh.size(), duplicates, conflicts, continued, causeByClient.size() - continued);
+    }
+
+    /**
+     * Of the locked clients, those the batch's rates may re-price: every client but those settled with the reference
+     * data before the batch whose settlement looked up none of the rates' currency pairs. Those move to the new reference
+     * data as they are, and leave {@code causeByClient} unless facts of their own came with the batch.
+     */
+    private Set<String> repriced(List<RecordedFact> fresh, ReferenceDataRepository.Versioned before,
+                                 ReferenceDataRepository.Versioned after, String rateCause, Map<String, String> causeByClient) {
+        Set<String> pairs = new TreeSet<>();
+        fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).map(f -> (io.settlehub.contract.EventPayload.FxRate) f.event().payload())
+                .forEach(rate -> pairs.add(io.settlehub.core.settlement.Derivation.pair(rate.base(), rate.quote())));
+        List<String> untouched = ratePairs.settledWithout(pairs, before.version());
+        ratePairs.moveTo(untouched, after.version());
+        untouched.forEach(client -> causeByClient.remove(client, rateCause));
+        Set<String> repriced = new HashSet<>(causeByClient.keySet());
+        untouched.forEach(repriced::remove);
+        return repriced;
     }
 
     /** The batch's facts are decoded already: once committed, later batches read them from memory. */
@@ -155,14 +181,14 @@ public class SettlementService {
      * from all their facts. Answers how many were continued.
      */
     private int settleLocked(Map<String, String> causeByClient, Map<String, List<CanonicalEvent>> freshByClient,
-                              boolean ratesChanged, ReferenceDataRepository.Versioned rates) {
+                              Set<String> repriced, ReferenceDataRepository.Versioned rates) {
         Map<String, AgreementTerms> terms = clients.agreementTerms(causeByClient.keySet());
         Map<String, Checkpoint> checkpoints = state.checkpoints(terms.keySet());
         Map<String, List<CanonicalEvent>> continuing = new TreeMap<>();
         for (String client : terms.keySet()) {
             Checkpoint checkpoint = checkpoints.get(client);
             List<CanonicalEvent> brought = freshByClient.getOrDefault(client, List.of());
-            if (!ratesChanged && checkpoint != null && rates.version().equals(checkpoint.referenceVersion())
+            if (!repriced.contains(client) && checkpoint != null && rates.version().equals(checkpoint.referenceVersion())
                     && Resumption.accepts(checkpoint, brought)) {
                 continuing.put(client, brought);
             }

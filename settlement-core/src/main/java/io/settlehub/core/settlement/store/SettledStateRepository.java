@@ -44,10 +44,12 @@ public class SettledStateRepository implements SettledState {
     private final SqlDialect dialect;
     private final HeldByReleaseRepository heldByRelease;
     private final SupplierDueRepository supplierDues;
+    private final RatePairRepository ratePairs;
     private final ObjectMapper json = new ObjectMapper();
 
     public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
-                                  SupplierDueRepository supplierDues) {
+                                  SupplierDueRepository supplierDues, RatePairRepository ratePairs) {
+        this.ratePairs = ratePairs;
         this.jdbc = jdbc;
         this.supplierDues = supplierDues;
         this.dialect = dialect;
@@ -191,6 +193,7 @@ public class SettledStateRepository implements SettledState {
         derivation.settlement().orders().forEach(o -> holds.after(clientId, OrderFigures.of(o)));
         heldByRelease.apply(holds);
         insertFeeRates(clientId, derivation.settlement().orders());
+        ratePairs.replace(clientId, derivation.ratePairs());
     }
 
     /**
@@ -245,6 +248,9 @@ public class SettledStateRepository implements SettledState {
         deletePairs("fee_rate_observation", linedIds);
         derivations.forEach((client, derivation) -> insertFeeRates(client, derivation.settlement().orders().stream()
                 .filter(o -> lined.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
+        Map<String, Set<String>> pairs = new HashMap<>();
+        derivations.forEach((client, derivation) -> pairs.put(client, derivation.ratePairs()));
+        ratePairs.add(pairs);
     }
 
     /** Marks that transfers moved figures of these clients now. */
