@@ -23,6 +23,16 @@ public final class TextArray {
         ps.setArray(index, ps.getConnection().createArrayOf("varchar", values.toArray()));
     }
 
+    /** The keys in chunks of at most {@code size}: one array each, well under what a statement should carry. */
+    public static java.util.List<java.util.List<String>> chunks(Collection<String> values, int size) {
+        java.util.List<String> all = java.util.List.copyOf(values);
+        java.util.List<java.util.List<String>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
     /** Never prepared on the server, so never given a generic plan. */
     public static void planWithParameters(PreparedStatement ps) throws SQLException {
         if (ps.isWrapperFor(PGStatement.class)) {

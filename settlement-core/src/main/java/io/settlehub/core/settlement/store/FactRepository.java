@@ -65,9 +65,7 @@ public class FactRepository {
     /** Per client, its facts of these types (a few hundred clients per round trip). */
     public Map<String, List<CanonicalEvent>> factsOfTypes(Collection<String> clientIds, Collection<String> types) {
         Map<String, List<CanonicalEvent>> found = new HashMap<>();
-        List<String> clients = List.copyOf(clientIds);
-        for (int from = 0; from < clients.size(); from += 500) {
-            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 500));
+        for (List<String> chunk : TextArray.chunks(clientIds, 500)) {
             jdbc.query("select client_id, body from event_fact where client_id = any(?) and type = any(?)", ps -> {
                 TextArray.bind(ps, 1, chunk);
                 TextArray.bind(ps, 2, types);

@@ -47,9 +47,7 @@ public class OrderFiguresRepository {
     /** Per client, its orders the marketplace paid beyond what it owed, in sale order. */
     public java.util.Map<String, List<OrderFigures>> paidBeyond(java.util.Collection<String> clientIds) {
         java.util.Map<String, List<OrderFigures>> found = new java.util.HashMap<>();
-        List<String> clients = List.copyOf(clientIds);
-        for (int from = 0; from < clients.size(); from += 1000) {
-            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+        for (List<String> chunk : TextArray.chunks(clientIds, 1000)) {
             jdbc.query("select " + COLUMNS + ", client_id from settlement_order where client_id = any(?) and paid_beyond > 0"
                     + " order by client_id, sold_at, order_id", ps -> TextArray.bind(ps, 1, chunk), rs -> {
                         found.computeIfAbsent(rs.getString(17), c -> new java.util.ArrayList<>()).add(figures(rs, 0));

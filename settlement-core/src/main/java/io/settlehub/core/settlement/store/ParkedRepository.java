@@ -39,9 +39,7 @@ public class ParkedRepository {
     /** Per client, the ids of its events that wait for something. */
     public java.util.Map<String, java.util.Set<String>> waitingIds(java.util.Collection<String> clientIds) {
         java.util.Map<String, java.util.Set<String>> found = new java.util.HashMap<>();
-        List<String> clients = List.copyOf(clientIds);
-        for (int from = 0; from < clients.size(); from += 1000) {
-            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+        for (List<String> chunk : TextArray.chunks(clientIds, 1000)) {
             jdbc.query("select client_id, event_id from parked_event where client_id = any(?) and kind = ?", ps -> {
                 TextArray.bind(ps, 1, chunk);
                 ps.setString(2, WAITING);

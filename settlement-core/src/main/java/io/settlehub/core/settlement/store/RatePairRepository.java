@@ -58,9 +58,7 @@ public class RatePairRepository {
 
     /** These clients' checkpoints move to {@code referenceVersion} as they are. */
     public void moveTo(Collection<String> clientIds, String referenceVersion) {
-        List<String> clients = List.copyOf(clientIds);
-        for (int from = 0; from < clients.size(); from += 1000) {
-            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+        for (List<String> chunk : TextArray.chunks(clientIds, 1000)) {
             jdbc.update("update settlement_checkpoint set reference_version = ? where client_id = any(?)", ps -> {
                 ps.setString(1, referenceVersion);
                 TextArray.bind(ps, 2, chunk);

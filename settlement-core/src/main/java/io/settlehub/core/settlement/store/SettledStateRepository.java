@@ -281,9 +281,7 @@ public class SettledStateRepository implements SettledState {
      */
     public Set<String> continuable(Collection<String> clientIds, String referenceVersion) {
         Set<String> found = new HashSet<>();
-        List<String> clients = List.copyOf(clientIds);
-        for (int from = 0; from < clients.size(); from += 1000) {
-            List<String> chunk = clients.subList(from, Math.min(clients.size(), from + 1000));
+        for (List<String> chunk : TextArray.chunks(clientIds, 1000)) {
             jdbc.query("select client_id from settlement_checkpoint where client_id = any(?) and unlisted_payouts = false"
                     + " and reference_version = ?", ps -> {
                         TextArray.bind(ps, 1, chunk);
