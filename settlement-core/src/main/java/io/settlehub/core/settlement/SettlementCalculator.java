@@ -283,7 +283,9 @@ public final class SettlementCalculator {
         }
 
         private Optional<BigDecimal> rate(String base, String quote, java.time.LocalDate date) {
-            ratePairs.add(Derivation.pair(base, quote));
+            if (!base.equals(quote)) {
+                ratePairs.add(Derivation.pair(base, quote));
+            }
             return reference.fxRate(terms.at(date).fxRateSource(), base, quote, date);
         }
 

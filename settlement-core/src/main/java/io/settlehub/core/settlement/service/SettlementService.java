@@ -18,9 +18,12 @@ import io.settlehub.core.settlement.Resumption;
 import io.settlehub.core.settlement.SettlementCalculator;
 import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.core.settlement.store.ClientRepository;
+import io.settlehub.core.settlement.store.FactCache;
 import io.settlehub.core.settlement.store.FactRepository;
 import io.settlehub.core.settlement.store.FactRepository.RecordedFact;
+import io.settlehub.core.settlement.store.OrderFiguresRepository;
 import io.settlehub.core.settlement.store.ParkedRepository;
+import io.settlehub.core.settlement.store.RatePairRepository;
 import io.settlehub.core.settlement.store.ReferenceDataRepository;
 import io.settlehub.core.settlement.store.SettledStateRepository;
 import java.util.*;
@@ -36,20 +39,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettlementService {
 
     private final FactRepository facts;
-    private final io.settlehub.core.settlement.store.OrderFiguresRepository orderFigures;
-    private final io.settlehub.core.settlement.store.RatePairRepository ratePairs;
+    private final OrderFiguresRepository orderFigures;
+    private final RatePairRepository ratePairs;
     private final ClientRepository clients;
     private final LedgerRepository ledger;
     private final ParkedRepository parked;
     private final ReferenceDataRepository referenceData;
     private final PaymentStatusHandler paymentStatuses;
     private final SettledStateRepository state;
-    private final io.settlehub.core.settlement.store.FactCache factCache;
+    private final FactCache factCache;
 
     public SettlementService(FactRepository facts, ClientRepository clients, LedgerRepository ledger, ParkedRepository parked,
                              ReferenceDataRepository referenceData, PaymentStatusHandler paymentStatuses, SettledStateRepository state,
-                             io.settlehub.core.settlement.store.FactCache factCache, io.settlehub.core.settlement.store.OrderFiguresRepository orderFigures,
-                             io.settlehub.core.settlement.store.RatePairRepository ratePairs) {
+                             FactCache factCache, OrderFiguresRepository orderFigures,
+                             RatePairRepository ratePairs) {
         this.ratePairs = ratePairs;
         this.state = state;
         this.orderFigures = orderFigures;
@@ -153,7 +156,7 @@ public class SettlementService {
                                  ReferenceDataRepository.Versioned after, String rateCause, Map<String, String> causeByClient) {
         Set<String> pairs = new TreeSet<>();
         fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).map(f -> (io.settlehub.contract.EventPayload.FxRate) f.event().payload())
-                .forEach(rate -> pairs.add(io.settlehub.core.settlement.Derivation.pair(rate.base(), rate.quote())));
+                .forEach(rate -> pairs.add(Derivation.pair(rate.base(), rate.quote())));
         List<String> untouched = ratePairs.settledWithout(pairs, before.version());
         ratePairs.moveTo(untouched, after.version());
         untouched.forEach(client -> causeByClient.remove(client, rateCause));
