@@ -25,6 +25,10 @@ public final class MessageHeaders {
     public static final String EXCLUDE_BANKS = "excludeBanks";
     /** Why a message was moved to a dead-letter queue. */
     public static final String FAILURE_REASON = "failureReason";
+    /** On {@code hub.connectors.unmapped}: the money field of the partner's record left unmapped (absent: the whole record). */
+    public static final String UNMAPPED_FIELD = "hubUnmappedField";
+    /** On {@code hub.connectors.unmapped}: that field's amount, as the partner wrote it. */
+    public static final String UNMAPPED_AMOUNT = "hubUnmappedAmount";
     /** On a dead letter: the message was refused for who sent it, not for what it says (an alert is raised). */
     public static final String REFUSED = "hubRefused";
     /** On a webhook's dead letter: the webhook whose receiver did not take it. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,7 +33,9 @@ import java.util.function.Function;
  *       {@code MARKETPLACE_CHARGE} of the client (positive costs the client); "сторно" rows and compensations,
  *       surcharges and reward corrections WB pays: negative charges.</li>
  * </ul>
- * An unknown operation, or a row without the amount its kind needs, is returned unmapped with the row and field named.
+ * Any other money field a row carries beside what its operation maps becomes a charge of its own kind, or an unmapped
+ * record naming the field ({@link #withOtherFields}). An unknown operation, or a row without the amount its kind needs,
+ * is returned unmapped with the row and field named.
  * The weekly payout of each report is built beside it by {@link WildberriesReportPayouts}.
  */
 public final class WildberriesRowMapper {
@@ -70,6 +73,33 @@ public final class WildberriesRowMapper {
             charge("добровольная компенсация при возврате", "voluntary compensation on return", "ppvz_for_pay", ReportRow::forPay, true),
             charge("доплаты", "surcharge", "additional_payment", ReportRow::additionalPayment, true));
 
+    /**
+     * A money field of a row, by the statistics API's name; the charge it makes when a row carries it beside what its
+     * operation maps ({@code kind} null: no charge, an unmapped record).
+     */
+    private record MoneyField(String name, Function<ReportRow, BigDecimal> amount, String kind, boolean paidByWb) {
+    }
+
+    /** Every money field of a row: what the seller is paid, what WB keeps of it, and what WB charges or pays beside. */
+    private static final List<MoneyField> MONEY_FIELDS = List.of(
+            new MoneyField("retail_amount", ReportRow::retailAmount, null, false),
+            new MoneyField("ppvz_for_pay", ReportRow::forPay, null, false),
+            new MoneyField("ppvz_vw", ReportRow::vw, null, false),
+            new MoneyField("ppvz_vw_nds", ReportRow::vwNds, null, false),
+            new MoneyField("acquiring_fee", ReportRow::acquiringFee, null, false),
+            new MoneyField("ppvz_reward", ReportRow::ppvzReward, "pickup point reward", false),
+            new MoneyField("delivery_rub", ReportRow::deliveryRub, "logistics", false),
+            new MoneyField("penalty", ReportRow::penalty, "penalty", false),
+            new MoneyField("additional_payment", ReportRow::additionalPayment, "surcharge", true),
+            new MoneyField("rebill_logistic_cost", ReportRow::rebillLogisticCost, "transport reimbursement", false),
+            new MoneyField("storage_fee", ReportRow::storageFee, "storage", false),
+            new MoneyField("deduction", ReportRow::deduction, "deduction", false),
+            new MoneyField("acceptance", ReportRow::acceptance, "acceptance", false));
+
+    /** What a sale or a return maps: the price, what WB pays for the goods and what it keeps of the price. */
+    private static final Set<String> ORDER_FIELDS = Set.of("retail_amount", "ppvz_for_pay", "ppvz_vw", "ppvz_vw_nds", "acquiring_fee",
+            "ppvz_reward");
+
     private static Map.Entry<String, ChargeRule> charge(String operation, String kind, String field,
                                                         Function<ReportRow, BigDecimal> amount, boolean paidByWb) {
         return Map.entry(operation, new ChargeRule(kind, field, amount, paidByWb));
@@ -87,26 +117,64 @@ public final class WildberriesRowMapper {
         try {
             String currency = currency(row);
             if (operation.equals("продажа")) {
-                return sale(clientId, row, currency);
+                return withOtherFields(clientId, row, currency, sale(clientId, row, currency), ORDER_FIELDS);
             }
             if (operation.equals("возврат")) {
-                return returned(clientId, row, currency);
+                return withOtherFields(clientId, row, currency, returned(clientId, row, currency), ORDER_FIELDS);
             }
             ChargeRule rule = CHARGES.get(operation);
             if (rule == null) {
                 return unmapped(clientId, row, "unknown Wildberries operation '" + row.operation() + "' (supplier_oper_name)");
             }
             BigDecimal amount = required(row, rule.field(), rule.amount().apply(row));
-            if (amount.signum() == 0) {
-                return MappingResult.of(List.of());
+            MappingResult charged = MappingResult.of(List.of());
+            if (amount.signum() != 0) {
+                Money money = bookable(row, rule.field(), rule.paidByWb() ? amount.abs().negate() : amount, currency);
+                charged = event(clientId, row, EventType.MARKETPLACE_CHARGE, rowDay(row), new MarketplaceCharge(rule.kind(), money, null));
             }
-            Money charged = new Money(rule.paidByWb() ? amount.abs().negate() : amount, currency);
-            return event(clientId, row, EventType.MARKETPLACE_CHARGE, rowDay(row), new MarketplaceCharge(rule.kind(), charged, null));
+            return withOtherFields(clientId, row, currency, charged, Set.of(rule.field()));
         } catch (MissingField e) {
             return unmapped(clientId, row, e.getMessage());
         } catch (RuntimeException e) {
             return unmapped(clientId, row, "row rrd_id " + row.rrdId() + " cannot be mapped: " + e.getMessage());
         }
+    }
+
+    /**
+     * The row's mapped event, and every other money field the row carries beside what its operation maps: a charge of
+     * the field's own kind (a sale row of WB's documented example carries storage, penalty, deduction, acceptance and
+     * transport costs beside the sale), or, for a field that is no charge or an amount the currency cannot hold, an
+     * unmapped record naming the field. No amount of a row is left out silently.
+     */
+    private static MappingResult withOtherFields(String clientId, ReportRow row, String currency, MappingResult mapped,
+                                                 Set<String> covered) {
+        List<CanonicalEvent> events = new ArrayList<>(mapped.events());
+        List<UnmappedRecord> unmapped = new ArrayList<>(mapped.unmapped());
+        for (MoneyField field : MONEY_FIELDS) {
+            BigDecimal amount = field.amount().apply(row);
+            if (covered.contains(field.name()) || amount == null || amount.signum() == 0) {
+                continue;
+            }
+            String what = "row rrd_id " + row.rrdId() + " (" + row.operation() + "): " + field.name() + " " + amount.toPlainString();
+            if (field.kind() == null) {
+                unmapped.add(UnmappedRecord.field(SOURCE, clientId, eventId(clientId, row), field.name(), amount,
+                        what + " is not part of what this operation maps to", row.json()));
+                continue;
+            }
+            Money charged;
+            try {
+                charged = new Money(field.paidByWb() ? amount.abs().negate() : amount, currency);
+            } catch (IllegalArgumentException e) {
+                unmapped.add(UnmappedRecord.field(SOURCE, clientId, eventId(clientId, row), field.name(), amount,
+                        what + " cannot be booked: " + e.getMessage(), row.json()));
+                continue;
+            }
+            // dated by the row's day; a sale row without one, by its sale
+            Instant at = events.isEmpty() || row.rowDate() != null || row.reportDateTo() != null ? rowDay(row) : events.get(0).occurredAt();
+            events.add(new CanonicalEvent(eventId(clientId, row) + ":" + field.name(), EventType.MARKETPLACE_CHARGE,
+                    EventCodec.SCHEMA_VERSION, SOURCE, clientId, at, new MarketplaceCharge(field.kind(), charged, null)));
+        }
+        return new MappingResult(events, unmapped);
     }
 
     private static MappingResult sale(String clientId, ReportRow row, String currency) {
@@ -202,6 +270,14 @@ public final class WildberriesRowMapper {
             throw new MissingField("row rrd_id " + row.rrdId() + " (" + row.operation() + "): " + field + " is missing");
         }
         return value;
+    }
+
+    private static Money bookable(ReportRow row, String field, BigDecimal amount, String currency) {
+        try {
+            return new Money(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw new MissingField("row rrd_id " + row.rrdId() + " (" + row.operation() + "): " + field + " cannot be booked: " + e.getMessage());
+        }
     }
 
     private static BigDecimal zeroIfNull(BigDecimal value) {

@@ -148,4 +148,36 @@ class WildberriesRowMapperTest {
         assertThat(body.orders()).extracting(PayoutOrder::orderId, PayoutOrder::amount).containsExactly(
                 tuple("9f1a6c2e3b7d4e0fa1b2c3d4e5f60718", rub("1764.40")), tuple("b2c3d4e5f60718293a4b5c6d7e8f9012", rub("5016.60")));
     }
+
+    @Test
+    void a_sale_row_carrying_charges_books_each_and_names_the_amount_it_cannot_book() throws Exception {
+        // the amounts of WB's documented example "Продажа" row: 20,098.99 beside the sale, 1.349 of it in tenths of a kopeck
+        MappingResult result = map(rows(ReportRowReader.STATISTICS, "report-statistics-sale-with-charges.json").get(0));
+        assertThat(result.events()).extracting(CanonicalEvent::eventId, CanonicalEvent::type).containsExactly(
+                tuple("wildberries:acme:rrd:1884410101", EventType.SALE),
+                tuple("wildberries:acme:rrd:1884410101:penalty", EventType.MARKETPLACE_CHARGE),
+                tuple("wildberries:acme:rrd:1884410101:storage_fee", EventType.MARKETPLACE_CHARGE),
+                tuple("wildberries:acme:rrd:1884410101:deduction", EventType.MARKETPLACE_CHARGE),
+                tuple("wildberries:acme:rrd:1884410101:acceptance", EventType.MARKETPLACE_CHARGE));
+        assertThat(result.events().subList(1, 5)).extracting(e -> ((MarketplaceCharge) e.payload()).kind(),
+                e -> ((MarketplaceCharge) e.payload()).amount()).containsExactly(
+                tuple("penalty", rub("231.35")), tuple("storage", rub("12647.29")), tuple("deduction", rub("6354.00")),
+                tuple("acceptance", rub("865.00")));
+        assertThat(result.events().get(1).occurredAt()).isEqualTo(Instant.parse("2026-03-02T21:00:00Z")); // rr_dt 2026-03-03, Moscow
+        assertThat(result.unmapped()).extracting(UnmappedRecord::recordId, UnmappedRecord::field, UnmappedRecord::amount)
+                .containsExactly(tuple("wildberries:acme:rrd:1884410101:rebill_logistic_cost", "rebill_logistic_cost", "1.349"));
+        assertThat(result.unmapped().get(0).reason()).isEqualTo("row rrd_id 1884410101 (Продажа): rebill_logistic_cost 1.349 cannot be"
+                + " booked: amount 1.349 has more decimals than RUB allows (2)");
+    }
+
+    @Test
+    void a_charge_row_whose_amount_the_currency_cannot_hold_is_unmapped_naming_the_field() throws Exception {
+        JsonNode node = EventCodec.mapper().readTree(Fixtures.wildberries("report-statistics-page-1.json")).get(9);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("rebill_logistic_cost", new java.math.BigDecimal("64.205"));
+        MappingResult result = map(ReportRowReader.STATISTICS.read(node));
+        assertThat(result.events()).isEmpty();
+        assertThat(result.unmapped()).extracting(UnmappedRecord::reason).containsExactly("row rrd_id 1884410010 (Возмещение издержек по"
+                + " перевозке/по складским операциям с товаром): rebill_logistic_cost cannot be booked: amount 64.205 has more decimals"
+                + " than RUB allows (2)");
+    }
 }

@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-/** The message kept on hub.connectors.unmapped: the partner's record as it came, with the reason. */
+/** The message kept on hub.connectors.unmapped: the partner's record as it came, with the reason and, for one field, its name. */
 public final class UnmappedRecordMessage implements Processor {
 
     @Override
@@ -17,6 +17,10 @@ public final class UnmappedRecordMessage implements Processor {
         message.setHeader("clientId", record.clientId());
         message.setHeader(MessageHeaders.FAILURE_REASON, record.reason());
         message.setHeader(MessageHeaders.DUPLICATE_ID, record.recordId());
+        if (record.field() != null) {
+            message.setHeader(MessageHeaders.UNMAPPED_FIELD, record.field());
+            message.setHeader(MessageHeaders.UNMAPPED_AMOUNT, record.amount());
+        }
         message.setBody(record.json());
     }
 }

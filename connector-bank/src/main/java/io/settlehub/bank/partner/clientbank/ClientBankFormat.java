@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes and reads the 1C client-bank exchange format (version 1.03): {@code Key=Value} lines with CRLF, first line
- * {@code 1CClientBankExchange}, last {@code КонецФайла}; encoding as {@code Кодировка} says — {@code Windows}
- * (Windows-1251, what the hub writes) or {@code DOS} (CP866). Dates {@code dd.MM.yyyy}, amounts with a point.
- * A file whose bytes are neither encoding as it declares it, or a line that is not {@code Key=Value}, fails naming it.
+ * Writes (version 1.03) and reads (1.01, 1.02 and 1.03, which name the fields the hub reads alike) the 1C client-bank
+ * exchange format: {@code Key=Value} lines with CRLF, first line {@code 1CClientBankExchange}, last {@code КонецФайла};
+ * encoding as {@code Кодировка} says, in any letter case — {@code Windows} (Windows-1251, what the hub writes) or
+ * {@code DOS} (CP866). Dates {@code dd.MM.yyyy}, amounts with a point. A document section may name its kind
+ * ({@code СекцияДокумент=Платежное поручение}) or not; a blank {@code Очередность} is an ordinary payment's 5.
+ * A file whose bytes are neither encoding as it declares it, of another version, or with a line that is not
+ * {@code Key=Value}, fails naming it.
  */
 public final class ClientBankFormat {
 
@@ -25,6 +28,9 @@ public final class ClientBankFormat {
     public static final Charset DOS = Charset.forName("IBM866");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final List<String> VERSIONS = List.of("1.01", "1.02", "1.03");
+    private static final java.util.regex.Pattern ENCODING =
+            java.util.regex.Pattern.compile("(?m)^\\s*Кодировка\\s*=\\s*(\\S+)\\s*$");
 
     private ClientBankFormat() {
     }
@@ -89,6 +95,7 @@ public final class ClientBankFormat {
         List<ClientBankFile.AccountSection> accounts = new ArrayList<>();
         List<PaymentOrder> documents = new ArrayList<>();
         Map<String, String> section = null;
+        Map<String, Integer> sectionLines = new LinkedHashMap<>();
         String sectionKind = null;
         boolean ended = false;
         for (int i = 1; i < lines.length; i++) {
@@ -105,12 +112,20 @@ public final class ClientBankFormat {
                 if (section == null) {
                     throw new InvalidStatementException(where + ": " + line + " without its section");
                 }
+                Where at = new Where(fileName, Map.copyOf(sectionLines), i + 1);
                 if ("document".equals(sectionKind)) {
-                    documents.add(document(section, where));
+                    documents.add(document(section, at));
                 } else {
-                    accounts.add(account(section, where));
+                    accounts.add(account(section, at));
                 }
+                sectionLines.clear();
                 section = null;
+                continue;
+            }
+            if (line.equals("СекцияДокумент")) {
+                section = new LinkedHashMap<>();
+                section.put("Вид", "");
+                sectionKind = "document";
                 continue;
             }
             if (line.equals("СекцияРасчСчет")) {
@@ -130,6 +145,7 @@ public final class ClientBankFormat {
                 sectionKind = "document";
             } else if (section != null) {
                 section.put(key, value);
+                sectionLines.put(key, i + 1);
             } else {
                 header.merge(key, value, (a, b) -> a + "," + b);
             }
@@ -137,30 +153,64 @@ public final class ClientBankFormat {
         if (!ended) {
             throw new InvalidStatementException(fileName + ": the file ends without КонецФайла (cut in the middle?)");
         }
+        String version = header.get("ВерсияФормата");
+        if (version == null || version.isBlank()) {
+            throw new InvalidStatementException(fileName + ": the header has no ВерсияФормата");
+        }
+        if (!VERSIONS.contains(version.strip())) {
+            throw new InvalidStatementException(fileName + ": ВерсияФормата " + version + " is not a version this reader knows ("
+                    + String.join(", ", VERSIONS) + ")");
+        }
         return new ClientBankFile(header, accounts, documents);
     }
 
     /** Windows-1251 unless the file says DOS; a file that says neither in its own bytes is not this format as declared. */
     private static String decode(String fileName, byte[] bytes) {
         String windows = new String(bytes, WINDOWS);
-        if (windows.contains("Кодировка=Windows")) {
+        if (declares(windows, "windows")) {
             return windows;
         }
         String dos = new String(bytes, DOS);
-        if (dos.contains("Кодировка=DOS")) {
+        if (declares(dos, "dos")) {
             return dos;
         }
         throw new InvalidStatementException(fileName + ": no 'Кодировка=Windows' (Windows-1251) or 'Кодировка=DOS' (CP866) line in "
                 + "the encoding it names; the file is in another encoding than it declares");
     }
 
-    private static PaymentOrder document(Map<String, String> s, String where) {
-        return new PaymentOrder(required(s, "Номер", where), date(s, "Дата", where), amount(s, "Сумма", where),
-                party(s, "Плательщик"), party(s, "Получатель"), purpose(s), s.containsKey("Очередность") ? Integer.parseInt(s.get("Очередность")) : 5,
-                s.get("ВидПлатежа"), optionalDate(s, "ДатаСписано", where), optionalDate(s, "ДатаПоступило", where));
+    private static boolean declares(String text, String encoding) {
+        java.util.regex.Matcher declared = ENCODING.matcher(text);
+        return declared.find() && declared.group(1).equalsIgnoreCase(encoding);
     }
 
-    private static ClientBankFile.AccountSection account(Map<String, String> s, String where) {
+    /** Where a section's field was in the file: its own line, or the section's last when the field is absent. */
+    private record Where(String fileName, Map<String, Integer> lines, int end) {
+
+        String of(String key) {
+            return fileName + " line " + lines.getOrDefault(key, end);
+        }
+    }
+
+    private static PaymentOrder document(Map<String, String> s, Where where) {
+        return new PaymentOrder(required(s, "Номер", where), date(s, "Дата", where), amount(s, "Сумма", where),
+                party(s, "Плательщик"), party(s, "Получатель"), purpose(s), priority(s, where), s.get("ВидПлатежа"),
+                optionalDate(s, "ДатаСписано", where), optionalDate(s, "ДатаПоступило", where));
+    }
+
+    /** {@code Очередность}: 5 (an ordinary payment) when blank or absent, as statements often leave it. */
+    private static int priority(Map<String, String> s, Where where) {
+        String value = s.get("Очередность");
+        if (value == null || value.isBlank()) {
+            return 5;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidStatementException(where.of("Очередность") + ": Очередность is not a number: '" + value + "'");
+        }
+    }
+
+    private static ClientBankFile.AccountSection account(Map<String, String> s, Where where) {
         return new ClientBankFile.AccountSection(required(s, "РасчСчет", where), date(s, "ДатаНачала", where), date(s, "ДатаКонца", where),
                 amount(s, "НачальныйОстаток", where), amount(s, "ВсегоПоступило", where), amount(s, "ВсегоСписано", where),
                 amount(s, "КонечныйОстаток", where));
@@ -188,23 +238,23 @@ public final class ClientBankFormat {
         return parts.toString();
     }
 
-    private static String required(Map<String, String> s, String key, String where) {
+    private static String required(Map<String, String> s, String key, Where where) {
         String value = s.get(key);
         if (value == null || value.isBlank()) {
-            throw new InvalidStatementException(where + ": the section has no " + key);
+            throw new InvalidStatementException(where.of(key) + ": the section has no " + key);
         }
         return value;
     }
 
-    private static LocalDate date(Map<String, String> s, String key, String where) {
+    private static LocalDate date(Map<String, String> s, String key, Where where) {
         LocalDate date = optionalDate(s, key, where);
         if (date == null) {
-            throw new InvalidStatementException(where + ": the section has no " + key);
+            throw new InvalidStatementException(where.of(key) + ": the section has no " + key);
         }
         return date;
     }
 
-    private static LocalDate optionalDate(Map<String, String> s, String key, String where) {
+    private static LocalDate optionalDate(Map<String, String> s, String key, Where where) {
         String value = s.get(key);
         if (value == null || value.isBlank()) {
             return null;
@@ -212,20 +262,20 @@ public final class ClientBankFormat {
         try {
             return LocalDate.parse(value, DATE);
         } catch (DateTimeParseException e) {
-            throw new InvalidStatementException(where + ": " + key + " is not dd.MM.yyyy: '" + value + "'");
+            throw new InvalidStatementException(where.of(key) + ": " + key + " is not dd.MM.yyyy: '" + value + "'");
         }
     }
 
-    private static BigDecimal amount(Map<String, String> s, String key, String where) {
+    private static BigDecimal amount(Map<String, String> s, String key, Where where) {
         String value = required(s, key, where);
         try {
             BigDecimal amount = new BigDecimal(value.replace(',', '.'));
             if (amount.stripTrailingZeros().scale() > 2) {
-                throw new InvalidStatementException(where + ": " + key + " has more than two decimals: '" + value + "'");
+                throw new InvalidStatementException(where.of(key) + ": " + key + " has more than two decimals: '" + value + "'");
             }
             return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
         } catch (NumberFormatException e) {
-            throw new InvalidStatementException(where + ": " + key + " is not an amount: '" + value + "'");
+            throw new InvalidStatementException(where.of(key) + ": " + key + " is not an amount: '" + value + "'");
         }
     }
 

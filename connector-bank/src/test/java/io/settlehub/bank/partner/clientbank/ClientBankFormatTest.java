@@ -69,4 +69,40 @@ class ClientBankFormatTest {
         assertThatThrownBy(() -> ClientBankFormat.read("x.txt", threeDecimals)).isInstanceOf(InvalidStatementException.class)
                 .hasMessageContaining("Сумма has more than two decimals: '1500.005'");
     }
+
+    static ClientBankFile readVariant(String name, String text) {
+        return ClientBankFormat.read(name, text.getBytes(ClientBankFormat.WINDOWS));
+    }
+
+    @Test
+    void what_other_programs_write_is_read_a_lowercase_encoding_a_bare_document_section_a_blank_priority_older_versions() throws Exception {
+        String whole = new String(fixture("kl_to_1c-20261126.txt"), ClientBankFormat.WINDOWS);
+        List<PaymentOrder> documents = ClientBankFormat.read("kl_to_1c-20261126.txt", fixture("kl_to_1c-20261126.txt")).documents();
+        // Oracle EBS writes the encoding's name in lower case
+        assertThat(readVariant("lower.txt", whole.replace("Кодировка=Windows", "Кодировка=windows")).documents()).isEqualTo(documents);
+        // the document kind is optional on the section line
+        assertThat(readVariant("bare.txt", whole.replace("СекцияДокумент=Платежное поручение\r\nНомер=45512", "СекцияДокумент\r\nНомер=45512"))
+                .documents()).isEqualTo(documents);
+        // a statement may leave the priority blank: an ordinary payment's 5
+        assertThat(readVariant("blank.txt", whole.replace("Очередность=5", "Очередность=")).documents()).extracting(PaymentOrder::priority)
+                .containsExactly(5, 5);
+        // 1.01 and 1.02 name the fields the hub reads as 1.03 does
+        for (String version : List.of("1.01", "1.02")) {
+            ClientBankFile older = readVariant(version + ".txt", whole.replace("ВерсияФормата=1.03", "ВерсияФормата=" + version));
+            assertThat(older.version()).isEqualTo(version);
+            assertThat(older.documents()).isEqualTo(documents);
+        }
+    }
+
+    @Test
+    void an_unknown_version_a_missing_one_and_a_priority_that_is_no_number_are_refused_naming_the_line() throws Exception {
+        String whole = new String(fixture("kl_to_1c-20261126.txt"), ClientBankFormat.WINDOWS);
+        assertThatThrownBy(() -> readVariant("v2.txt", whole.replace("ВерсияФормата=1.03", "ВерсияФормата=2.00")))
+                .isInstanceOf(InvalidStatementException.class)
+                .hasMessage("v2.txt: ВерсияФормата 2.00 is not a version this reader knows (1.01, 1.02, 1.03)");
+        assertThatThrownBy(() -> readVariant("none.txt", whole.replace("ВерсияФормата=1.03\r\n", "")))
+                .isInstanceOf(InvalidStatementException.class).hasMessage("none.txt: the header has no ВерсияФормата");
+        assertThatThrownBy(() -> readVariant("x.txt", whole.replaceFirst("Очередность=5", "Очередность=пятая")))
+                .isInstanceOf(InvalidStatementException.class).hasMessage("x.txt line 47: Очередность is not a number: 'пятая'");
+    }
 }
