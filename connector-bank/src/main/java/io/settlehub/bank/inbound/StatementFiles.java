@@ -61,7 +61,7 @@ public class StatementFiles {
             events.addAll(mapped.events());
             unmapped.addAll(mapped.unmapped());
         };
-        if (message.equals(Iso20022Files.CAMT_053)) {
+        if (Iso20022Files.isCamt053(message)) {
             Camt053Reader.read(file.toPath(), entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
         } else if (message.equals(Iso20022Files.PAIN_002)) {
             requireReadableWhole(fileName, file, "a pain.002 status report");

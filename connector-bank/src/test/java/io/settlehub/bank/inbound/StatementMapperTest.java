@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A camt.053 statement of the hub's account: validated, streamed, and each booked entry to its event. */
 class StatementMapperTest {
@@ -33,7 +35,11 @@ class StatementMapperTest {
     Path dir;
 
     Path statement(String e2e, String edit) throws Exception {
-        String xml = new String(getClass().getResourceAsStream("/iso20022/camt053-statement.xml").readAllBytes(), StandardCharsets.UTF_8)
+        return statement("camt053-statement.xml", e2e, edit);
+    }
+
+    Path statement(String fixture, String e2e, String edit) throws Exception {
+        String xml = new String(getClass().getResourceAsStream("/iso20022/" + fixture).readAllBytes(), StandardCharsets.UTF_8)
                 .replace("{{E2E}}", e2e);
         Path file = dir.resolve("camt053-20261126.xml");
         Files.writeString(file, edit == null ? xml : xml.replace("<Amt Ccy=\"RUB\">1500.00</Amt>", edit));
@@ -94,5 +100,54 @@ class StatementMapperTest {
         String whole = Files.readString(cut);
         Files.writeString(cut, whole.substring(0, whole.indexOf("<NtryRef>3</NtryRef>")));
         assertThatThrownBy(() -> read(cut, sent)).isInstanceOf(InvalidStatementException.class).hasMessageContaining("camt053-20261126.xml");
+    }
+
+    List<StatementEntry> entries(Path file) {
+        List<StatementEntry> entries = new ArrayList<>();
+        Camt053Reader.read(file, entries::add);
+        return entries;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"camt053-statement-v02.xml", "camt053-statement-v04.xml"})
+    void the_earlier_versions_banks_still_send_read_into_the_very_same_entries(String fixture) throws Exception {
+        List<StatementEntry> latest = entries(statement("SHX", null));
+        Path earlier = Files.move(statement(fixture, "SHX", null), dir.resolve(fixture));
+        assertThat(entries(earlier)).isEqualTo(latest);
+        assertThat(latest).extracting(StatementEntry::status).containsExactly("BOOK", "BOOK", "BOOK", "PDNG");
+        assertThat(latest.get(1).counterpartyName()).isEqualTo("ООО «Интернет Решения»");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"camt053-statement.xml", "camt053-statement-v02.xml"})
+    void a_credit_named_only_by_its_structured_creditor_reference_is_matched(String fixture) throws Exception {
+        Path file = statement(fixture, "SHX", null);
+        Files.writeString(file, Files.readString(file).replace("<RmtInf><Ustrd>Перечисление по договору ИР-100001 за период"
+                + " 10.11.2026-16.11.2026</Ustrd></RmtInf>", "<RmtInf><Strd><CdtrRefInf><Ref>ИР-100001</Ref></CdtrRefInf></Strd></RmtInf>"));
+        List<MappingResult> results = read(file, new SentInstructions(dir.resolve("sent.tsv")));
+        CanonicalEvent credit = results.get(1).events().get(0);
+        assertThat(List.of(credit.type(), credit.clientId(), ((BankCredit) credit.payload()).purpose()))
+                .containsExactly(EventType.BANK_CREDIT, "acme", "ИР-100001");
+    }
+
+    @Test
+    void an_earlier_version_cut_short_or_without_an_amount_yields_no_entry_and_names_why() throws Exception {
+        Path cut = statement("camt053-statement-v02.xml", "SHX", null);
+        String whole = Files.readString(cut);
+        Files.writeString(cut, whole.substring(0, whole.indexOf("<NtryRef>3</NtryRef>")));
+        List<StatementEntry> seen = new ArrayList<>();
+        assertThatThrownBy(() -> Camt053Reader.read(cut, seen::add)).isInstanceOf(InvalidStatementException.class)
+                .hasMessageContaining("camt053-20261126.xml is not well-formed XML");
+        assertThat(seen).as("nothing of a broken statement is read").isEmpty();
+
+        Path noAmount = statement("camt053-statement-v04.xml", "SHX", "<Amt>1500.00</Amt>");
+        assertThatThrownBy(() -> Camt053Reader.read(noAmount, seen::add)).isInstanceOf(InvalidStatementException.class)
+                .hasMessage("camt053-20261126.xml: entry 1 of statement 40702810000000000099-20261126 has no Amt with its Ccy");
+        assertThat(seen).isEmpty();
+
+        Path other = statement("SHX", null);
+        Files.writeString(other, Files.readString(other).replace("camt.053.001.08", "camt.053.001.99"));
+        assertThatThrownBy(() -> Camt053Reader.read(other, seen::add)).isInstanceOf(InvalidStatementException.class)
+                .hasMessageContaining("not a camt.053 statement of a version read here (.001.02, .001.04, .001.08)");
     }
 }

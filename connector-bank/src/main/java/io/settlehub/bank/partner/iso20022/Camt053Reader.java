@@ -17,9 +17,14 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
 
 /**
- * Reads a {@code camt.053.001.08} bank-to-customer statement: first validated against the official XSD, then read
- * entry by entry with a streaming parser — a statement of any size is never held whole. Doctypes and external
- * entities are refused by both passes (an XML bomb or an external entity fails the file).
+ * Reads a camt.053 bank-to-customer statement of version {@code .001.08}, {@code .001.04} or {@code .001.02} (what banks
+ * still send): first checked whole — {@code .001.08} against the official XSD, the older versions by a first streaming
+ * pass that requires what the hub reads of each entry — then read entry by entry with a streaming parser, so a
+ * statement of any size is never held whole and a broken one yields no entry. The versions differ, in what the hub
+ * reads, only in the entry status ({@code Sts/Cd} in .08, a bare code before) and the related parties ({@code Dbtr/Pty/Nm}
+ * in .08, {@code Dbtr/Nm} before). The remittance is the unstructured text and the structured creditor references
+ * ({@code RmtInf/Strd/CdtrRefInf/Ref}, {@code AddtlRmtInf}). Doctypes and external entities are refused by every pass
+ * (an XML bomb or an external entity fails the file).
  */
 public final class Camt053Reader {
 
@@ -28,7 +33,7 @@ public final class Camt053Reader {
     private Camt053Reader() {
     }
 
-    /** A statement that cannot be read as camt.053.001.08: the message names why and where. */
+    /** A statement that cannot be read as camt.053: the message names why and where. */
     public static final class InvalidStatementException extends RuntimeException {
         public InvalidStatementException(String message) {
             super(message);
@@ -37,11 +42,23 @@ public final class Camt053Reader {
 
     public static void read(Path file, Consumer<StatementEntry> entries) {
         String name = file.getFileName().toString();
-        Iso20022Files.validate(file, SCHEMA, "camt.053.001.08.xsd");
+        String version = Iso20022Files.messageOf(file);
+        if (version.equals(Iso20022Files.CAMT_053)) {
+            Iso20022Files.validate(file, SCHEMA, "camt.053.001.08.xsd");
+        } else if (Iso20022Files.CAMT_053_EARLIER.contains(version)) {
+            pass(file, name, false, entry -> { });
+        } else {
+            throw new InvalidStatementException(name + " is not a camt.053 statement of a version read here (.001.02, .001.04, .001.08):"
+                    + " namespace '" + version + "'");
+        }
+        pass(file, name, version.equals(Iso20022Files.CAMT_053), entries);
+    }
+
+    private static void pass(Path file, String name, boolean statusInCd, Consumer<StatementEntry> entries) {
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory().createXMLStreamReader(in);
             try {
-                parse(xml, name, entries);
+                parse(xml, name, statusInCd, entries);
             } finally {
                 xml.close();
             }
@@ -60,7 +77,8 @@ public final class Camt053Reader {
     }
 
     /** Walks the document keeping the element path; an entry is complete at its closing {@code Ntry}. */
-    private static void parse(XMLStreamReader xml, String name, Consumer<StatementEntry> entries) throws XMLStreamException {
+    private static void parse(XMLStreamReader xml, String name, boolean statusInCd, Consumer<StatementEntry> entries)
+            throws XMLStreamException {
         Deque<String> path = new ArrayDeque<>();
         String statementId = null;
         String account = null;
@@ -69,7 +87,7 @@ public final class Camt053Reader {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 path.push(xml.getLocalName());
-                String at = joined(path);
+                String at = unwrapped(joined(path), statusInCd);
                 if (at.endsWith("Stmt/Ntry")) {
                     entry = new Entry();
                 } else if (entry != null && at.endsWith("Ntry/Amt")) {
@@ -103,12 +121,21 @@ public final class Camt053Reader {
         }
     }
 
+    /**
+     * The path as the hub reads it, whatever the version: .08's party wrapper ({@code Dbtr/Pty/Nm}) read as the earlier
+     * versions' {@code Dbtr/Nm}, and the earlier versions' bare status code ({@code Ntry/Sts}) as .08's {@code Ntry/Sts/Cd}.
+     */
+    private static String unwrapped(String at, boolean statusInCd) {
+        String path = at.replace("/Dbtr/Pty/", "/Dbtr/").replace("/Cdtr/Pty/", "/Cdtr/");
+        return !statusInCd && path.endsWith("Ntry/Sts") ? path + "/Cd" : path;
+    }
+
     private static boolean isEntryField(String at) {
         return at.endsWith("Ntry/NtryRef") || at.endsWith("Ntry/CdtDbtInd") || at.endsWith("Ntry/Sts/Cd") || at.endsWith("Ntry/BookgDt/Dt")
                 || at.endsWith("Ntry/BookgDt/DtTm") || at.endsWith("Ntry/AcctSvcrRef") || at.endsWith("TxDtls/Refs/EndToEndId")
-                || at.endsWith("RltdPties/Dbtr/Pty/Nm") || at.endsWith("RltdPties/Cdtr/Pty/Nm")
-                || at.endsWith("RltdPties/Dbtr/Pty/Id/OrgId/Othr/Id") || at.endsWith("RltdPties/Cdtr/Pty/Id/OrgId/Othr/Id")
-                || at.endsWith("TxDtls/RmtInf/Ustrd");
+                || at.endsWith("RltdPties/Dbtr/Nm") || at.endsWith("RltdPties/Cdtr/Nm")
+                || at.endsWith("RltdPties/Dbtr/Id/OrgId/Othr/Id") || at.endsWith("RltdPties/Cdtr/Id/OrgId/Othr/Id")
+                || at.endsWith("TxDtls/RmtInf/Ustrd") || at.endsWith("RmtInf/Strd/CdtrRefInf/Ref") || at.endsWith("RmtInf/Strd/AddtlRmtInf");
     }
 
     /** Reads an element's text; the element's end is consumed, so the path is popped here. */
@@ -157,15 +184,15 @@ public final class Camt053Reader {
                 bookedOn = OffsetDateTime.parse(value).atZoneSameInstant(io.settlehub.contract.BusinessCalendar.ZONE).toLocalDate().toString();
             } else if (at.endsWith("Refs/EndToEndId") && endToEndId == null) {
                 endToEndId = value;
-            } else if (at.endsWith("Dbtr/Pty/Nm")) {
+            } else if (at.endsWith("Dbtr/Nm")) {
                 debtorName = value;
-            } else if (at.endsWith("Cdtr/Pty/Nm")) {
+            } else if (at.endsWith("Cdtr/Nm")) {
                 creditorName = value;
-            } else if (at.endsWith("Dbtr/Pty/Id/OrgId/Othr/Id")) {
+            } else if (at.endsWith("Dbtr/Id/OrgId/Othr/Id")) {
                 debtorTaxId = value;
-            } else if (at.endsWith("Cdtr/Pty/Id/OrgId/Othr/Id")) {
+            } else if (at.endsWith("Cdtr/Id/OrgId/Othr/Id")) {
                 creditorTaxId = value;
-            } else if (at.endsWith("RmtInf/Ustrd")) {
+            } else if (at.endsWith("RmtInf/Ustrd") || at.endsWith("CdtrRefInf/Ref") || at.endsWith("Strd/AddtlRmtInf")) {
                 remittance = remittance == null ? value : remittance + " " + value;
             }
         }
@@ -176,7 +203,23 @@ public final class Camt053Reader {
             if (reference == null) {
                 throw new InvalidStatementException(file + ": an entry of statement " + statementId + " has neither NtryRef nor AcctSvcrRef");
             }
-            return new StatementEntry(statementId, account, reference, new BigDecimal(amount), currency, credit, status,
+            String entry = file + ": entry " + reference + " of statement " + statementId;
+            if (amount == null || currency == null || currency.isBlank()) {
+                throw new InvalidStatementException(entry + " has no Amt with its Ccy");
+            }
+            if (!credit && !"DBIT".equals(creditDebit)) {
+                throw new InvalidStatementException(entry + ": CdtDbtInd is '" + creditDebit + "', neither CRDT nor DBIT");
+            }
+            if (status == null) {
+                throw new InvalidStatementException(entry + " has no Sts");
+            }
+            BigDecimal value;
+            try {
+                value = new BigDecimal(amount);
+            } catch (NumberFormatException e) {
+                throw new InvalidStatementException(entry + ": Amt is not an amount: '" + amount + "'");
+            }
+            return new StatementEntry(statementId, account, reference, value, currency, credit, status,
                     bookedOn == null ? null : LocalDate.parse(bookedOn), endToEndId, credit ? debtorName : creditorName,
                     credit ? debtorTaxId : creditorTaxId, remittance);
         }

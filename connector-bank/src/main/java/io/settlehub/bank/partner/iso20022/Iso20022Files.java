@@ -26,9 +26,17 @@ import org.xml.sax.SAXException;
 public final class Iso20022Files {
 
     public static final String CAMT_053 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
+    /** Earlier camt.053 versions banks still send, read without a bundled XSD (Camt053Reader). */
+    public static final java.util.List<String> CAMT_053_EARLIER = java.util.List.of("urn:iso:std:iso:20022:tech:xsd:camt.053.001.02",
+            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.04");
     public static final String PAIN_002 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.10";
 
     private Iso20022Files() {
+    }
+
+    /** Whether the namespace is one of the camt.053 versions read. */
+    public static boolean isCamt053(String namespace) {
+        return CAMT_053.equals(namespace) || CAMT_053_EARLIER.contains(namespace);
     }
 
     public static Schema schema(String resource) {
