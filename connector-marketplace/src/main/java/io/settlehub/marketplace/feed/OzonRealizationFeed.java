@@ -96,7 +96,7 @@ public class OzonRealizationFeed {
             });
         }
         store.keep("ozon-realization-" + account.clientId() + "-" + month + ".json", EventCodec.write(report));
-        return new MonthChecked(account, month, report.header().num(), report.rows().size(),
+        return new MonthChecked(account, month, report.header().number(), report.rows().size(),
                 new ArrayList<>(RealizationCheck.compare(report.rows(), accrued)));
     }
 

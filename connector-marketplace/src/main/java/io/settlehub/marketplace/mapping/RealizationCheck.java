@@ -23,8 +23,7 @@ public final class RealizationCheck {
     public static List<Discrepancy> compare(List<Row> reportRows, Map<String, Integer> accruedNetUnits) {
         Map<String, Integer> reported = new TreeMap<>();
         for (Row row : reportRows) {
-            String article = row.offerId() != null && !row.offerId().isBlank() ? row.offerId() : String.valueOf(row.productId());
-            reported.merge(article, nz(row.saleQty()) - nz(row.returnQty()), Integer::sum);
+            reported.merge(row.article(), row.soldUnits() - row.returnedUnits(), Integer::sum);
         }
         Map<String, Integer> all = new TreeMap<>(reported);
         accruedNetUnits.forEach((article, units) -> all.putIfAbsent(article, 0));
@@ -37,9 +36,5 @@ public final class RealizationCheck {
             }
         }
         return differences;
-    }
-
-    private static int nz(Integer value) {
-        return value == null ? 0 : value;
     }
 }

@@ -14,8 +14,8 @@ class OzonRealizationRouteTest extends MarketplaceRouteTestBase {
 
     @Test
     void a_report_that_agrees_with_the_accruals_raises_nothing_and_moves_to_the_next_month() throws Exception {
-        OZON.stubFor(post("/v1/finance/realization").withRequestBody(equalToJson("{\"date\":\"2026-03\"}"))
-                .willReturn(okJson(Fixtures.ozon("realization-2026-03.json"))));
+        OZON.stubFor(post("/v2/finance/realization").withRequestBody(equalToJson("{\"month\":3,\"year\":2026}"))
+                .willReturn(okJson(Fixtures.ozon("realization-v2-2026-03.json"))));
         trigger(OzonRealizationRoute.ROUTE_ID);
         assertThat(Files.readString(state.resolve("ozon-realization-acme.json"))).contains("\"nextMonth\":\"2026-04\"");
         assertThat(state.resolve("ozon-realization-acme-2026-03.json")).content().contains("R-3281770");
@@ -25,8 +25,8 @@ class OzonRealizationRouteTest extends MarketplaceRouteTestBase {
 
     @Test
     void a_unit_the_accruals_do_not_show_is_reported_as_a_discrepancy() throws Exception {
-        OZON.stubFor(post("/v1/finance/realization").withRequestBody(equalToJson("{\"date\":\"2026-03\"}"))
-                .willReturn(okJson(Fixtures.ozon("realization-2026-03.json").replace("\"sale_qty\": 2", "\"sale_qty\": 3"))));
+        OZON.stubFor(post("/v2/finance/realization").withRequestBody(equalToJson("{\"month\":3,\"year\":2026}"))
+                .willReturn(okJson(Fixtures.ozon("realization-v2-2026-03.json").replace("\"quantity\": 2", "\"quantity\": 3"))));
         trigger(OzonRealizationRoute.ROUTE_ID);
         jms.setReceiveTimeout(5000);
         TextMessage message = (TextMessage) jms.receive(Addresses.DISCREPANCIES);
@@ -37,7 +37,7 @@ class OzonRealizationRouteTest extends MarketplaceRouteTestBase {
 
     @Test
     void a_report_not_yet_published_keeps_the_month_for_the_next_look() {
-        OZON.stubFor(post("/v1/finance/realization").willReturn(aResponse().withStatus(404)
+        OZON.stubFor(post("/v2/finance/realization").willReturn(aResponse().withStatus(404)
                 .withBody("{\"code\":5,\"message\":\"report not found\"}")));
         trigger(OzonRealizationRoute.ROUTE_ID);
         assertThat(state.resolve("ozon-realization-acme.json")).doesNotExist();

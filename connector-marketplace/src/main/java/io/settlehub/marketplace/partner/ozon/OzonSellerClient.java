@@ -55,7 +55,8 @@ public class OzonSellerClient {
     }
 
     public RealizationReportResponse realization(Account account, java.time.YearMonth month) {
-        return post(account, "/v1/finance/realization", java.util.Map.of("date", month.toString()), RealizationReportResponse.class);
+        return post(account, "/v2/finance/realization", java.util.Map.of("month", month.getMonthValue(), "year", month.getYear()),
+                RealizationReportResponse.class);
     }
 
     private <T> T post(Account account, String path, Object body, Class<T> type) {
