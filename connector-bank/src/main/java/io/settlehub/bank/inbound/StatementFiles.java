@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A file from a bank's inbox, by the message it is: a camt.053 statement or a 1C client-bank statement → the events of
+ * A file from a bank's inbox, by the message it is (any version read: docs/partners/iso20022.md): a camt.053 statement
+ * or a 1C client-bank statement → the events of
  * its booked entries; a pain.002 status report → the statuses of our instructions; anything else is refused. What no
  * one claims is kept for an operator.
  */
@@ -63,7 +64,7 @@ public class StatementFiles {
         };
         if (Iso20022Files.isCamt053(message)) {
             Camt053Reader.read(file.toPath(), entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
-        } else if (message.equals(Iso20022Files.PAIN_002)) {
+        } else if (Iso20022Files.isPain002(message)) {
             requireReadableWhole(fileName, file, "a pain.002 status report");
             Instant received = Instant.now();
             List<Rerouting.Reroute> reroutes = new ArrayList<>();
@@ -78,8 +79,8 @@ public class StatementFiles {
             }
             return new Read(fileName, events, unmapped, reroutes);
         } else {
-            throw new Camt053Reader.InvalidStatementException(fileName + " is neither a camt.053.001.08 statement nor a pain.002.001.10 "
-                    + "status report (namespace '" + message + "')");
+            throw new Camt053Reader.InvalidStatementException(fileName + " is neither a camt.053 statement (.001.02, .001.04, .001.08)"
+                    + " nor a pain.002 status report (.001.03, .001.10) (namespace '" + message + "')");
         }
         return new Read(fileName, events, unmapped);
     }

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** pain.002 status reports from the inbox: accepted and rejected with the reason; other messages refused. */
 class StatusReportTest {
@@ -22,14 +24,22 @@ class StatusReportTest {
     @TempDir
     Path dir;
 
-    @Test
-    void a_status_report_accepts_and_rejects_our_instructions_with_the_reason() throws Exception {
+    Path report(String version) throws Exception {
+        Path report = dir.resolve("pain002-0042.xml");
+        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(), StandardCharsets.UTF_8)
+                .replace("{{FIRST}}", "SHAAAA0000000000000000000000000001").replace("{{SECOND}}", "SHBBBB0000000000000000000000000002")
+                .replace("pain.002.001.10", "pain.002.001." + version));
+        return report;
+    }
+
+    /** pain.002.001.03, what many banks still send, names what the hub reads as .001.10 does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"10", "03"})
+    void a_status_report_accepts_and_rejects_our_instructions_with_the_reason(String version) throws Exception {
         SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
         sent.sent("SHAAAA0000000000000000000000000001", "acme");
         sent.sent("SHBBBB0000000000000000000000000002", "globex");
-        Path report = dir.resolve("pain002-0042.xml");
-        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(), StandardCharsets.UTF_8)
-                .replace("{{FIRST}}", "SHAAAA0000000000000000000000000001").replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
+        Path report = report(version);
         StatementFiles files = new StatementFiles(StatementMapperTest.BANK, sent, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
 
         List<CanonicalEvent> events = files.read(report.getFileName().toString(), report.toFile()).events();
@@ -48,6 +58,16 @@ class StatusReportTest {
         StatementFiles files = new StatementFiles(StatementMapperTest.BANK, new SentInstructions(dir.resolve("sent.tsv")),
                 new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
         assertThatThrownBy(() -> files.read(other.getFileName().toString(), other.toFile())).isInstanceOf(InvalidStatementException.class)
-                .hasMessageContaining("neither a camt.053.001.08 statement nor a pain.002.001.10");
+                .hasMessageContaining("neither a camt.053 statement (.001.02, .001.04, .001.08) nor a pain.002 status report (.001.03, .001.10)");
+    }
+
+    @Test
+    void an_earlier_report_without_what_the_hub_reads_is_refused_naming_the_element() throws Exception {
+        Path report = report("03");
+        Files.writeString(report, Files.readString(report).replace("<TxSts>ACSP</TxSts>", ""));
+        StatementFiles files = new StatementFiles(StatementMapperTest.BANK, new SentInstructions(dir.resolve("sent.tsv")),
+                new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+        assertThatThrownBy(() -> files.read(report.getFileName().toString(), report.toFile())).isInstanceOf(InvalidStatementException.class)
+                .hasMessage("pain002-0042.xml has no TxInfAndSts/TxSts");
     }
 }

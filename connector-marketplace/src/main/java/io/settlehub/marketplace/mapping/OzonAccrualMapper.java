@@ -51,26 +51,73 @@ public final class OzonAccrualMapper {
             }
             Instant at = instant(accrual.accrualDate());
             String currency = accrual.currencyCode() == null ? "RUB" : accrual.currencyCode();
+            BigDecimal parts = money(accrual.accrualsForSale(), currency).add(money(accrual.saleCommission(), currency));
+            for (Accrual.ContainerFee fee : accrual.containerFees()) {
+                parts = parts.add(money(fee.price(), currency));
+            }
             if (SALE.equals(typeName)) {
-                return sale(account, id, at, currency, accrual);
+                return accounted(account, accrual, sale(account, id, at, currency, accrual), parts, "amount");
             }
             if (BUYER_RETURN.equals(typeName)) {
-                return returns(account, id, at, currency, accrual);
+                BigDecimal credited = money(accrual.accrualsForSale(), currency).max(BigDecimal.ZERO);
+                MappingResult returned = returns(account, id, at, currency, accrual);
+                if (credited.signum() > 0 && !returned.events().isEmpty()) {
+                    returned = withField(returned, account, accrual, "accruals_for_sale", credited, "a return whose accruals_for_sale "
+                            + credited.toPlainString() + " is a credit to the seller: a return refunds the buyer, so that amount is left to an operator");
+                }
+                return accounted(account, accrual, returned, parts.subtract(credited), "amount");
             }
             if (accrual.accruedCategory() != null && CHARGE_CATEGORIES.contains(accrual.accruedCategory())) {
                 BigDecimal charge = money(accrual.amount(), currency).negate();
-                if (charge.signum() == 0) {
-                    return MappingResult.of(List.of());
+                MappingResult charged = MappingResult.of(List.of());
+                if (charge.signum() != 0) {
+                    charged = MappingResult.of(List.of(event(id, EventType.MARKETPLACE_CHARGE, account, at,
+                            new MarketplaceCharge(typeName == null ? "ozon type " + accrual.typeId() : typeName,
+                                    new Money(charge, currency), blankToNull(accrual.postingNumber())))));
                 }
-                return MappingResult.of(List.of(event(id, EventType.MARKETPLACE_CHARGE, account, at,
-                        new MarketplaceCharge(typeName == null ? "ozon type " + accrual.typeId() : typeName,
-                                new Money(charge, currency), blankToNull(accrual.postingNumber())))));
+                // the charge books the total; a breakdown that adds up to something else is shown, not trusted
+                BigDecimal amount = money(accrual.amount(), currency);
+                if (parts.signum() != 0 && parts.compareTo(amount) != 0) {
+                    charged = withField(charged, account, accrual, "container_fees", parts.subtract(amount), "the parts of the accrual"
+                            + " (accruals_for_sale, sale_commission, container_fees) add up to " + parts.toPlainString() + ", its amount is "
+                            + amount.toPlainString() + ": the charge books the amount, the difference is left to an operator");
+                }
+                return charged;
             }
             return unmapped(account, accrual, "unknown Ozon accrual type " + (typeName == null ? "id " + accrual.typeId() : typeName)
                     + " (category " + accrual.accruedCategory() + ")");
         } catch (RuntimeException e) {
             return unmapped(account, accrual, "cannot map: " + e.getMessage());
         }
+    }
+
+    /**
+     * A sale's or return's events carry {@code carried} (its parts: what the buyer paid, the commission, the services);
+     * when the accrual's total {@code amount} says otherwise than that and the fields already left unmapped, the
+     * difference goes to an unmapped record naming the field.
+     */
+    private static MappingResult accounted(Account account, Accrual accrual, MappingResult mapped, BigDecimal carried, String field) {
+        if (mapped.events().isEmpty() || accrual.amount() == null) {
+            return mapped;
+        }
+        BigDecimal amount = money(accrual.amount(), accrual.currencyCode() == null ? "RUB" : accrual.currencyCode());
+        BigDecimal left = mapped.unmapped().stream().filter(u -> u.field() != null).map(u -> new BigDecimal(u.amount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (amount.compareTo(carried.add(left)) == 0) {
+            return mapped;
+        }
+        return withField(mapped, account, accrual, field, amount.subtract(carried).subtract(left), "the accrual's amount "
+                + amount.toPlainString() + " differs from what its events carry (" + carried.toPlainString() + ")"
+                + (left.signum() == 0 ? "" : " and what is left to an operator already (" + left.toPlainString() + ")")
+                + ": the difference is left to an operator");
+    }
+
+    private static MappingResult withField(MappingResult mapped, Account account, Accrual accrual, String field, BigDecimal amount,
+                                           String reason) {
+        List<UnmappedRecord> unmapped = new ArrayList<>(mapped.unmapped());
+        unmapped.add(UnmappedRecord.field(SOURCE, account.clientId(), "ozon:" + account.clientId() + ":accrual:" + accrual.accrualId(),
+                field, amount, "accrual " + accrual.accrualId() + ": " + reason, EventCodec.write(accrual)));
+        return new MappingResult(mapped.events(), unmapped);
     }
 
     /** The articles of an accrual with their units; amounts of the accrual are split over them by units. */
