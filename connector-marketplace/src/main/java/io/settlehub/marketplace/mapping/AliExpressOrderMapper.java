@@ -40,6 +40,9 @@ import java.util.Set;
  *       refund, and that much leaves the escrow ({@code HOLD_RELEASED});</li>
  *   <li>finished with the fund released: {@code HOLD_RELEASED} of the rest and a {@code MARKETPLACE_PAYOUT} of it.</li>
  * </ul>
+ * What the buyer paid beyond the products ({@code pay_amount} above their {@code total_product_amount}: shipping the
+ * buyer paid, say) and a refund beyond them are no sale or return of goods: each goes to an unmapped record naming
+ * its field, the rest of the order mapped. No amount of the order is left out silently.
  */
 public final class AliExpressOrderMapper {
 
@@ -74,6 +77,17 @@ public final class AliExpressOrderMapper {
                 lines.add(line(products.get(i), totals.get(i), escrowShares.get(i), affiliateShares.get(i), currency));
             }
             BigDecimal net = totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add).subtract(fees);
+            if (fees.signum() != 0 && totals.stream().allMatch(t -> t.signum() == 0)) {
+                throw new IllegalArgumentException("fees of " + fees.toPlainString() + " on products that total nothing");
+            }
+            List<UnmappedRecord> unmapped = new ArrayList<>();
+            BigDecimal paidBeyond = amountOrZero(order.payAmount(), currency, "pay_amount").subtract(totals.stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            if (order.payAmount() != null && paidBeyond.signum() != 0) {
+                unmapped.add(UnmappedRecord.field(SOURCE, clientId, id, "pay_amount", paidBeyond, "order " + order.orderId()
+                        + ": pay_amount differs from its products' total_product_amount by " + paidBeyond.toPlainString()
+                        + " (shipping the buyer paid?): no sale of goods, left to an operator", EventCodec.write(order)));
+            }
             Instant paidAt = instant(order.gmtPayTime(), platformZone, "gmt_pay_time");
             List<CanonicalEvent> events = new ArrayList<>();
             events.add(event(id + ":sale", EventType.SALE, clientId, paidAt, new Sale(order.orderId(), lines)));
@@ -84,13 +98,19 @@ public final class AliExpressOrderMapper {
             BigDecimal gross = totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             Instant updatedAt = order.gmtUpdate() == null ? paidAt : instant(order.gmtUpdate(), platformZone, "gmt_update");
             if (refund.compareTo(gross) >= 0) {
+                if (refund.compareTo(gross) > 0) {
+                    unmapped.add(UnmappedRecord.field(SOURCE, clientId, id, "refund_amount", refund.subtract(gross), "order "
+                            + order.orderId() + ": refund_amount " + refund.toPlainString() + " is more than the products' "
+                            + gross.toPlainString() + ": the return refunds the products, the rest is left to an operator",
+                            EventCodec.write(order)));
+                }
                 for (int i = 0; i < products.size(); i++) {
                     Product product = products.get(i);
                     events.add(event(id + ":refund:" + i, EventType.RETURN, clientId, updatedAt, new Return(order.orderId(),
                             sku(product), product.productCount(), new Money(totals.get(i), currency),
                             new Money(escrowShares.get(i).add(affiliateShares.get(i)), currency), Money.zero(currency))));
                 }
-                return MappingResult.of(events);
+                return new MappingResult(events, unmapped);
             }
             if (refund.signum() > 0) {
                 List<BigDecimal> parts = share(refund, currency, totals);
@@ -110,7 +130,7 @@ public final class AliExpressOrderMapper {
                 events.add(event(id + ":payout", EventType.MARKETPLACE_PAYOUT, clientId, releasedAt, new MarketplacePayout(
                         "ae-" + order.orderId(), released, List.of(new PayoutOrder(order.orderId(), released)))));
             }
-            return MappingResult.of(events);
+            return new MappingResult(events, unmapped);
         } catch (RuntimeException e) {
             return MappingResult.unmapped(new UnmappedRecord(SOURCE, clientId, id, "order " + order.orderId() + " cannot be mapped: "
                     + e.getMessage(), EventCodec.write(order)));
