@@ -32,7 +32,9 @@ import java.util.Locale;
  * line's gross for a sale, the refund for a return, the amount for a charge or payout; the fee column is what the
  * platform keeps of a sale (or gives back on a return). The event id is the platform, the client and the row id
  * column — or, without one, a hash of the row's cells — so the same report dropped again publishes nothing new.
- * A row that does not fit is returned unmapped, naming its line and the field.
+ * A row that does not fit is returned unmapped, naming its line and the field. A fee on a payout or charge row, which
+ * neither carries, goes to an unmapped record naming the fee column, the rest of the row mapped: no amount of a row
+ * is left out silently.
  */
 public final class ReportRowMapper {
 
@@ -77,8 +79,16 @@ public final class ReportRowMapper {
                 throw new RowError("operation '" + operation + "' is mapped to '" + meaning
                         + "', which is none of SALE, RETURN, PAYOUT, CHARGE:<kind>");
             }
-            return MappingResult.of(List.of(new CanonicalEvent(id, type, EventCodec.SCHEMA_VERSION, platform.name(), platform.clientId(), at,
-                    payload)));
+            List<CanonicalEvent> events = List.of(new CanonicalEvent(id, type, EventCodec.SCHEMA_VERSION, platform.name(),
+                    platform.clientId(), at, payload));
+            BigDecimal fee = optionalAmount(platform, row, "fee");
+            if (fee.signum() != 0 && (type == EventType.MARKETPLACE_PAYOUT || type == EventType.MARKETPLACE_CHARGE)) {
+                String column = platform.column("fee");
+                return new MappingResult(events, List.of(UnmappedRecord.field(platform.name(), platform.clientId(), id, column, fee,
+                        fileName + " line " + row.line() + ": " + column + " " + fee.toPlainString() + " on a " + operation
+                                + " row, which carries only its amount: left to an operator", EventCodec.write(row.cells()))));
+            }
+            return MappingResult.of(events);
         } catch (RowError | IllegalArgumentException e) {
             return MappingResult.unmapped(new UnmappedRecord(platform.name(), platform.clientId(), id,
                     fileName + " line " + row.line() + ": " + e.getMessage(), EventCodec.write(row.cells())));
