@@ -150,4 +150,32 @@ class StatementMapperTest {
         assertThatThrownBy(() -> Camt053Reader.read(other, seen::add)).isInstanceOf(InvalidStatementException.class)
                 .hasMessageContaining("not a camt.053 statement of a version read here (.001.02, .001.04, .001.08)");
     }
+
+    /**
+     * Money conservation of a statement, in every version read: the booked entries' amounts equal what the events carry
+     * (a booking's debited amount, a credit's amount) plus the amounts of the entries kept unmapped; entries not booked
+     * yet carry nothing now and are reported again once booked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"camt053-statement.xml", "camt053-statement-v02.xml", "camt053-statement-v04.xml"})
+    void every_booked_amount_ends_in_an_event_or_an_unmapped_entry(String fixture) throws Exception {
+        SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
+        sent.sent("SH0123456789ABCDEF0123456789ABCDEF", "acme");
+        Path file = Files.move(statement(fixture, "SH0123456789ABCDEF0123456789ABCDEF", null), dir.resolve(fixture));
+        java.math.BigDecimal booked = entries(file).stream().filter(e -> "BOOK".equals(e.status())).map(StatementEntry::amount)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal carried = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal left = java.math.BigDecimal.ZERO;
+        for (MappingResult result : read(file, sent)) {
+            for (CanonicalEvent event : result.events()) {
+                carried = carried.add(event.payload() instanceof PaymentStatus status ? status.debitedAmount().amount()
+                        : ((BankCredit) event.payload()).amount().amount());
+            }
+            for (UnmappedRecord record : result.unmapped()) {
+                left = left.add(new java.math.BigDecimal(io.settlehub.contract.EventCodec.mapper().readTree(record.json()).get("amount").asText()));
+            }
+        }
+        assertThat(carried.add(left)).as("events " + carried + " + unmapped " + left).isEqualByComparingTo(booked);
+        assertThat(booked).isEqualByComparingTo("11489.50");
+    }
 }
