@@ -206,9 +206,11 @@ class BankProfilesTest {
         jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, second.toJson()));
 
         Path outbox = server.root().resolve("alfa/out");
+        // by its final name: the upload writes ".uploading-<name>" first and renames it once complete
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (var files = Files.list(outbox)) {
-                return files.map(BankProfilesTest::read).anyMatch(xml -> xml.contains(first.instructionId()) && xml.contains(second.instructionId()));
+                return files.filter(p -> p.getFileName().toString().startsWith("settlehub_pp_ALFA-")).map(BankProfilesTest::read)
+                        .anyMatch(xml -> xml.contains(first.instructionId()) && xml.contains(second.instructionId()));
             }
         });
         Path file;
