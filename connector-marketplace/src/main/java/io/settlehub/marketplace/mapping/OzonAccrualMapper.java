@@ -56,7 +56,7 @@ public final class OzonAccrualMapper {
                 parts = parts.add(money(fee.price(), currency));
             }
             if (SALE.equals(typeName)) {
-                return accounted(account, accrual, sale(account, id, at, currency, accrual), parts, "amount");
+                return accounted(account, accrual, sale(account, id, at, currency, accrual), parts);
             }
             if (BUYER_RETURN.equals(typeName)) {
                 BigDecimal credited = money(accrual.accrualsForSale(), currency).max(BigDecimal.ZERO);
@@ -65,7 +65,7 @@ public final class OzonAccrualMapper {
                     returned = withField(returned, account, accrual, "accruals_for_sale", credited, "a return whose accruals_for_sale "
                             + credited.toPlainString() + " is a credit to the seller: a return refunds the buyer, so that amount is left to an operator");
                 }
-                return accounted(account, accrual, returned, parts.subtract(credited), "amount");
+                return accounted(account, accrual, returned, parts.subtract(credited));
             }
             if (accrual.accruedCategory() != null && CHARGE_CATEGORIES.contains(accrual.accruedCategory())) {
                 BigDecimal charge = money(accrual.amount(), currency).negate();
@@ -94,9 +94,9 @@ public final class OzonAccrualMapper {
     /**
      * A sale's or return's events carry {@code carried} (its parts: what the buyer paid, the commission, the services);
      * when the accrual's total {@code amount} says otherwise than that and the fields already left unmapped, the
-     * difference goes to an unmapped record naming the field.
+     * difference goes to an unmapped record of field {@code amount}.
      */
-    private static MappingResult accounted(Account account, Accrual accrual, MappingResult mapped, BigDecimal carried, String field) {
+    private static MappingResult accounted(Account account, Accrual accrual, MappingResult mapped, BigDecimal carried) {
         if (mapped.events().isEmpty() || accrual.amount() == null) {
             return mapped;
         }
@@ -106,7 +106,7 @@ public final class OzonAccrualMapper {
         if (amount.compareTo(carried.add(left)) == 0) {
             return mapped;
         }
-        return withField(mapped, account, accrual, field, amount.subtract(carried).subtract(left), "the accrual's amount "
+        return withField(mapped, account, accrual, "amount", amount.subtract(carried).subtract(left), "the accrual's amount "
                 + amount.toPlainString() + " differs from what its events carry (" + carried.toPlainString() + ")"
                 + (left.signum() == 0 ? "" : " and what is left to an operator already (" + left.toPlainString() + ")")
                 + ": the difference is left to an operator");
