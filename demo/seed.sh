@@ -17,10 +17,10 @@ put /api/suppliers/ningbo-home '{"name": "Ningbo Home Appliances Co., Ltd.", "cu
 
 put /api/clients/acme '{"name": "Acme Import", "commissionRate": "0.05", "commissionVatRate": "0.22",
   "payoutCurrency": "RUB", "minimumPayout": "500.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
-  "bankAccount": {"holder": "ООО «Акме Импорт»", "account": "40702810900000000001", "bankId": "044525225", "taxId": "7701234567"}}'
+  "bankAccount": {"holder": "ООО «Акме Импорт»", "account": "40702810900000000001", "bankId": "044525225", "taxId": "7701234567", "kpp": "770101001"}}'
 put /api/clients/globex '{"name": "Globex Trading", "commissionRate": "0.05", "payoutCurrency": "RUB",
   "minimumPayout": "5000.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
-  "bankAccount": {"holder": "ООО «Глобекс Трейдинг»", "account": "40702810500000000002", "bankId": "044525593", "taxId": "7702345678"}}'
+  "bankAccount": {"holder": "ООО «Глобекс Трейдинг»", "account": "40702810500000000002", "bankId": "044525593", "taxId": "7702345678", "kpp": "770201001"}}'
 
 # The duty rates of the SKUs' tariff lines: customs declarations are checked against them (and the dated VAT).
 put /api/reference/duty-rates/LAMP-01 '{"validFrom": "2026-01-01", "rate": "0.10"}'

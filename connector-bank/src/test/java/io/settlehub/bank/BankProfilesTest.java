@@ -29,8 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Two banks: roubles to Russian payees through a bank that takes 1C client-bank files, yuan to Chinese payees through
- * one that takes pain.001; an instruction neither pays is dead-lettered naming why. One SFTP server, a folder each.
+ * Five banks: roubles to Russian payees through a bank that takes 1C client-bank files (up to 10,000) and one that takes
+ * pain.001.001.06 host-to-host (beyond), yuan to Chinese payees through two that take pain.001.001.09, euros through a
+ * batching one; an instruction none pays is dead-lettered naming why. One SFTP server, a folder each.
  */
 @SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
         "spring.artemis.embedded.persistent=false", "hub.cbr.url=", "hub.bank.inbox-poll-interval=500",
@@ -46,7 +47,7 @@ class BankProfilesTest {
         CoreKeys.register(registry);
         work = Files.createTempDirectory("bank-profiles");
         server = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("host.key"), 0, "bank", "profiles-pass");
-        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in", "vtb/out", "vtb/in", "alfa/out", "alfa/in"}) {
+        for (String folder : new String[] {"sber/out", "sber/in", "boc/out", "boc/in", "vtb/out", "vtb/in", "alfa/out", "alfa/in", "alfarub/out", "alfarub/in"}) {
             Files.createDirectories(server.root().resolve(folder));
         }
         Path knownHosts = work.resolve("known_hosts");
@@ -57,7 +58,9 @@ class BankProfilesTest {
                 "30101810400000000225"},
             {"boc", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000007", "BKCHRUMMXXX", "", "", ""},
             {"vtb", "ISO20022", "CNY", "CN", "Settlehub LLC", "40702156000000000011", "VTBRRUMMXXX", "", "", ""},
-            {"alfa", "ISO20022", "EUR", "DE", "Settlehub LLC", "40702978000000000003", "ALFARUMMXXX", "", "", ""}};
+            {"alfa", "ISO20022", "EUR", "DE", "Settlehub LLC", "40702978000000000003", "ALFARUMMXXX", "", "", ""},
+            {"alfarub", "ISO20022_RU_H2H", "RUB", "RU", "ООО «Сеттлхаб»", "40702810000000000555", "044525593", "770001001",
+                "АО \"АЛЬФА-БАНК\"", "30101810200000000593"}};
         for (int i = 0; i < banks.length; i++) {
             String[] b = banks[i];
             String prefix = "hub.bank.banks[" + i + "].";
@@ -79,7 +82,9 @@ class BankProfilesTest {
         registry.add("hub.bank.banks[3].batch-interval", () -> "2s");
         registry.add("hub.bank.banks[3].cut-off", () -> "00:00");
         registry.add("hub.bank.banks[3].file-prefix", () -> "settlehub_pp_");
-        for (int i = 0; i < 4; i++) {
+        // sber pays roubles up to 10,000; larger rouble payments go to alfarub, in the Russian host-to-host profile
+        registry.add("hub.bank.banks[0].max-amount", () -> "10000");
+        for (int i = 0; i < banks.length; i++) {
             String prefix = "hub.bank.banks[" + i + "].sftp.";
             registry.add(prefix + "host", () -> "127.0.0.1");
             registry.add(prefix + "port", server::port);
@@ -150,6 +155,57 @@ class BankProfilesTest {
         assertThat(booked.debitedAmount()).isEqualTo(Money.of("3144.00", "RUB"));
         assertThat(events.get(1).clientId()).isEqualTo("acme");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(server.root().resolve("sber/in/processed")));
+    }
+
+    @Test
+    void a_host_to_host_bank_gets_a_numbered_russian_payment_order_and_its_answers_name_it_by_number() throws Exception {
+        PaymentInstruction large = new PaymentInstruction("SH" + UUID.randomUUID().toString().replace("-", "").toUpperCase(), "acme",
+                new PaymentInstruction.Payee("ООО «Акме Импорт»", "40702810900000000001", "044525225", "7701234567", "770101001",
+                        "ПАО Сбербанк", "30101810400000000225"), Money.of("50000.00", "RUB"),
+                "Перечисление выручки от продаж на маркетплейсах за вычетом вознаграждения агента, Acme Import. НДС не облагается",
+                LocalDate.of(2026, 11, 30));
+        jms.send(Addresses.PAYMENT_INSTRUCTIONS, session -> CoreKeys.signed(session, large.toJson()));
+
+        Path file = server.root().resolve("alfarub/out/pain001-" + large.instructionId() + ".xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(file));
+        String xml = Files.readString(file);
+        Pain001Schema.validateV06(xml);
+        String number = xml.replaceAll("(?s).*<EndToEndId>([0-9]+)</EndToEndId>.*", "$1");
+        assertThat(number).matches("[1-9][0-9]{0,5}");
+        assertThat(xml).contains("<InstrId>" + large.instructionId() + "</InstrId>").contains("<RltdDt>2026-11-30</RltdDt>")
+                .contains("<Nm>ПАО Сбербанк</Nm>").contains("<Id>30101810400000000225</Id>").contains("<Id>770101001</Id>")
+                .contains("НДС не облагается");
+
+        // the bank's answers name the payment order: the status report by its InstrId, the statement by its number
+        Files.writeString(server.root().resolve("alfarub/in/pain002-" + number + ".xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
+                  <GrpHdr><MsgId>STS-H2H-1</MsgId><CreDtTm>2026-11-30T12:00:00+03:00</CreDtTm></GrpHdr>
+                  <OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.06</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+                  <OrgnlPmtInfAndSts><OrgnlPmtInfId>P%s</OrgnlPmtInfId><TxInfAndSts>
+                    <OrgnlInstrId>%s</OrgnlInstrId><OrgnlEndToEndId>%s</OrgnlEndToEndId><TxSts>ACSP</TxSts>
+                  </TxInfAndSts></OrgnlPmtInfAndSts>
+                </CstmrPmtStsRpt></Document>
+                """.formatted(large.instructionId(), large.instructionId(), large.instructionId(), number));
+        String statement = new String(getClass().getResourceAsStream("/iso20022/camt053-statement.xml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("{{E2E}}", number).replace("40702810000000000099", "40702810000000000555")
+                .replace("<Amt Ccy=\"RUB\">1500.00</Amt>", "<Amt Ccy=\"RUB\">50000.00</Amt>");
+        Files.writeString(server.root().resolve("alfarub/in/camt053-" + number + ".xml"), statement);
+
+        java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
+        jms.setReceiveTimeout(500);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.EVENTS)) != null) {
+                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            return events.stream().map(io.settlehub.contract.CanonicalEvent::eventId).toList().containsAll(List.of(
+                    "bank:" + large.instructionId() + ":ACSP", "bank:" + large.instructionId() + ":BOOKED"));
+        });
+        io.settlehub.contract.EventPayload.PaymentStatus booked = (io.settlehub.contract.EventPayload.PaymentStatus) events.stream()
+                .filter(e -> e.eventId().endsWith(large.instructionId() + ":BOOKED")).findFirst().orElseThrow().payload();
+        assertThat(booked.instructionId()).isEqualTo(large.instructionId());
+        assertThat(booked.debitedAmount()).isEqualTo(Money.of("50000.00", "RUB"));
     }
 
     @Test

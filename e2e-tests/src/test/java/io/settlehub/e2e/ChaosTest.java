@@ -377,7 +377,7 @@ class ChaosTest {
 
     static void startCore(Map<String, String> env, int port) throws Exception {
         processes.java("settlement-core", RunningHub.jar("settlement-core"), env, "--server.port=" + port,
-                "--hub.events.batch-size=500");
+                "--hub.events.batch-size=500", RunningHub.BANK_DIRECTORY);
         RunningHub.awaitHealthy(port, "settlement-core");
     }
 

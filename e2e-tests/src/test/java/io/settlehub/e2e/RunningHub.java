@@ -34,6 +34,8 @@ final class RunningHub implements AutoCloseable {
 
     static final String TOKEN = "e2e-operator-token-0123456789";
     static final Path ROOT = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+    /** The demo's BIK directory: agreements name banks by BIK, and settlement-core checks them against it. */
+    static final String BANK_DIRECTORY = "--hub.reference.bank-directory-file=" + ROOT.resolve("demo/cbr/bik/ED807_full.xml");
     static final Path WORK = Path.of(System.getProperty("hub.work", "target/e2e")).toAbsolutePath();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String[] SIGNING_KEYS = MessageSignatures.newKeyPair();
@@ -99,7 +101,7 @@ final class RunningHub implements AutoCloseable {
                 "HUB_DB_PASSWORD", TestDatabase.password(), "HUB_OPERATOR_TOKEN", TOKEN, "HUB_CORE_SIGNING_KEY", SIGNING_KEYS[0],
                 "HUB_NOTIFICATIONS_WEBHOOKS_0_NAME", "crm", "HUB_NOTIFICATIONS_WEBHOOKS_0_URL", crm.url(),
                 "HUB_NOTIFICATIONS_WEBHOOKS_0_SECRET", "e2e-crm-webhook-secret-0123456789"));
-        processes.java("settlement-core", jar("settlement-core"), core, "--server.port=" + corePort);
+        processes.java("settlement-core", jar("settlement-core"), core, "--server.port=" + corePort, BANK_DIRECTORY);
 
         Map<String, String> bank = new HashMap<>(service("connector-bank"));
         bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort),

@@ -30,8 +30,17 @@ public record PaymentInstruction(
                                String payeeCountry, String localBankCode) {
     }
 
-    /** The party paid: its name, account, bank identifier (BIC/BIK) and tax id where the country needs one. */
-    public record Payee(String name, String account, String bankId, String taxId) {
+    /**
+     * The party paid: its name, account, bank identifier (BIC/BIK) and tax id where the country needs one; for a payee
+     * in Russia also its KPP (код причины постановки на учёт) and its bank's name and correspondent account, as the
+     * central bank's BIK directory gives them, which a Russian payment order must carry. Those three may be null.
+     */
+    public record Payee(String name, String account, String bankId, String taxId, String kpp, String bankName,
+                        String correspondentAccount) {
+
+        public Payee(String name, String account, String bankId, String taxId) {
+            this(name, account, bankId, taxId, null, null, null);
+        }
     }
 
     /** The longest instruction id: ISO 20022's end-to-end id (Max35Text), which it is. */
@@ -59,7 +68,8 @@ public record PaymentInstruction(
                     t.optionalText("registeredContractNumber"), code, t.optionalText("payeeCountry"), t.optionalText("localBankCode"));
         }
         return new PaymentInstruction(p.text("instructionId", MAX_ID), p.id("clientId"),
-                new Payee(payee.text("name"), payee.id("account"), payee.id("bankId"), payee.optionalId("taxId")),
+                new Payee(payee.text("name"), payee.id("account"), payee.id("bankId"), payee.optionalId("taxId"), payee.optionalId("kpp"),
+                        payee.has("bankName") ? payee.text("bankName", 160) : null, payee.optionalId("correspondentAccount")),
                 amount, p.text("purpose"), p.date("requestedExecutionDate"), trade);
     }
 }

@@ -22,8 +22,11 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
         this(debtor, sftp, stateDir, creditRules, java.util.List.of(), null);
     }
 
-    /** The file format a bank exchanges. */
-    public enum Format { ISO20022, CLIENT_BANK_1C }
+    /**
+     * The file format a bank takes: ISO 20022 pain.001.001.09 (generic), pain.001.001.06 as Russian banks' host-to-host
+     * channels take rouble payment orders, or 1C client-bank 1.03.
+     */
+    public enum Format { ISO20022, ISO20022_RU_H2H, CLIENT_BANK_1C }
 
     /**
      * One bank the hub pays through: the format it takes, how to reach it, the hub's account there, and what it pays
@@ -42,6 +45,18 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
             currencies = currencies == null ? java.util.Set.of() : currencies;
             payeeCountries = payeeCountries == null ? java.util.Set.of() : payeeCountries;
             filePrefix = filePrefix == null || filePrefix.isBlank() ? (format == Format.CLIENT_BANK_1C ? "1c_to_kl-" : "pain001-") : filePrefix;
+            if (format == Format.ISO20022_RU_H2H) {
+                try {
+                    io.settlehub.bank.partner.iso20022.Pain001RussianWriter.requireComplete(debtor);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("hub.bank.banks[" + name + "]: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /** The bank's payment orders carry a number of their own (1C; host-to-host: up to 6 digits, unique per day). */
+        public boolean numbersOrders() {
+            return format != Format.ISO20022;
         }
 
         public BankProfile(String name, Format format, Sftp sftp, Debtor debtor, java.util.Set<String> currencies,

@@ -30,8 +30,9 @@ public final class Rerouting {
         if (!"RJCT".equals(status.status()) || status.reasonCode() == null || !bank.rerouteReasons().contains(status.reasonCode())) {
             return Optional.empty();
         }
-        List<String> tried = sent.banksTried(status.endToEndId());
-        Optional<String> json = sent.kept(status.endToEndId());
+        String instructionId = StatusReportMapper.instructionOf(status, sent);
+        List<String> tried = sent.banksTried(instructionId);
+        Optional<String> json = sent.kept(instructionId);
         if (tried.size() != 1 || json.isEmpty()) {
             return Optional.empty();
         }

@@ -23,6 +23,8 @@ public class SentInstructions {
     private final Map<String, String> bankByInstruction = new ConcurrentHashMap<>();
     private final Map<String, java.util.List<String>> banksTried = new ConcurrentHashMap<>();
     private final Map<String, String> instructionByDocument = new ConcurrentHashMap<>();
+    /** A bank's document number → the instruction it numbered last (a number returns only after 999,999 others). */
+    private final Map<String, String> instructionByNumber = new ConcurrentHashMap<>();
 
     public SentInstructions(Path file) {
         this.file = file;
@@ -39,6 +41,7 @@ public class SentInstructions {
                     }
                     if (parts.length >= 5) {
                         instructionByDocument.put(documentKey(parts[2], parts[3], parts[4]), parts[0]);
+                        instructionByNumber.put(parts[2] + "|" + parts[3], parts[0]);
                     }
                 }
             } catch (IOException e) {
@@ -51,7 +54,7 @@ public class SentInstructions {
         sent(instructionId, clientId, "default", null, null);
     }
 
-    /** {@code documentNumber} and {@code date}: the 1C payment order's, null for ISO 20022. */
+    /** {@code documentNumber} and {@code date}: the payment order's (1C, Russian host-to-host), null for generic ISO 20022. */
     public synchronized void sent(String instructionId, String clientId, String bank, String documentNumber, java.time.LocalDate date) {
         if (banksTried(instructionId).contains(bank)) {
             return;
@@ -62,6 +65,7 @@ public class SentInstructions {
         String line = instructionId + "\t" + clientId + "\t" + bank;
         if (documentNumber != null) {
             instructionByDocument.put(documentKey(bank, documentNumber, date.toString()), instructionId);
+            instructionByNumber.put(bank + "|" + documentNumber, instructionId);
             line += "\t" + documentNumber + "\t" + date;
         }
         try {
@@ -109,11 +113,37 @@ public class SentInstructions {
         return Optional.ofNullable(date == null ? null : instructionByDocument.get(documentKey(bank, number, date.toString())));
     }
 
+    /**
+     * Our instruction a bank's answer names: by its id (what the generic ISO 20022 profile sends as EndToEndId), or by the
+     * payment order number the bank was sent under (the Russian host-to-host profile's EndToEndId).
+     */
+    public Optional<String> instructionNamed(String bank, String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        if (clientByInstruction.containsKey(reference)) {
+            return Optional.of(reference);
+        }
+        return Optional.ofNullable(instructionByNumber.get(bank + "|" + reference));
+    }
+
     /** The bank's next 1C document number, kept in a file beside the record so a restart never reuses one. */
-    public synchronized String nextDocumentNumber(String bank) {
+    public String nextDocumentNumber(String bank) {
+        return nextDocumentNumber(bank, Long.MAX_VALUE);
+    }
+
+    /**
+     * The bank's next payment order number, at most {@code highest}, then from 1 again: a Russian bank checks that a
+     * payer's number is unique within a day (pain.001 host-to-host: up to 6 digits), which holds while a bank is sent
+     * fewer than {@code highest} orders a day.
+     */
+    public synchronized String nextDocumentNumber(String bank, long highest) {
         Path counter = file.resolveSibling("bank-" + bank.replaceAll("[^A-Za-z0-9._-]", "_") + "-document-number.txt");
         try {
             long next = Files.exists(counter) ? Long.parseLong(Files.readString(counter).trim()) + 1 : 1;
+            if (next > highest) {
+                next = 1;
+            }
             Files.createDirectories(counter.getParent());
             Path temp = Files.createTempFile(counter.getParent(), "number", ".tmp");
             Files.writeString(temp, Long.toString(next));

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * A booked statement entry of the hub's account → a canonical event: a debit naming one of our instructions (its
- * end-to-end id) is that instruction's {@code PAYMENT_STATUS BOOKED} with the amount actually debited; a credit whose
+ * end-to-end id: the instruction id, or the payment order number it went under) is that instruction's {@code PAYMENT_STATUS BOOKED} with the amount actually debited; a credit whose
  * payer (and purpose) a rule ties to a client is that client's {@code BANK_CREDIT}. Anything else is kept on
  * hub.connectors.unmapped with the entry attached, for an operator. An entry that is not of the hub's account, or
  * whose amount the currency cannot hold, fails the whole statement.
@@ -30,7 +30,8 @@ public final class StatementMapper {
     }
 
     public static MappingResult map(StatementEntry entry, BankProperties bank, SentInstructions sent, String file) {
-        if (bank.bankOfAccount(entry.account()).isEmpty()) {
+        var ofAccount = bank.bankOfAccount(entry.account());
+        if (ofAccount.isEmpty()) {
             throw new InvalidStatementException(file + ": statement " + entry.statementId() + " is for account " + entry.account()
                     + ", which is none of the hub's accounts " + bank.profiles().stream().map(b -> b.debtor().account()).toList());
         }
@@ -48,15 +49,16 @@ public final class StatementMapper {
                 .atStartOfDay(BusinessCalendar.ZONE).toInstant();
         String id = SOURCE + ":" + entry.statementId() + ":" + entry.entryRef();
         if (!entry.credit()) {
-            var client = sent.clientOf(entry.endToEndId());
+            String instructionId = sent.instructionNamed(ofAccount.get().name(), entry.endToEndId()).orElse(null);
+            var client = sent.clientOf(instructionId);
             if (client.isEmpty()) {
                 return unmapped(entry, id, "debit " + amount + " (entry " + entry.entryRef() + ") "
                         + (entry.endToEndId() == null ? "has no EndToEndId" : "names EndToEndId " + entry.endToEndId())
                         + ", which matches no instruction this connector sent");
             }
-            return MappingResult.of(List.of(new CanonicalEvent(SOURCE + ":" + entry.endToEndId() + ":BOOKED", EventType.PAYMENT_STATUS,
+            return MappingResult.of(List.of(new CanonicalEvent(SOURCE + ":" + instructionId + ":BOOKED", EventType.PAYMENT_STATUS,
                     EventCodec.SCHEMA_VERSION, SOURCE, client.get(), bookedAt,
-                    new PaymentStatus(entry.endToEndId(), "BOOKED", null, bookedAt, amount))));
+                    new PaymentStatus(instructionId, "BOOKED", null, bookedAt, amount))));
         }
         String client = bank.clientOfCredit(entry.counterpartyTaxId(), entry.remittance());
         if (client == null) {

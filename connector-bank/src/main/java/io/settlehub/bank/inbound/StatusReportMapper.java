@@ -25,16 +25,29 @@ public final class StatusReportMapper {
     private StatusReportMapper() {
     }
 
+    /**
+     * Our instruction a status is of: its original end-to-end id when that is one of our instruction ids (the generic
+     * profile), else the original InstrId the report repeats (the host-to-host profile numbers its orders).
+     */
+    static String instructionOf(TransactionStatus report, SentInstructions sent) {
+        if (report.instructionId() == null || sent.clientOf(report.endToEndId()).isPresent()) {
+            return report.endToEndId();
+        }
+        return report.instructionId();
+    }
+
     /** A rejection the connector answers by sending the instruction through another bank: accepted, the reason kept. */
     public static MappingResult rerouted(TransactionStatus report, String reason, SentInstructions sent, Instant at) {
-        String client = sent.clientOf(report.endToEndId()).orElseThrow();
-        return MappingResult.of(List.of(new CanonicalEvent(StatementMapper.SOURCE + ":" + report.endToEndId() + ":REROUTED", EventType.PAYMENT_STATUS,
-                EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE, client, at, new PaymentStatus(report.endToEndId(), "ACCEPTED", reason, null, null))));
+        String instructionId = instructionOf(report, sent);
+        String client = sent.clientOf(instructionId).orElseThrow();
+        return MappingResult.of(List.of(new CanonicalEvent(StatementMapper.SOURCE + ":" + instructionId + ":REROUTED", EventType.PAYMENT_STATUS,
+                EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE, client, at, new PaymentStatus(instructionId, "ACCEPTED", reason, null, null))));
     }
 
     public static MappingResult map(TransactionStatus report, SentInstructions sent, Instant at) {
-        String id = StatementMapper.SOURCE + ":" + report.endToEndId() + ":" + report.status();
-        var client = sent.clientOf(report.endToEndId());
+        String instructionId = instructionOf(report, sent);
+        String id = StatementMapper.SOURCE + ":" + instructionId + ":" + report.status();
+        var client = sent.clientOf(instructionId);
         if (client.isEmpty()) {
             return MappingResult.unmapped(new UnmappedRecord(StatementMapper.SOURCE, null, id, "status " + report.status() + " of report "
                     + report.reportId() + " names " + report.endToEndId() + ", which matches no instruction this connector sent",
@@ -55,6 +68,6 @@ public final class StatusReportMapper {
                     + report.reportId() + " is none the hub knows", EventCodec.write(report)));
         }
         return MappingResult.of(List.of(new CanonicalEvent(id, EventType.PAYMENT_STATUS, EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE,
-                client.get(), at, new PaymentStatus(report.endToEndId(), status, reason, null, null))));
+                client.get(), at, new PaymentStatus(instructionId, status, reason, null, null))));
     }
 }

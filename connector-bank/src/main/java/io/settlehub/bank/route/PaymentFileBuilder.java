@@ -5,6 +5,7 @@ import io.settlehub.bank.config.BankProperties.BankProfile;
 import io.settlehub.bank.inbound.SentInstructions;
 import io.settlehub.bank.partner.clientbank.ClientBankFormat;
 import io.settlehub.bank.partner.clientbank.PaymentOrder;
+import io.settlehub.bank.partner.iso20022.Pain001RussianWriter;
 import io.settlehub.bank.partner.iso20022.Pain001Schema;
 import io.settlehub.bank.partner.iso20022.Pain001Writer;
 import io.settlehub.contract.BusinessCalendar;
@@ -85,8 +86,7 @@ public class PaymentFileBuilder {
                 PaymentOrder order = new PaymentOrder(number, instruction.requestedExecutionDate(), instruction.amount().amount(),
                         new PaymentOrder.Party(to.debtor().name(), to.debtor().account(), to.debtor().taxId(), to.debtor().kpp(),
                                 to.debtor().bankName(), to.debtor().bankId(), to.debtor().correspondentAccount()),
-                        new PaymentOrder.Party(instruction.payee().name(), instruction.payee().account(), instruction.payee().taxId(), null, null,
-                                instruction.payee().bankId(), null),
+                        payee(instruction.payee()),
                         io.settlehub.bank.partner.iso20022.Pain001Writer.remittance(instruction), 5, "электронно", null, null);
                 orders.add(order);
                 documents.put(instruction.instructionId(), new Document(number, order.date()));
@@ -95,12 +95,37 @@ public class PaymentFileBuilder {
                     LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)), to.debtor().account(), orders);
             return new PaymentFile(to.name(), to.filePrefix() + fileId + ".txt", content, instructions, documents);
         }
+        if (to.format() == BankProperties.Format.ISO20022_RU_H2H) {
+            return russianHostToHost(to, fileId, instructions);
+        }
         String xml = new Pain001Writer(to.debtor()).write(fileId, clock.instant(), instructions);
         Pain001Schema.validate(xml);
         return new PaymentFile(to.name(), to.filePrefix() + fileId + ".xml", xml.getBytes(StandardCharsets.UTF_8), instructions, Map.of());
     }
 
-    /** A 1C payment order's number and date, by which the bank's statement names it. */
+    private static PaymentOrder.Party payee(PaymentInstruction.Payee payee) {
+        return new PaymentOrder.Party(payee.name(), payee.account(), payee.taxId(), payee.kpp(), payee.bankName(), payee.bankId(),
+                payee.correspondentAccount());
+    }
+
+    /** The highest payment order number a Russian bank's host-to-host channel takes: an integer of up to 6 digits. */
+    static final long HIGHEST_HOST_TO_HOST_NUMBER = 999_999;
+
+    /** Rouble payment orders in pain.001.001.06, each numbered in the bank's own sequence, dated its execution date. */
+    private PaymentFile russianHostToHost(BankProfile to, String fileId, List<PaymentInstruction> instructions) {
+        List<Pain001RussianWriter.Order> orders = new ArrayList<>();
+        Map<String, Document> documents = new LinkedHashMap<>();
+        for (PaymentInstruction instruction : instructions) {
+            String number = sent.nextDocumentNumber(to.name(), HIGHEST_HOST_TO_HOST_NUMBER);
+            orders.add(new Pain001RussianWriter.Order(instruction, number, instruction.requestedExecutionDate()));
+            documents.put(instruction.instructionId(), new Document(number, instruction.requestedExecutionDate()));
+        }
+        String xml = new Pain001RussianWriter(to.debtor()).write(fileId, clock.instant(), orders);
+        Pain001Schema.validateV06(xml);
+        return new PaymentFile(to.name(), to.filePrefix() + fileId + ".xml", xml.getBytes(StandardCharsets.UTF_8), instructions, documents);
+    }
+
+    /** A payment order's number and date (1C, host-to-host), by which the bank's answers name it. */
     public record Document(String number, LocalDate date) {
     }
 

@@ -28,10 +28,13 @@ class ClientController {
     private final io.settlehub.core.accounting.Recalculation recalculation;
     private final io.settlehub.core.notify.BucketBalances bucketBalances;
     private final io.settlehub.core.security.AuditLog audit;
+    private final io.settlehub.core.banks.BankDirectoryRepository bankDirectory;
 
     ClientController(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, SettlementService settlement,
                      SupplierPaymentRepository supplierPayments, io.settlehub.core.accounting.Recalculation recalculation,
-                     io.settlehub.core.notify.BucketBalances bucketBalances, io.settlehub.core.security.AuditLog audit) {
+                     io.settlehub.core.notify.BucketBalances bucketBalances, io.settlehub.core.security.AuditLog audit,
+                     io.settlehub.core.banks.BankDirectoryRepository bankDirectory) {
+        this.bankDirectory = bankDirectory;
         this.bucketBalances = bucketBalances;
         this.audit = audit;
         this.supplierPayments = supplierPayments;
@@ -46,6 +49,9 @@ class ClientController {
     ResponseEntity<String> putAgreement(@PathVariable String clientId, @RequestBody String body) {
         Ids.require("clientId", clientId);
         Agreement agreement = AgreementJson.read(clientId, body);
+        if (agreement.bankAccount() != null && agreement.bankAccount().russian()) {
+            bankDirectory.requireOpen(agreement.bankAccount().bankId(), "bankAccount.bankId");
+        }
         java.time.LocalDate effectiveFrom = AgreementJson.effectiveFrom(body);
         String json = AgreementJson.write(agreement, effectiveFrom);
         clients.saveAgreement(clientId, json, effectiveFrom);

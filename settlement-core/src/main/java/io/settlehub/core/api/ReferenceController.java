@@ -2,6 +2,9 @@ package io.settlehub.core.api;
 
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.JsonFields;
+import io.settlehub.core.banks.BankDirectory;
+import io.settlehub.core.banks.BankDirectoryRepository;
+import io.settlehub.core.banks.Ed807Reader;
 import io.settlehub.core.settlement.store.ReferenceDataRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dated reference data: the standard VAT rates and the customs duty rate of each SKU's tariff line. */
+/** Dated reference data: the standard VAT rates, the customs duty rate of each SKU's tariff line, the BIK directory. */
 @RestController
 @RequestMapping(path = "/api/reference", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReferenceController {
@@ -24,10 +27,35 @@ class ReferenceController {
 
     private final ReferenceDataRepository referenceData;
     private final io.settlehub.core.security.AuditLog audit;
+    private final BankDirectoryRepository bankDirectory;
 
-    ReferenceController(ReferenceDataRepository referenceData, io.settlehub.core.security.AuditLog audit) {
+    ReferenceController(ReferenceDataRepository referenceData, io.settlehub.core.security.AuditLog audit, BankDirectoryRepository bankDirectory) {
         this.referenceData = referenceData;
         this.audit = audit;
+        this.bankDirectory = bankDirectory;
+    }
+
+    /**
+     * The central bank's BIK directory: the ED807 file as published (the ZIP, or the XML in it). A directory older than
+     * the one in force is refused; the same business day again changes nothing.
+     */
+    @PutMapping(path = "/bank-directory", consumes = {"application/zip", "application/xml", "text/xml", "application/octet-stream"})
+    Map<String, Object> putBankDirectory(@RequestBody byte[] file) {
+        BankDirectoryRepository.Loaded loaded = bankDirectory.replace(Ed807Reader.read(file));
+        if (loaded.replaced()) {
+            audit.record("BANK_DIRECTORY_LOADED", "ED807", loaded.businessDay() + ": " + loaded.entries() + " BIKs, " + loaded.closed() + " closed");
+        }
+        return Map.of("businessDay", loaded.businessDay().toString(), "entries", loaded.entries(), "closed", loaded.closed(),
+                "replaced", loaded.replaced());
+    }
+
+    @GetMapping("/bank-directory/{bik}")
+    BankDirectory.Entry bank(@PathVariable String bik) {
+        if (!bik.matches("[0-9]{9}")) {
+            throw new InvalidMessageException("bik", "must be 9 digits, was '" + bik + "'");
+        }
+        return bankDirectory.find(bik).orElseThrow(() -> new NotFound("BIK " + bik + " in the BIK directory in force"
+                + bankDirectory.businessDay().map(d -> " (" + d + ")").orElse(" (none loaded)")));
     }
 
     @GetMapping("/vat-rates")

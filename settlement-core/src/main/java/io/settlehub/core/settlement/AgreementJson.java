@@ -44,10 +44,11 @@ public final class AgreementJson {
         if (p.has("bankAccount")) {
             JsonFields a = p.object("bankAccount");
             account = new Agreement.BankAccount(BankDetails.name(a, "holder"), BankDetails.account(a), BankDetails.bankId(a),
-                    BankDetails.taxId(a));
+                    BankDetails.taxId(a), BankDetails.kpp(a));
         }
+        BigDecimal payoutVatRate = p.has("payoutVatRate") ? rate(p, "payoutVatRate") : null;
         return new Agreement(clientId, BankDetails.name(p, "name"), commissionRate, vatRate, payoutCurrency, minimumPayout, bearer,
-                customsVatIsCost, fxRateSource, account);
+                customsVatIsCost, fxRateSource, account, payoutVatRate);
     }
 
     private static BigDecimal rate(JsonFields p, String field) {
@@ -94,6 +95,9 @@ public final class AgreementJson {
         body.put("fxRateSource", agreement.fxRateSource());
         if (agreement.bankAccount() != null) {
             body.put("bankAccount", agreement.bankAccount());
+        }
+        if (agreement.payoutVatRate() != null) {
+            body.put("payoutVatRate", agreement.payoutVatRate());
         }
         return EventCodec.write(body);
     }

@@ -18,6 +18,8 @@ public final class BankDetails {
     private static final Pattern BANK_ID = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?|[0-9]{9}");
     /** A Russian taxpayer number (ИНН): 10 digits for a company, 12 for a person. */
     private static final Pattern INN = Pattern.compile("[0-9]{10}|[0-9]{12}");
+    /** A Russian registration reason code (КПП): tax office (4 digits), reason (2 digits or capital letters), number (3 digits). */
+    private static final Pattern KPP = Pattern.compile("[0-9]{4}[0-9A-Z]{2}[0-9]{3}");
     private static final Pattern LOCAL_BANK_CODE = Pattern.compile("[0-9A-Z]{1,20}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** The longest name of a party (a payment order's name field takes 160 characters). */
@@ -36,6 +38,10 @@ public final class BankDetails {
 
     public static String taxId(JsonFields fields) {
         return fields.has("taxId") ? matching(fields, "taxId", INN, "a taxpayer number (ИНН) of 10 or 12 digits") : null;
+    }
+
+    public static String kpp(JsonFields fields) {
+        return fields.has("kpp") ? matching(fields, "kpp", KPP, "a registration reason code (КПП) of 9 characters, e.g. 770101001") : null;
     }
 
     public static String country(JsonFields fields) {

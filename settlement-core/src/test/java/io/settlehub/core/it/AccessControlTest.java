@@ -54,7 +54,8 @@ class AccessControlTest {
     static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
     /** Endpoints that serve no client's data: shared reference data any signed-in caller may read, and the home page. */
-    static final Set<String> SHARED = Set.of("GET /api/reference/vat-rates", "GET /api/reference/duty-rates", "GET /");
+    static final Set<String> SHARED = Set.of("GET /api/reference/vat-rates", "GET /api/reference/duty-rates",
+            "GET /api/reference/bank-directory/{bik}", "GET /");
     /** Endpoints anyone may call: the sign-in form and the error page. */
     static final Set<String> PUBLIC = Set.of("GET /login", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error",
             "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
@@ -155,6 +156,7 @@ class AccessControlTest {
                 case "clientId" -> client;
                 case "documentId" -> "agent-report:" + client + ":2026-03:RUB";
                 case "version" -> "1";
+                case "bik" -> "044525225";
                 default -> variables.group(1) + "-x";
             };
             variables.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));

@@ -14,9 +14,13 @@ final class ApiCalls {
     }
 
     static HttpResponse<String> call(int port, String method, String path, String body, String token) throws Exception {
+        return call(port, method, path, body, token, "application/json");
+    }
+
+    static HttpResponse<String> call(int port, String method, String path, String body, String token, String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

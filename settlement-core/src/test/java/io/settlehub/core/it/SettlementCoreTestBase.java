@@ -88,7 +88,33 @@ abstract class SettlementCoreTestBase {
                 {"name": "Acme Import", "commissionRate": "0.05", "commissionVatRate": "0.22", "payoutCurrency": "RUB",
                  "minimumPayout": "1000.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
                  "bankAccount": {"holder": "Acme Import LLC", "account": "40702810900000000001", "bankId": "044525225",
-                                 "taxId": "7701234567"}}""";
+                                 "taxId": "7701234567", "kpp": "770101001"}}""";
+    }
+
+    @Test
+    void an_agreement_names_a_bank_open_in_the_central_banks_directory() throws Exception {
+        String client = "bik" + UUID.randomUUID().toString().substring(0, 8);
+        for (var refused : java.util.Map.of(
+                "044525123", "BIK 044525123 is not in the central bank's BIK directory of 2026-11-27",
+                "044525999", "is closed in the central bank's BIK directory of 2026-11-27: left the payment system on 2026-06-01",
+                "044525111", "licence revoked (LWRS) on 2026-11-20").entrySet()) {
+            HttpResponse<String> put = call("PUT", "/api/clients/" + client, agreementJson().replace("044525225", refused.getKey()), TOKEN);
+            assertThat(put.statusCode()).as(refused.getKey()).isEqualTo(400);
+            assertThat(put.body()).as(refused.getKey()).contains("\"field\":\"bankAccount.bankId\"").contains(refused.getValue());
+        }
+        HttpResponse<String> badKpp = call("PUT", "/api/clients/" + client, agreementJson().replace("770101001", "7701-01"), TOKEN);
+        assertThat(badKpp.body()).contains("\"field\":\"bankAccount.kpp\"");
+        assertThat(call("GET", "/api/clients/" + client, null, TOKEN).statusCode()).as("nothing saved").isEqualTo(404);
+
+        JsonNode alfa = get("/api/reference/bank-directory/044525593");
+        assertThat(alfa.get("name").asText()).isEqualTo("АО \"АЛЬФА-БАНК\"");
+        assertThat(alfa.get("correspondentAccount").asText()).isEqualTo("30101810200000000593");
+        HttpResponse<String> older = ApiCalls.call(port, "PUT", "/api/reference/bank-directory",
+                "<ED807 xmlns=\"urn:cbr-ru:ed:v2.0\" BusinessDay=\"2026-01-05\"><BICDirectoryEntry BIC=\"044525225\">"
+                        + "<ParticipantInfo NameP=\"Old\"/></BICDirectoryEntry></ED807>", TOKEN, "application/xml");
+        assertThat(older.statusCode()).isEqualTo(400);
+        assertThat(older.body()).contains("the directory of 2026-01-05 is older than the one in force (2026-11-27)");
+        assertThat(get("/api/reference/bank-directory/044525225").get("name").asText()).isEqualTo("ПАО Сбербанк");
     }
 
     String newClient() throws Exception {
@@ -522,6 +548,12 @@ abstract class SettlementCoreTestBase {
             }
         }
         assertThat(published.payee().account()).isEqualTo("40702810900000000001");
+        assertThat(published.payee().kpp()).isEqualTo("770101001");
+        // the bank's name and correspondent account come from the central bank's BIK directory, not the agreement
+        assertThat(published.payee().bankName()).isEqualTo("ПАО Сбербанк");
+        assertThat(published.payee().correspondentAccount()).isEqualTo("30101810400000000225");
+        assertThat(published.purpose()).isEqualTo("Перечисление выручки от продаж на маркетплейсах за вычетом вознаграждения агента, "
+                + "Acme Import. НДС не облагается");
 
         JsonNode again = EventCodec.mapper().readTree(call("POST", "/api/payouts/run", null, TOKEN).body());
         assertThat(again.toString()).doesNotContain(client);

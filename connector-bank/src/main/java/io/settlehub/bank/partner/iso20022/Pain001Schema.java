@@ -8,31 +8,44 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.xml.sax.SAXException;
 
-/** The official pain.001.001.09 XSD: every file is checked against it before it leaves. */
+/**
+ * The schemas every payment file is checked against before it leaves: the official pain.001.001.09 XSD, and for the
+ * Russian host-to-host profile the structure of pain.001.001.06 (see that file's header for where it comes from).
+ */
 public final class Pain001Schema {
 
-    private static final Schema SCHEMA = load();
+    private static final Schema V09 = load("pain.001.001.09.xsd");
+    private static final Schema V06 = load("pain.001.001.06.xsd");
 
     private Pain001Schema() {
     }
 
-    private static Schema load() {
+    private static Schema load(String file) {
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(Pain001Schema.class.getResource("/iso20022/pain.001.001.09.xsd"));
+            return factory.newSchema(Pain001Schema.class.getResource("/iso20022/" + file));
         } catch (SAXException e) {
-            throw new IllegalStateException("cannot load the pain.001.001.09 schema", e);
+            throw new IllegalStateException("cannot load the " + file + " schema", e);
         }
     }
 
-    /** Throws {@link InvalidPaymentFileException} naming the first schema violation. */
+    /** Throws {@link InvalidPaymentFileException} naming the first violation of pain.001.001.09. */
     public static void validate(String xml) {
+        validate(V09, "pain.001.001.09.xsd", xml);
+    }
+
+    /** Throws {@link InvalidPaymentFileException} naming the first violation of pain.001.001.06. */
+    public static void validateV06(String xml) {
+        validate(V06, "pain.001.001.06.xsd", xml);
+    }
+
+    private static void validate(Schema schema, String name, String xml) {
         try {
-            SCHEMA.newValidator().validate(new StreamSource(new StringReader(xml)));
+            schema.newValidator().validate(new StreamSource(new StringReader(xml)));
         } catch (SAXException e) {
-            throw new InvalidPaymentFileException("pain.001 does not validate against pain.001.001.09.xsd: " + e.getMessage());
+            throw new InvalidPaymentFileException("pain.001 does not validate against " + name + ": " + e.getMessage());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -29,8 +29,16 @@ public final class Pain002Reader {
     private Pain002Reader() {
     }
 
-    /** One instruction's status as the bank reports it. */
-    public record TransactionStatus(String reportId, String endToEndId, String status, String reasonCode, String reasonText) {
+    /**
+     * One instruction's status as the bank reports it; {@code instructionId} is the original {@code InstrId} when the
+     * report repeats it (the Russian host-to-host profile's EndToEndId is the payment order number, its InstrId ours).
+     */
+    public record TransactionStatus(String reportId, String endToEndId, String status, String reasonCode, String reasonText,
+                                    String instructionId) {
+
+        public TransactionStatus(String reportId, String endToEndId, String status, String reasonCode, String reasonText) {
+            this(reportId, endToEndId, status, reasonCode, reasonText, null);
+        }
     }
 
     public static List<TransactionStatus> read(Path file) {
@@ -58,7 +66,8 @@ public final class Pain002Reader {
         for (int i = 0; i < transactions.getLength(); i++) {
             Element tx = (Element) transactions.item(i);
             statuses.add(new TransactionStatus(reportId, required(name, text(ns, tx, "OrgnlEndToEndId"), "TxInfAndSts/OrgnlEndToEndId"),
-                    required(name, text(ns, tx, "TxSts"), "TxInfAndSts/TxSts"), reasonCode(ns, tx), text(ns, tx, "AddtlInf")));
+                    required(name, text(ns, tx, "TxSts"), "TxInfAndSts/TxSts"), reasonCode(ns, tx), text(ns, tx, "AddtlInf"),
+                    text(ns, tx, "OrgnlInstrId")));
         }
         if (statuses.isEmpty()) {
             Element group = (Element) document.getElementsByTagNameNS(ns, "OrgnlGrpInfAndSts").item(0);

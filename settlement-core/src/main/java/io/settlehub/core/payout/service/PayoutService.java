@@ -5,12 +5,15 @@ import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.JsonFields;
 import io.settlehub.contract.Money;
 import io.settlehub.contract.PaymentInstruction;
+import io.settlehub.core.banks.BankDirectory;
+import io.settlehub.core.banks.BankDirectoryRepository;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Bucket;
 import io.settlehub.core.ledger.Transfer;
 import io.settlehub.core.ledger.store.LedgerRepository;
 import io.settlehub.core.outbox.OutboxRepository;
 import io.settlehub.core.outbox.OutboxRepository.OutboxMessage;
+import io.settlehub.core.payout.PaymentPurpose;
 import io.settlehub.core.payout.PayoutRules;
 import io.settlehub.core.payout.service.PaymentStatusHandler;
 import io.settlehub.core.payout.store.PaymentRepository;
@@ -47,9 +50,12 @@ public class PayoutService {
     private final Clock clock;
     private final io.settlehub.core.settlement.store.SupplierDueRepository supplierDues;
     private final SupplierPaymentRepository supplierPayments;
+    private final BankDirectoryRepository bankDirectory;
 
     public PayoutService(ClientRepository clients, LedgerRepository ledger, PaymentRepository payments, OutboxRepository outbox,
-                         Clock clock, io.settlehub.core.settlement.store.SupplierDueRepository supplierDues, SupplierPaymentRepository supplierPayments) {
+                         Clock clock, io.settlehub.core.settlement.store.SupplierDueRepository supplierDues, SupplierPaymentRepository supplierPayments,
+                         BankDirectoryRepository bankDirectory) {
+        this.bankDirectory = bankDirectory;
         this.supplierDues = supplierDues;
         this.supplierPayments = supplierPayments;
         this.clients = clients;
@@ -82,12 +88,34 @@ public class PayoutService {
             return Optional.empty();
         }
         Money amount = payout.get();
-        Agreement.BankAccount account = agreement.bankAccount();
-        PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), clientId,
-                new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId()), amount,
-                "Payout of marketplace sales to " + agreement.name(), today);
+        Optional<PaymentInstruction.Payee> payee = payee(agreement);
+        if (payee.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentInstruction instruction = new PaymentInstruction(newInstructionId(), clientId, payee.get(), amount,
+                PaymentPurpose.clientPayout(agreement, amount), today);
         send(instruction, available, AccountKey.client(clientId, Bucket.IN_FLIGHT, amount.currency()), amount);
         return Optional.of(instruction);
+    }
+
+    /**
+     * The client's account; at a Russian bank with the bank's name and correspondent account from the BIK directory in
+     * force. A BIK the directory no longer lists as open (closed since the agreement was saved) pays nothing: the money
+     * stays available and the operator is told.
+     */
+    private Optional<PaymentInstruction.Payee> payee(Agreement agreement) {
+        Agreement.BankAccount account = agreement.bankAccount();
+        if (!account.russian()) {
+            return Optional.of(new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId()));
+        }
+        Optional<BankDirectory.Entry> bank = bankDirectory.find(account.bankId()).filter(BankDirectory.Entry::open);
+        if (bank.isEmpty()) {
+            log.warn("client {} is not paid: its bank's BIK {} is not open in the central bank's directory in force; update the agreement",
+                    agreement.clientId(), account.bankId());
+            return Optional.empty();
+        }
+        return Optional.of(new PaymentInstruction.Payee(account.holder(), account.account(), account.bankId(), account.taxId(),
+                account.kpp(), bank.get().name(), bank.get().correspondentAccount()));
     }
 
     /** Each supplier, in its currency, for the goods of the client's fully paid orders not yet covered by a payment. */
