@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """
-The demo bank's answer: a camt.053.001.08 statement of the hub's account that books every pain.001 payment file in
-the bank's SFTP outbox, written into the inbox that connector-bank reads (./hub bank-statement). Standard library only.
+A demo bank's answer: a camt.053.001.08 statement of the hub's account that books every pain.001 payment file in
+the bank's SFTP outbox (pain.001.001.09, or .001.06 host-to-host, whose EndToEndId is the payment order's number),
+except the payments the bank rejected (demo/bank_reject.py), written into the inbox that connector-bank reads
+(./hub bank-statement). Standard library only.
 
     demo/bank_statement.py .hub/bank-sftp [hub-account]
 """
@@ -10,16 +12,30 @@ import pathlib
 import sys
 import xml.etree.ElementTree as ET
 
-PAIN = "{urn:iso:std:iso:20022:tech:xsd:pain.001.001.09}"
+PAIN = ("{urn:iso:std:iso:20022:tech:xsd:pain.001.001.09}", "{urn:iso:std:iso:20022:tech:xsd:pain.001.001.06}")
+STATUS = "{urn:iso:std:iso:20022:tech:xsd:pain.002.001.10}"
 
 
-def payments(outbox):
+def rejected(inbox):
+    """The instruction ids the bank's own status reports (in its inbox, read or not) rejected."""
+    ids = set()
+    for file in list(inbox.glob("pain002-*.xml")) + list(inbox.glob("processed/*pain002-*.xml")):
+        for tx in ET.parse(file).getroot().iter(STATUS + "TxInfAndSts"):
+            if tx.findtext(STATUS + "TxSts") == "RJCT":
+                ids.add(tx.findtext(STATUS + "OrgnlInstrId") or tx.findtext(STATUS + "OrgnlEndToEndId"))
+    return ids
+
+
+def payments(outbox, refused=frozenset()):
     for file in sorted(outbox.glob("pain001-*.xml")):
         root = ET.parse(file).getroot()
-        for tx in root.iter(PAIN + "CdtTrfTxInf"):
-            amount = tx.find(f"{PAIN}Amt/{PAIN}InstdAmt")
-            yield (tx.findtext(f"{PAIN}PmtId/{PAIN}EndToEndId"), amount.text, amount.get("Ccy"),
-                   tx.findtext(f"{PAIN}Cdtr/{PAIN}Nm") or "")
+        ns = next(n for n in PAIN if root.tag.startswith(n))
+        for tx in root.iter(ns + "CdtTrfTxInf"):
+            if tx.findtext(f"{ns}PmtId/{ns}InstrId") in refused:
+                continue
+            amount = tx.find(f"{ns}Amt/{ns}InstdAmt")
+            yield (tx.findtext(f"{ns}PmtId/{ns}EndToEndId"), amount.text, amount.get("Ccy"),
+                   tx.findtext(f"{ns}Cdtr/{ns}Nm") or "")
 
 
 def esc(text):
@@ -29,7 +45,7 @@ def esc(text):
 def main():
     sftp_root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".hub/bank-sftp")
     account = sys.argv[2] if len(sys.argv) > 2 else "40702810000000000099"
-    found = list(payments(sftp_root / "outbox"))
+    found = list(payments(sftp_root / "outbox", rejected(sftp_root / "inbox")))
     if not found:
         sys.exit(f"no pain.001 files in {sftp_root / 'outbox'}: run a payout first (POST /api/payouts/run)")
     today = datetime.date.today().isoformat()

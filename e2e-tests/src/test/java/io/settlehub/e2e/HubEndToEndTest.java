@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The path of the demo as separate processes ({@link RunningHub}): the standalone Artemis distribution, the sandbox partners,
  * settlement-core on PostgreSQL, connector-marketplace, connector-bank and connector-accounting. Goods receipts come from the
- * clients' 1C, sales on Ozon, Wildberries and AliExpress become one balance, a payout run becomes a pain.001 file on the
- * bank's SFTP server, the bank's camt.053 statement books it, a full re-poll changes nothing, and closing the period puts the
+ * clients' 1C, sales on Ozon, Wildberries and AliExpress become one balance, a payout run becomes a Russian payment order
+ * (pain.001.001.06) on the rouble bank's SFTP server and the supplier's yuan a pain.001.001.09 on the other bank's; the rouble
+ * bank refuses (AG03) and the payout goes through the other bank, whose camt.053 statement books it, a full re-poll changes nothing, and closing the period puts the
  * agent's report and the payout into 1C once.
  */
 @ExtendWith(RunningHub.Extension.class)
@@ -73,22 +74,48 @@ class HubEndToEndTest {
         assertThat(instructionId).as("acme's payout in %s", run).isNotNull();
         // globex's order is paid in full: its supplier is paid in CNY in the same run
         assertThat(run).contains("\"amount\":{\"amount\":\"360.00\",\"currency\":\"CNY\"}");
+        // Roubles go to the Russian bank's host-to-host channel: a numbered payment order in pain.001.001.06 with all a
+        // Russian bank needs (the payee's bank named from the central bank's BIK directory), the purpose in Russian.
         Path file = hub.sftpRoot.resolve("outbox").resolve("pain001-" + instructionId + ".xml");
         await("the payment file at the bank").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(file));
         String xml = Files.readString(file);
-        Pain001Schema.validate(xml);
-        assertThat(xml).contains("<EndToEndId>" + instructionId + "</EndToEndId>").contains("<InstdAmt Ccy=\"RUB\">3144.00</InstdAmt>");
+        Pain001Schema.validateV06(xml);
+        assertThat(xml).contains("<InstrId>" + instructionId + "</InstrId>").contains("<InstdAmt Ccy=\"RUB\">3144.00</InstdAmt>")
+                .containsPattern("<EndToEndId>[1-9][0-9]{0,5}</EndToEndId>")
+                .contains("<Id>7701234567</Id><SchmeNm><Cd>TXID</Cd></SchmeNm>").contains("<Id>770101001</Id><SchmeNm><Prtry>KPP</Prtry>")
+                .contains("<MmbId>044525225</MmbId></ClrSysMmbId><Nm>ПАО Сбербанк</Nm>").contains("<Id>30101810400000000225</Id>")
+                .contains("<Nm>АО \"АЛЬФА-БАНК\"</Nm>").contains("<Id>30101810200000000593</Id>")
+                .contains("Перечисление выручки от продаж на маркетплейсах").contains("НДС не облагается");
         assertThat(hub.core("/api/clients/acme/balances")).contains("\"available\":\"0.00\"").contains("\"inFlight\":\"3144.00\"");
+        // Yuan to the Chinese supplier go through the other bank, in pain.001.001.09 with the currency control fields.
+        await("the supplier's payment at the yuan bank").atMost(Duration.ofSeconds(60)).until(() -> {
+            try (var files = Files.list(hub.cnySftpRoot.resolve("outbox"))) {
+                return files.map(RunningHub::read).anyMatch(x -> x.contains("<InstdAmt Ccy=\"CNY\">360.00</InstdAmt>"));
+            }
+        });
 
-        // The bank's answer: a camt.053 statement booking the payment files lands in its inbox; the money is paid.
-        Process statement = new ProcessBuilder("python3", RunningHub.ROOT.resolve("demo/bank_statement.py").toString(), hub.sftpRoot.toString())
-                .redirectErrorStream(true).start();
+        // The rouble bank refuses the payout for a reason the other bank may not have (AG03): it goes through the yuan
+        // bank, which also pays roubles, once; the client's payment history says so and the money stays in flight.
+        Process reject = new ProcessBuilder("python3", RunningHub.ROOT.resolve("demo/bank_reject.py").toString(), hub.sftpRoot.toString(),
+                "AG03").redirectErrorStream(true).start();
+        String rejected = new String(reject.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(reject.waitFor()).as(rejected).isZero();
+        Path rerouted = hub.cnySftpRoot.resolve("outbox").resolve("pain001-" + instructionId + ".xml");
+        await("the payout sent again through the other bank").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(rerouted));
+        Pain001Schema.validate(Files.readString(rerouted));
+        await("the re-routing in the payment's history").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(hub.core("/api/clients/acme/payments")).contains("re-routed from alfa to vtb after AG03"));
+        assertThat(hub.core("/api/clients/acme/balances")).contains("\"inFlight\":\"3144.00\"");
+
+        // The yuan bank's answer: a camt.053 statement booking its payment files lands in its inbox; the money is paid.
+        Process statement = new ProcessBuilder("python3", RunningHub.ROOT.resolve("demo/bank_statement.py").toString(),
+                hub.cnySftpRoot.toString(), "40702810500000000777").redirectErrorStream(true).start();
         String made = new String(statement.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(statement.waitFor()).as(made).isZero();
         await("the statement booked").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                 assertThat(hub.core("/api/clients/acme/balances")).contains("\"inFlight\":\"0.00\"").contains("\"paid\":\"3144.00\""));
         assertThat(hub.core("/api/clients/acme/payments")).contains("\"status\":\"BOOKED\"");
-        try (var processed = Files.list(hub.sftpRoot.resolve("inbox/processed"))) {
+        try (var processed = Files.list(hub.cnySftpRoot.resolve("inbox/processed"))) {
             assertThat(processed.count()).isEqualTo(1);
         }
 

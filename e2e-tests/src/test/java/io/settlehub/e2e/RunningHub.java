@@ -34,6 +34,15 @@ final class RunningHub implements AutoCloseable {
 
     static final String TOKEN = "e2e-operator-token-0123456789";
     static final Path ROOT = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+    /** A file's text (a payment file at a bank), for a test waiting on its content. */
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** The demo's BIK directory: agreements name banks by BIK, and settlement-core checks them against it. */
     static final String BANK_DIRECTORY = "--hub.reference.bank-directory-file=" + ROOT.resolve("demo/cbr/bik/ED807_full.xml");
     static final Path WORK = Path.of(System.getProperty("hub.work", "target/e2e")).toAbsolutePath();
@@ -50,6 +59,8 @@ final class RunningHub implements AutoCloseable {
     final int aliexpressPort = Processes.freePort();
     final int onecPort = Processes.freePort();
     final Path sftpRoot = WORK.resolve("bank-sftp");
+    /** The second bank's SFTP root (yuan, and roubles another bank refused): demo/bank-demo.yml. */
+    final Path cnySftpRoot = WORK.resolve("bank-sftp-cny");
     final Path state = WORK.resolve("state");
     final WebhookReceiver crm = WebhookReceiver.start();
 
@@ -78,6 +89,7 @@ final class RunningHub implements AutoCloseable {
         processes = new Processes(WORK.resolve("logs"));
         int bankPort = Processes.freePort();
         int sftpPort = Processes.freePort();
+        int cnySftpPort = Processes.freePort();
 
         Path broker = StandaloneBroker.create(Path.of(System.getProperty("hub.artemis.home")), WORK.resolve("broker"), brokerPort,
                 consolePort);
@@ -93,6 +105,7 @@ final class RunningHub implements AutoCloseable {
         sandbox.putAll(Map.of("HUB_SANDBOX_AE_PORT", String.valueOf(aliexpressPort),
                 "HUB_SANDBOX_AE_FILES", ROOT.resolve("demo/aliexpress").toString(), "HUB_SANDBOX_ONEC_PORT", String.valueOf(onecPort),
                 "HUB_SANDBOX_ONEC_FILES", ROOT.resolve("demo/onec").toString()));
+        sandbox.putAll(Map.of("HUB_SANDBOX_SFTP_CNY_ROOT", cnySftpRoot.toString(), "HUB_SANDBOX_SFTP_CNY_PORT", String.valueOf(cnySftpPort)));
         processes.java("sandbox", jar("sandbox"), sandbox);
         await("the sandbox").atMost(Duration.ofSeconds(60)).until(() -> processes.log("sandbox").contains("sandbox ready"));
 
@@ -104,9 +117,12 @@ final class RunningHub implements AutoCloseable {
         processes.java("settlement-core", jar("settlement-core"), core, "--server.port=" + corePort, BANK_DIRECTORY);
 
         Map<String, String> bank = new HashMap<>(service("connector-bank"));
-        bank.putAll(Map.of("HUB_BANK_SFTP_HOST", "127.0.0.1", "HUB_BANK_SFTP_PORT", String.valueOf(sftpPort),
-                "HUB_BANK_SFTP_USER", "bank", "HUB_BANK_SFTP_PASSWORD", "bank-demo-password",
-                "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString(), "HUB_CORE_VERIFY_KEY", SIGNING_KEYS[1]));
+        // the demo's two banks (demo/bank-demo.yml): roubles host-to-host, yuan (and roubles) generic
+        bank.putAll(Map.of("HUB_BANK_SFTP_PORT", String.valueOf(sftpPort), "HUB_BANK_SFTP_PASSWORD", "bank-demo-password",
+                "HUB_BANK_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts").toString(), "HUB_CORE_VERIFY_KEY", SIGNING_KEYS[1],
+                "HUB_BANK_CNY_SFTP_PORT", String.valueOf(cnySftpPort), "HUB_BANK_CNY_SFTP_PASSWORD", "bank-cny-demo-password",
+                "HUB_BANK_CNY_SFTP_KNOWN_HOSTS", WORK.resolve("sandbox/known_hosts_cny").toString(),
+                "SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + ROOT.resolve("demo/bank-demo.yml")));
         processes.java("connector-bank", jar("connector-bank"), bank, "--server.port=" + bankPort, "--hub.bank.inbox-poll-interval=1000",
                 "--hub.cbr.url=");
 

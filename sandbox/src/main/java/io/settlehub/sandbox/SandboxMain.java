@@ -64,14 +64,20 @@ public final class SandboxMain {
                 .usingFilesUnderDirectory(env("HUB_SANDBOX_ONEC_FILES", "demo/onec")));
         onec.start();
 
+        // two banks, each its own SFTP server, folders and host key: roubles host-to-host, yuan (and roubles) generic
         EmbeddedSftpServer bank = EmbeddedSftpServer.start(sftpRoot, state.resolve("sftp-host.key"),
                 Integer.parseInt(env("HUB_SANDBOX_SFTP_PORT", "2222")), "bank", env("HUB_SANDBOX_SFTP_PASSWORD", "bank-demo-password"));
         Files.createDirectories(sftpRoot.resolve("outbox"));
         Files.writeString(state.resolve("known_hosts"), bank.knownHostsLine() + "\n");
+        Path cnyRoot = Path.of(env("HUB_SANDBOX_SFTP_CNY_ROOT", sftpRoot + "-cny"));
+        EmbeddedSftpServer cnyBank = EmbeddedSftpServer.start(cnyRoot, state.resolve("sftp-cny-host.key"),
+                Integer.parseInt(env("HUB_SANDBOX_SFTP_CNY_PORT", "2223")), "bank", env("HUB_SANDBOX_SFTP_CNY_PASSWORD", "bank-cny-demo-password"));
+        Files.createDirectories(cnyRoot.resolve("outbox"));
+        Files.writeString(state.resolve("known_hosts_cny"), cnyBank.knownHostsLine() + "\n");
 
         publishSeed();
         System.out.println("sandbox ready: Ozon stub " + ozon.baseUrl() + ", Wildberries stub " + wildberries.baseUrl()
-                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", CBR stub " + cbr.baseUrl() + ", 1C stub " + onec.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port());
+                + ", AliExpress stub " + aliexpress.baseUrl() + ", CDEK stub " + cdek.baseUrl() + ", CBR stub " + cbr.baseUrl() + ", 1C stub " + onec.baseUrl() + ", bank SFTP 127.0.0.1:" + bank.port() + " and 127.0.0.1:" + cnyBank.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ozon.stop();
             wildberries.stop();
@@ -81,6 +87,7 @@ public final class SandboxMain {
             onec.stop();
             try {
                 bank.close();
+                cnyBank.close();
             } catch (IOException ignored) {
                 // stopping anyway
             }

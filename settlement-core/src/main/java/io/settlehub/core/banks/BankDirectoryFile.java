@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the ED807 file named by {@code hub.reference.bank-directory-file} (the ZIP or XML the central bank publishes)
- * when the service starts, if it is newer than the directory in force: how a deployment that fetches the file daily,
+ * when the service starts (before it serves), if it is newer than the directory in force: how a deployment that fetches the file daily,
  * and the demo, keep it current. Without the property nothing is loaded here (operators upload it instead).
  */
 @Component
@@ -47,7 +45,8 @@ public class BankDirectoryFile {
         return Files.readAllBytes(path);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Before the service takes requests: an agreement saved right after start is checked against this directory. */
+    @jakarta.annotation.PostConstruct
     public void load() {
         if (file == null || file.isBlank()) {
             return;

@@ -151,7 +151,7 @@ public final class Pain001Writer {
             open(xml, "Id", "OrgId", "Othr");
             text(xml, "Id", taxId);
             open(xml, "SchmeNm");
-            text(xml, "Prtry", "INN");
+            text(xml, "Cd", "TXID"); // ISO's external code for a tax identification number
             close(xml, 4);
         }
         xml.writeEndElement();

@@ -53,6 +53,7 @@ class Pain001WriterTest {
         assertThat(at(doc, "//CdtTrfTxInf[2]/CdtrAgt/FinInstnId/BICFI")).isEqualTo("COBADEFFXXX");
         assertThat(at(doc, "//CdtTrfTxInf[2]/CdtrAcct/Id/IBAN")).isEqualTo("DE89370400440532013000");
         assertThat(at(doc, "//PmtInf/DbtrAcct/Id/Othr/Id")).isEqualTo("40702810000000000099");
+        assertThat(at(doc, "//CdtTrfTxInf[1]/Cdtr/Id/OrgId/Othr[SchmeNm/Cd='TXID']/Id")).isEqualTo("7701234567");
     }
 
     @Test
