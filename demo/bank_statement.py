@@ -47,7 +47,7 @@ def main():
     account = sys.argv[2] if len(sys.argv) > 2 else "40702810000000000099"
     found = list(payments(sftp_root / "outbox", rejected(sftp_root / "inbox")))
     if not found:
-        sys.exit(f"no pain.001 files in {sftp_root / 'outbox'}: run a payout first (POST /api/payouts/run)")
+        sys.exit(f"nothing to book in {sftp_root / 'outbox'}: no payment files (run a payout first: POST /api/payouts/run), or the bank rejected them")
     today = datetime.date.today().isoformat()
     stamp = datetime.datetime.now().strftime("%Y%m%d%H%M%S")
     entries = "".join(f"""

@@ -16,14 +16,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/file-drop/{platform}?name=report.csv} with the report as the body and
  * {@code Authorization: Bearer <HUB_FILEDROP_UPLOAD_TOKEN>}: the report is written into the platform's folder as a
  * {@code .part} file and renamed when complete, so the folder's route only ever sees whole reports. 202: it will be
- * read; 400: a name or platform that cannot be, or an empty body (nothing is stored); 401: no or a wrong token; 413: larger than {@code hub.http.max-body-bytes}.
+ * read; 400: a name or platform that cannot be, or an empty body (nothing is stored); any Content-Type (curl's
+ * default form type included) is taken as the file itself; 401: no or a wrong token; 413: larger than {@code hub.http.max-body-bytes}.
  */
 @RestController
 class UploadController {
@@ -35,9 +35,20 @@ class UploadController {
     }
 
     @PostMapping("/api/file-drop/{platform}")
-    ResponseEntity<Map<String, String>> upload(@PathVariable String platform, @RequestParam String name,
+    ResponseEntity<Map<String, String>> upload(@PathVariable String platform, jakarta.servlet.http.HttpServletRequest request,
                                                @RequestHeader(name = "Authorization", required = false) String authorization,
                                                InputStream body) throws IOException {
+        // the name from the query string alone: asking the servlet for a parameter would read a body sent as a form
+        // (curl --data-binary without a Content-Type sends application/x-www-form-urlencoded) and store it empty
+        String name;
+        try {
+            name = queryParameter(request.getQueryString(), "name");
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "name: not URL-encoded (" + e.getMessage() + ")", "field", "name"));
+        }
+        if (name == null) {
+            return ResponseEntity.badRequest().body(Map.of("error", "name: the report's file name is required (?name=report.csv)", "field", "name"));
+        }
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "a valid upload token is required"));
         }
@@ -67,6 +78,20 @@ class UploadController {
         }
         Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return ResponseEntity.accepted().body(Map.of("platform", target.name(), "file", name, "status", "queued"));
+    }
+
+    private static String queryParameter(String query, String parameter) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (key.equals(parameter)) {
+                return equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private boolean authorized(String authorization) {

@@ -167,6 +167,25 @@ class FileDropRouteTest {
     }
 
     @Test
+    void an_upload_as_curl_sends_it_without_a_content_type_is_read_whole() throws Exception {
+        // curl --data-binary @report.csv, no -H 'Content-Type': the body goes as application/x-www-form-urlencoded
+        int doneBefore = under(".done").size();
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/file-drop/megamarket?name=curl-2026-03.csv")).header("Authorization", "Bearer test-upload-token-0123456789")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(withRowIds("C"))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> under(".done").size() == doneBefore + 1);
+        List<String> ids = new ArrayList<>();
+        for (Message message : awaitMessages(Addresses.EVENTS, 4)) {
+            ids.add(EventCodec.decode(((TextMessage) message).getText()).eventId());
+        }
+        assertThat(ids).containsExactly("megamarket:acme:C1", "megamarket:acme:C2", "megamarket:acme:C3", "megamarket:acme:C4");
+        drain(Addresses.UNMAPPED);
+    }
+
+    @Test
     void an_upload_beyond_the_size_limit_is_refused_and_leaves_nothing_behind() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/file-drop/megamarket?name=too-large.csv");

@@ -25,6 +25,18 @@ public final class PostingPlan {
     /** The same, over components already keyed by {@link #keyOf}. */
     public static List<Transfer> difference(String clientId, Map<String, Component> before, Map<String, Component> after,
                                             String cause) {
+        return difference(clientId, before, after, key -> cause);
+    }
+
+    /** The same, each transfer booked to the cause {@code causeOf} gives its component's key. */
+    public static List<Transfer> difference(String clientId, Collection<Component> current, Collection<Component> target,
+                                            java.util.function.Function<String, String> causeOf) {
+        return difference(clientId, index(current), index(target), causeOf);
+    }
+
+    /** The same, over components already keyed by {@link #keyOf}, each transfer booked to its component's cause. */
+    public static List<Transfer> difference(String clientId, Map<String, Component> before, Map<String, Component> after,
+                                            java.util.function.Function<String, String> causeOf) {
         List<Transfer> transfers = new ArrayList<>();
         for (Map.Entry<String, Component> entry : after.entrySet()) {
             Component wanted = entry.getValue();
@@ -33,16 +45,16 @@ public final class PostingPlan {
                 continue;
             }
             if (held != null && !(held.debit().equals(wanted.debit()) && held.credit().equals(wanted.credit()))) {
-                addMovement(transfers, clientId, held, held.amount().negate(), cause);
+                addMovement(transfers, clientId, held, held.amount().negate(), causeOf.apply(held.key()));
                 held = null;
             }
             Money delta = held == null ? wanted.amount() : wanted.amount().minus(held.amount());
-            addMovement(transfers, clientId, wanted, delta, cause);
+            addMovement(transfers, clientId, wanted, delta, causeOf.apply(wanted.key()));
         }
         for (Map.Entry<String, Component> entry : before.entrySet()) {
             if (!after.containsKey(entry.getKey())) {
                 Component gone = entry.getValue();
-                addMovement(transfers, clientId, gone, gone.amount().negate(), cause);
+                addMovement(transfers, clientId, gone, gone.amount().negate(), causeOf.apply(gone.key()));
             }
         }
         return transfers;

@@ -36,10 +36,10 @@ public final class IncrementalSettlement {
         }
     }
 
-    /** The clients' new facts applied; {@code causes} names, per client, the event the transfers are booked to. */
+    /** The clients' new facts applied; {@code causes} gives, per client, the event each component's transfers are booked to. */
     public static List<Continued> continueClients(SettledState state, Map<String, Checkpoint> checkpoints,
                                                   Map<String, List<CanonicalEvent>> newFacts, Map<String, AgreementTerms> terms,
-                                                  ReferenceData reference, Map<String, String> causes) {
+                                                  ReferenceData reference, Map<String, ? extends java.util.function.Function<String, String>> causes) {
         Map<String, Set<String>> named = new TreeMap<>();
         newFacts.forEach((client, events) -> events.forEach(e -> named.computeIfAbsent(client, c -> new TreeSet<>())
                 .addAll(NamedOrders.of(e))));

@@ -92,6 +92,39 @@ abstract class SettlementCoreTestBase {
     }
 
     @Test
+    void each_posting_names_the_event_of_its_own_order_in_a_batch_of_several_orders_and_platforms() throws Exception {
+        String client = newClient();
+        CanonicalEvent wbSale = new CanonicalEvent("wildberries:" + client + ":rrd:1", EventType.SALE, 1, "wildberries", client,
+                Instant.parse("2026-03-02T08:00:00Z"), new io.settlehub.contract.EventPayload.Sale("WB-1", List.of(
+                        new io.settlehub.contract.EventPayload.SaleLine("LAMP-01", 1, rub("2400.00"), rub("0.00"),
+                                List.of(new io.settlehub.contract.EventPayload.Fee("commission", rub("600.00")))))));
+        CanonicalEvent storage = new CanonicalEvent("wildberries:" + client + ":storage:1", EventType.MARKETPLACE_CHARGE, 1, "wildberries",
+                client, Instant.parse("2026-03-03T08:00:00Z"), new io.settlehub.contract.EventPayload.MarketplaceCharge("storage",
+                rub("50.00"), null));
+        List<CanonicalEvent> batch = new java.util.ArrayList<>(List.of(wbSale));
+        batch.addAll(workedExampleFor(client).stream().filter(e -> e.type() != EventType.MARKETPLACE_PAYOUT
+                && e.type() != EventType.HOLD_PLACED).toList());
+        batch.add(storage);
+
+        settlement.ingest(batch); // one batch, as the consumer may take them
+
+        String ozonSale = forClient(WorkedExample.sale(), client).eventId();
+        List<io.settlehub.core.ledger.store.LedgerRepository.Movement> movements = ledger.movements(client, Instant.EPOCH,
+                Instant.now().plusSeconds(60));
+        assertThat(movements).isNotEmpty();
+        for (var movement : movements) {
+            String expected = movement.component().startsWith("order/ozon/" + ORDER + "/") ? ozonSale
+                    : movement.component().startsWith("order/wildberries/WB-1/") ? wbSale.eventId()
+                    : movement.component().startsWith("charge/") ? storage.eventId() : null;
+            assertThat(movement.cause()).as("the event behind %s", movement.component()).isEqualTo(expected);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(io.settlehub.contract.BusinessCalendar.ZONE);
+        String csv = call("GET", "/api/clients/" + client + "/reports/statement?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&format=csv", null, TOKEN).body();
+        assertThat(csv).contains(ozonSale).contains(wbSale.eventId()).contains(storage.eventId()).doesNotContain("…");
+    }
+
+    @Test
     void an_agreement_names_a_bank_open_in_the_central_banks_directory() throws Exception {
         String client = "bik" + UUID.randomUUID().toString().substring(0, 8);
         for (var refused : java.util.Map.of(

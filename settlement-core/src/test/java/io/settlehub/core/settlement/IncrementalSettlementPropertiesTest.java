@@ -90,7 +90,7 @@ public class IncrementalSettlementPropertiesTest {
             if (!rates && checkpoint != null && Resumption.accepts(checkpoint, clientFresh)) {
                 continued++;
                 IncrementalSettlement.Continued done = IncrementalSettlement.continueClients(this, Map.of(CLIENT, checkpoint),
-                        Map.of(CLIENT, clientFresh), Map.of(CLIENT, TERMS), reference(), Map.of(CLIENT, cause)).get(0);
+                        Map.of(CLIENT, clientFresh), Map.of(CLIENT, TERMS), reference(), Map.of(CLIENT, io.settlehub.core.settlement.TransferCauses.of(clientFresh, cause))).get(0);
                 ledger.post(done.transfers());
                 done.examined().forEach(parked::remove);
                 done.parked().forEach(p -> parked.put(p.eventId(), p));

@@ -1,5 +1,6 @@
 package io.settlehub.core.settlement.service;
 
+import io.settlehub.core.settlement.TransferCauses;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.EventType;
@@ -196,14 +197,16 @@ public class SettlementService {
                 continuing.put(client, brought);
             }
         }
+        Map<String, TransferCauses> causes = new TreeMap<>();
+        causeByClient.forEach((client, cause) -> causes.put(client, TransferCauses.of(freshByClient.getOrDefault(client, List.of()), cause)));
         SettlementWrites writes = new SettlementWrites();
         if (!continuing.isEmpty()) {
             for (IncrementalSettlement.Continued done : IncrementalSettlement.continueClients(state, checkpoints, continuing, terms,
-                    rates.book(), causeByClient)) {
+                    rates.book(), causes)) {
                 writes.continued(done, checkpoints.get(done.clientId()), rates.version());
             }
         }
-        causeByClient.forEach((client, cause) -> {
+        causes.forEach((client, cause) -> {
             if (!continuing.containsKey(client)) {
                 rederive(client, terms.get(client), checkpoints.containsKey(client), rates, cause, writes);
             }
@@ -228,14 +231,14 @@ public class SettlementService {
         clients.lock(List.of(clientId));
         SettlementWrites writes = new SettlementWrites();
         rederive(clientId, clients.agreementTerms(clientId).orElse(null), state.checkpoints(List.of(clientId)).containsKey(clientId),
-                referenceData.loadVersioned(), cause, writes);
+                referenceData.loadVersioned(), TransferCauses.always(cause), writes);
         writes.write(ledger, clients, parked, state);
         return writes.transfers();
     }
 
     /** Re-derives one locked client from all its facts, and records the checkpoint its next batch continues from. */
     private void rederive(String clientId, AgreementTerms terms, boolean hadCheckpoint, ReferenceDataRepository.Versioned rates,
-                          String cause, SettlementWrites writes) {
+                          TransferCauses cause, SettlementWrites writes) {
         List<CanonicalEvent> clientFacts = facts.factsOf(clientId);
         if (terms == null) {
             writes.parked(clientId, clientFacts.stream()
