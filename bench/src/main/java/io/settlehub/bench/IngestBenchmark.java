@@ -56,7 +56,9 @@ public final class IngestBenchmark {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/"
                             + prefix + c)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench " + c + "\", \"commissionRate\": \"0.05\","
-                            + " \"payoutCurrency\": \"RUB\", \"minimumPayout\": \"1000.00\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                            + " \"payoutCurrency\": \"RUB\", \"minimumPayout\": \"1000.00\", \"bankAccount\": {\"holder\": \"Bench " + c
+                            + "\", \"account\": \"40702810900000000001\", \"bankId\": \"SABRRUMMXXX\"}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("agreement for client " + c + ": " + response.body());
             }

@@ -181,7 +181,8 @@ public final class SettlementPathBenchmark {
     private static String agreement(int c) {
         return EventCodec.write(java.util.Map.of("clientId", io.settlehub.testsupport.EventStreams.client(c), "name", "Bench " + c, "commissionRate", "0.05",
                 "payoutCurrency", "RUB", "minimumPayout", "1000.00", "fxDifferenceBornBy", "CLIENT", "customsVatIsCost", true,
-                "fxRateSource", "cbr"));
+                "fxRateSource", "cbr", "bankAccount", java.util.Map.of("holder", "Bench " + c, "account", "40702810900000000001",
+                        "bankId", "SABRRUMMXXX")));
     }
 
     /** Rows like the journal's: two account keys, amount, currency, client, component, cause, time; 1,000 per commit. */

@@ -142,13 +142,7 @@ class BankProfilesTest {
         Files.write(server.root().resolve("sber/in/kl_to_1c-20261127.txt"), statement.getBytes(ClientBankFormat.WINDOWS));
         java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
         jms.setReceiveTimeout(500);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Message message;
-            while ((message = jms.receive(Addresses.EVENTS)) != null) {
-                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
-            }
-            return events.size() >= 2;
-        });
+        awaitEvents(events, 30, () -> events.size() >= 2);
         assertThat(events).extracting(io.settlehub.contract.CanonicalEvent::eventId).containsExactly(
                 "bank:" + roubles.instructionId() + ":BOOKED", "bank:1c:40702810000000000099:2026-11-26:2026-11-26:45512/2026-11-26");
         io.settlehub.contract.EventPayload.PaymentStatus booked = (io.settlehub.contract.EventPayload.PaymentStatus) events.get(0).payload();
@@ -194,14 +188,8 @@ class BankProfilesTest {
 
         java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
         jms.setReceiveTimeout(500);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Message message;
-            while ((message = jms.receive(Addresses.EVENTS)) != null) {
-                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
-            }
-            return events.stream().map(io.settlehub.contract.CanonicalEvent::eventId).toList().containsAll(List.of(
-                    "bank:" + large.instructionId() + ":ACSP", "bank:" + large.instructionId() + ":BOOKED"));
-        });
+        awaitEvents(events, 30, () -> events.stream().map(io.settlehub.contract.CanonicalEvent::eventId).toList().containsAll(List.of(
+                    "bank:" + large.instructionId() + ":ACSP", "bank:" + large.instructionId() + ":BOOKED")));
         io.settlehub.contract.EventPayload.PaymentStatus booked = (io.settlehub.contract.EventPayload.PaymentStatus) events.stream()
                 .filter(e -> e.eventId().endsWith(large.instructionId() + ":BOOKED")).findFirst().orElseThrow().payload();
         assertThat(booked.instructionId()).isEqualTo(large.instructionId());
@@ -228,13 +216,7 @@ class BankProfilesTest {
 
         java.util.List<io.settlehub.contract.CanonicalEvent> events = new java.util.ArrayList<>();
         jms.setReceiveTimeout(500);
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Message message;
-            while ((message = jms.receive(Addresses.EVENTS)) != null) {
-                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
-            }
-            return events.stream().anyMatch(e -> e.eventId().equals("bank:" + yuan.instructionId() + ":REROUTED"));
-        });
+        awaitEvents(events, 20, () -> events.stream().anyMatch(e -> e.eventId().equals("bank:" + yuan.instructionId() + ":REROUTED")));
         io.settlehub.contract.EventPayload.PaymentStatus status = (io.settlehub.contract.EventPayload.PaymentStatus) events.stream()
                 .filter(e -> e.eventId().endsWith(":REROUTED")).findFirst().orElseThrow().payload();
         assertThat(List.of(status.status(), status.reason())).containsExactly("ACCEPTED",
@@ -242,13 +224,7 @@ class BankProfilesTest {
 
         // vtb refuses too: no third try, the client's money goes back with the reason
         Files.writeString(server.root().resolve("vtb/in/pain002-" + yuan.instructionId() + ".xml"), rejection);
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Message message;
-            while ((message = jms.receive(Addresses.EVENTS)) != null) {
-                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
-            }
-            return events.stream().anyMatch(e -> e.eventId().equals("bank:" + yuan.instructionId() + ":RJCT"));
-        });
+        awaitEvents(events, 20, () -> events.stream().anyMatch(e -> e.eventId().equals("bank:" + yuan.instructionId() + ":RJCT")));
         try (var files = Files.list(server.root().resolve("sber/out"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(yuan.instructionId()));
         }
@@ -284,6 +260,17 @@ class BankProfilesTest {
         try (var pending = Files.list(work.resolve("state/bank-batches/alfa/pending"))) {
             assertThat(pending.filter(p -> p.toString().endsWith(".json"))).isEmpty();
         }
+    }
+
+    /** Drains hub.events into {@code events} until {@code done} holds, for at most {@code seconds}. */
+    void awaitEvents(java.util.List<io.settlehub.contract.CanonicalEvent> events, int seconds, java.util.concurrent.Callable<Boolean> done) {
+        await().atMost(Duration.ofSeconds(seconds)).until(() -> {
+            Message message;
+            while ((message = jms.receive(Addresses.EVENTS)) != null) {
+                events.add(io.settlehub.contract.EventCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            return done.call();
+        });
     }
 
     /** A sealed batch whose upload was interrupted (the connector stopped) before it was recorded. */

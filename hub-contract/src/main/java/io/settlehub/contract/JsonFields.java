@@ -83,6 +83,23 @@ public final class JsonFields {
         return value;
     }
 
+    /**
+     * Refuses a field this object does not have, naming it and the fields it has: a misspelt field ("minimumPayot")
+     * must not be dropped silently while its value was meant to count.
+     */
+    public JsonFields onlyFields(String... known) {
+        java.util.Set<String> allowed = java.util.Set.of(known);
+        java.util.Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new InvalidMessageException(at(Texts.abbreviated(name, 60)), "is not a field here (the fields are "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+        return this;
+    }
+
     public boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

@@ -4,6 +4,7 @@ import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.partner.iso20022.Camt053Reader;
 import io.settlehub.bank.partner.iso20022.Iso20022Files;
 import io.settlehub.bank.partner.iso20022.Pain002Reader;
+import io.settlehub.bank.partner.iso20022.StatementEntry;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
@@ -64,6 +65,17 @@ public class StatementFiles {
         };
         if (Iso20022Files.isCamt053(message)) {
             Camt053Reader.read(file.toPath(), entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
+        } else if (Iso20022Files.isCamt052(message)) {
+            // intraday: our payments' debits book them early (their events repeat on the day's statement and apply once);
+            // credits wait for the statement, whose entry ids differ from the report's, so none is counted twice
+            List<StatementEntry> debits = new ArrayList<>();
+            Camt053Reader.read(file.toPath(), entry -> {
+                if (!entry.credit()) {
+                    debits.add(entry);
+                }
+            });
+            debits.forEach(entry -> collect.accept(StatementMapper.map(entry, bank, sent, fileName)));
+            log.info("bank report {} (intraday): {} debit(s) read; credits are taken from the day's statement", fileName, debits.size());
         } else if (Iso20022Files.isPain002(message)) {
             requireReadableWhole(fileName, file, "a pain.002 status report");
             Instant received = Instant.now();
@@ -79,8 +91,9 @@ public class StatementFiles {
             }
             return new Read(fileName, events, unmapped, reroutes);
         } else {
-            throw new Camt053Reader.InvalidStatementException(fileName + " is neither a camt.053 statement (.001.02, .001.04, .001.08)"
-                    + " nor a pain.002 status report (.001.03, .001.10) (namespace '" + message + "')");
+            throw new Camt053Reader.InvalidStatementException(fileName + " is neither a camt.053 statement (.001.02, .001.04, .001.05,"
+                    + " .001.08), a camt.052 account report (.001.05, .001.08) nor a pain.002 status report (.001.03, .001.10)"
+                    + " (namespace '" + message + "')");
         }
         return new Read(fileName, events, unmapped);
     }

@@ -109,7 +109,8 @@ class StatementMapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"camt053-statement-v02.xml", "camt053-statement-v04.xml"})
+    @ValueSource(strings = {"camt053-statement-v02.xml", "camt053-statement-v04.xml", "camt053-statement-v05.xml",
+            "camt052-report-v05.xml", "camt052-report-v08.xml"})
     void the_earlier_versions_banks_still_send_read_into_the_very_same_entries(String fixture) throws Exception {
         List<StatementEntry> latest = entries(statement("SHX", null));
         Path earlier = Files.move(statement(fixture, "SHX", null), dir.resolve(fixture));
@@ -148,7 +149,7 @@ class StatementMapperTest {
         Path other = statement("SHX", null);
         Files.writeString(other, Files.readString(other).replace("camt.053.001.08", "camt.053.001.99"));
         assertThatThrownBy(() -> Camt053Reader.read(other, seen::add)).isInstanceOf(InvalidStatementException.class)
-                .hasMessageContaining("not a camt.053 statement of a version read here (.001.02, .001.04, .001.08)");
+                .hasMessageContaining("not a camt.053 statement (.001.02, .001.04, .001.05, .001.08) or camt.052 account report");
     }
 
     /**
@@ -157,7 +158,7 @@ class StatementMapperTest {
      * yet carry nothing now and are reported again once booked.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"camt053-statement.xml", "camt053-statement-v02.xml", "camt053-statement-v04.xml"})
+    @ValueSource(strings = {"camt053-statement.xml", "camt053-statement-v02.xml", "camt053-statement-v04.xml", "camt053-statement-v05.xml"})
     void every_booked_amount_ends_in_an_event_or_an_unmapped_entry(String fixture) throws Exception {
         SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
         sent.sent("SH0123456789ABCDEF0123456789ABCDEF", "acme");

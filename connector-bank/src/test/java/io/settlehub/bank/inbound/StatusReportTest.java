@@ -51,6 +51,26 @@ class StatusReportTest {
         assertThat(((PaymentStatus) events.get(1).payload()).status()).isEqualTo("ACCEPTED");
     }
 
+    /**
+     * An intraday account report (camt.052) books our payments' debits early; its credits are left to the day's statement,
+     * whose entry ids differ from the report's, so that no credit is counted twice.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"camt052-report-v05.xml", "camt052-report-v08.xml"})
+    void an_intraday_report_books_our_debits_and_leaves_credits_to_the_statement(String fixture) throws Exception {
+        SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
+        sent.sent("SHAAAA0000000000000000000000000001", "acme");
+        Path report = dir.resolve("camt052-intraday.xml");
+        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/" + fixture).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("{{E2E}}", "SHAAAA0000000000000000000000000001"));
+        StatementFiles files = new StatementFiles(StatementMapperTest.BANK, sent, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+
+        StatementFiles.Read read = files.read(report.getFileName().toString(), report.toFile());
+
+        assertThat(read.events()).extracting(CanonicalEvent::eventId).containsExactly("bank:SHAAAA0000000000000000000000000001:BOOKED");
+        assertThat(read.unmapped()).as("the fee debit without an end-to-end id still waits for an operator").hasSize(1);
+    }
+
     @Test
     void a_file_that_is_no_message_the_bank_sends_is_refused_naming_it() throws Exception {
         Path other = dir.resolve("pain001-sent-back.xml");
@@ -58,7 +78,7 @@ class StatusReportTest {
         StatementFiles files = new StatementFiles(StatementMapperTest.BANK, new SentInstructions(dir.resolve("sent.tsv")),
                 new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
         assertThatThrownBy(() -> files.read(other.getFileName().toString(), other.toFile())).isInstanceOf(InvalidStatementException.class)
-                .hasMessageContaining("neither a camt.053 statement (.001.02, .001.04, .001.08) nor a pain.002 status report (.001.03, .001.10)");
+                .hasMessageContaining("neither a camt.053 statement (.001.02, .001.04, .001.05, .001.08), a camt.052 account report (.001.05, .001.08) nor a pain.002 status report (.001.03, .001.10)");
     }
 
     @Test

@@ -61,8 +61,8 @@ class AccessController {
      * token, shown this once: only its hash is kept.
      */
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> issueToken(@RequestBody String body) {
-        JsonFields p = JsonFields.parse(body);
+    ResponseEntity<String> issueToken(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RequestBodies.Token.class))) @RequestBody String body) {
+        JsonFields p = JsonFields.parse(body).onlyFields("label", "role", "clientId", "validDays");
         HubPrincipal.Role role = role(p);
         String clientId = role == HubPrincipal.Role.CLIENT ? knownClient(p.text("clientId")) : null;
         int days = p.has("validDays") ? p.positiveInt("validDays") : 90;
@@ -97,9 +97,10 @@ class AccessController {
 
     /** {@code {"password" (12+ characters), "role", "clientId" (for CLIENT)}}: creates the user or sets its password. */
     @PutMapping(path = "/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> putUser(@PathVariable String username, @RequestBody String body) {
+    Map<String, Object> putUser(@PathVariable String username,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RequestBodies.User.class))) @RequestBody String body) {
         ClientController.Ids.require("username", username);
-        JsonFields p = JsonFields.parse(body);
+        JsonFields p = JsonFields.parse(body).onlyFields("password", "role", "clientId");
         HubPrincipal.Role role = role(p);
         String clientId = role == HubPrincipal.Role.CLIENT ? knownClient(p.text("clientId")) : null;
         String password = p.text("password");

@@ -46,10 +46,11 @@ class ClientController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> putAgreement(@PathVariable String clientId, @RequestBody String body) {
+    ResponseEntity<String> putAgreement(@PathVariable String clientId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RequestBodies.Agreement.class))) @RequestBody String body) {
         Ids.require("clientId", clientId);
-        Agreement agreement = AgreementJson.read(clientId, body);
-        if (agreement.bankAccount() != null && agreement.bankAccount().russian()) {
+        Agreement agreement = AgreementJson.readInput(clientId, body);
+        if (agreement.bankAccount().russian()) {
             bankDirectory.requireOpen(agreement.bankAccount().bankId(), "bankAccount.bankId");
         }
         java.time.LocalDate effectiveFrom = AgreementJson.effectiveFrom(body);

@@ -32,11 +32,12 @@ class OperatorController {
     }
 
     @PutMapping(path = "/suppliers/{supplierId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> putSupplier(@PathVariable String supplierId, @RequestBody String body) {
+    Map<String, Object> putSupplier(@PathVariable String supplierId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RequestBodies.Supplier.class))) @RequestBody String body) {
         ClientController.Ids.require("supplierId", supplierId);
-        JsonFields p = JsonFields.parse(body);
+        JsonFields p = JsonFields.parse(body).onlyFields("supplierId", "name", "currency", "bankAccount", "contract");
         String currency = p.currency("currency");
-        JsonFields account = p.object("bankAccount");
+        JsonFields account = p.object("bankAccount").onlyFields("holder", "account", "bankId", "country", "localBankCode");
         Map<String, Object> supplier = new LinkedHashMap<>();
         supplier.put("supplierId", supplierId);
         String name = BankDetails.name(p, "name");
@@ -56,7 +57,7 @@ class OperatorController {
         }
         supplier.put("bankAccount", bank);
         if (p.has("contract")) {
-            JsonFields contract = p.object("contract");
+            JsonFields contract = p.object("contract").onlyFields("number", "date", "registeredNumber", "currencyOperationCode");
             Map<String, String> c = new LinkedHashMap<>();
             c.put("number", contract.text("number", 100));
             if (contract.has("date")) {

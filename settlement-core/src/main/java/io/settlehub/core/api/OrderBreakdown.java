@@ -80,8 +80,10 @@ public record OrderBreakdown(String orderId, String source, String currency,
         return o.sum(figure).plain();
     }
 
+    /** A unit cost: at least the rouble's two decimals ("300.00"), more when the division left them ("8.3333"). */
     private static String plain(java.math.BigDecimal unit) {
-        return unit.stripTrailingZeros().toPlainString();
+        java.math.BigDecimal stripped = unit.stripTrailingZeros();
+        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
     }
 
     private static String s(Money money) {

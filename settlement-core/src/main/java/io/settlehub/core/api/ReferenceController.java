@@ -70,9 +70,10 @@ class ReferenceController {
 
     /** Body: {@code {"validFrom": "2026-01-01", "rate": "0.10"}}. */
     @PutMapping(path = "/duty-rates/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<LocalDate, BigDecimal> putDutyRate(@PathVariable String sku, @RequestBody String body) {
+    Map<LocalDate, BigDecimal> putDutyRate(@PathVariable String sku,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RequestBodies.DutyRate.class))) @RequestBody String body) {
         ClientController.Ids.require("sku", sku);
-        JsonFields p = JsonFields.parse(body);
+        JsonFields p = JsonFields.parse(body).onlyFields("validFrom", "rate");
         LocalDate validFrom = p.date("validFrom");
         BigDecimal rate = p.decimal("rate");
         if (rate.signum() < 0 || rate.compareTo(HIGHEST_DUTY_RATE) > 0) {

@@ -14,6 +14,22 @@ public final class AgreementJson {
     private AgreementJson() {
     }
 
+    /**
+     * An agreement as an operator sends it: every field known (a misspelt one is refused, not ignored) and the bank account
+     * the payouts go to given.
+     */
+    public static Agreement readInput(String clientId, String json) {
+        JsonFields p = JsonFields.parse(json).onlyFields("effectiveFrom", "clientId", "name", "commissionRate", "commissionVatRate",
+                "payoutCurrency", "minimumPayout", "fxDifferenceBornBy", "customsVatIsCost", "fxRateSource", "bankAccount", "payoutVatRate");
+        if (!p.has("bankAccount")) {
+            throw new InvalidMessageException("bankAccount", "is required: the client's payouts go to it ({\"holder\", \"account\", "
+                    + "\"bankId\", \"taxId\", \"kpp\"})");
+        }
+        p.object("bankAccount").onlyFields("holder", "account", "bankId", "taxId", "kpp");
+        return read(clientId, json);
+    }
+
+    /** An agreement as stored (versions saved before a field existed read as they were). */
     public static Agreement read(String clientId, String json) {
         JsonFields p = JsonFields.parse(json);
         BigDecimal commissionRate = rate(p, "commissionRate");

@@ -366,7 +366,10 @@ class AccessControlTest {
                 "name", agreement.replace("Acme Import\"", "Acme\\u0000Import\""),
                 "name ", agreement.replace("Acme Import\"", "x".repeat(1000) + "\""),
                 "bankAccount.bankId", agreement.replace("044525225", "ZZ"),
-                "bankAccount.taxId", agreement.replace("7701234567", "77-01")).entrySet()) {
+                "bankAccount.taxId", agreement.replace("7701234567", "77-01"),
+                "minimumPayot", agreement.replace("\"minimumPayout\"", "\"minimumPayot\""),
+                "bankAccount.iban", agreement.replace("\"holder\"", "\"iban\": \"DE89370400440532013000\", \"holder\""),
+                "bankAccount", agreement.replaceAll(",\\s*\"bankAccount\": \\{[^}]*}", "")).entrySet()) {
             HttpResponse<String> refused = call("PUT", "/api/clients/" + a, nonsense.getValue(), OPERATOR);
             assertThat(refused.statusCode()).as(nonsense.getKey()).isEqualTo(400);
             assertThat(refused.body()).as(nonsense.getKey()).contains("\"field\":\"" + nonsense.getKey().strip() + "\"");
@@ -375,6 +378,9 @@ class AccessControlTest {
                 + " \"bankAccount\": {\"account\": \"1\", \"bankId\": \"ZZ\", \"country\": \"ZZZ\"}}", OPERATOR);
         assertThat(supplier.statusCode()).isEqualTo(400);
         assertThat(supplier.body()).contains("\"field\":\"bankAccount.account\"");
+        assertThat(call("PUT", "/api/suppliers/odd-" + a, "{\"name\": \"Odd\", \"currency\": \"CNY\", \"curency\": \"CNY\", \"bankAccount\":"
+                + " {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\"}}", OPERATOR).body())
+                .contains("\"field\":\"curency\"").contains("is not a field here");
         assertThat(call("PUT", "/api/suppliers/odd-" + a, "{\"name\": \"Odd\", \"currency\": \"CNY\", \"bankAccount\":"
                 + " {\"account\": \"44332211009988776655\", \"bankId\": \"BKCHCNBJ45A\", \"country\": \"ZZ\"}}", OPERATOR).body())
                 .contains("\"field\":\"bankAccount.country\"");
@@ -403,7 +409,21 @@ class AccessControlTest {
     void the_api_is_described_in_openapi_with_a_browsable_ui() throws Exception {
         HttpResponse<String> docs = call("GET", "/v3/api-docs", null, null);
         assertThat(docs.statusCode()).isEqualTo(200);
-        JsonNode paths = EventCodec.mapper().readTree(docs.body()).get("paths");
+        JsonNode api = EventCodec.mapper().readTree(docs.body());
+        JsonNode paths = api.get("paths");
+        assertThat(api.at("/info/title").asText()).isEqualTo("Settlehub settlement-core API");
+        assertThat(api.at("/info/version").asText()).isNotEqualTo("v0");
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(api.at("/security/0").has("bearer")).as("every call carries the bearer token").isTrue();
+        assertThat(paths.at("/~1api~1clients~1{clientId}/put/responses/400/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Error");
+        assertThat(paths.at("/~1api~1clients~1{clientId}/put/requestBody/content/application~1json/schema/$ref").asText())
+                .as("the agreement's body is typed, not a string").isEqualTo("#/components/schemas/Agreement");
+        assertThat(api.at("/components/schemas/Agreement/properties/bankAccount/$ref").asText())
+                .isEqualTo("#/components/schemas/ClientBankAccount");
+        for (String body : List.of("Supplier", "TokenRequest", "User", "DutyRate")) {
+            assertThat(api.at("/components/schemas/" + body).isObject()).as(body).isTrue();
+        }
         assertThat(paths.has("/api/clients/{clientId}/balances")).isTrue();
         assertThat(paths.has("/api/clients/{clientId}/reports/statement")).isTrue();
         assertThat(paths.has("/api/accounting/close")).isTrue();

@@ -442,6 +442,7 @@ abstract class SettlementCoreTestBase {
         assertThat(order.get("marketplaceClawsBack").asText()).isEqualTo("1371.45");
         assertThat(order.get("eventIds").toString()).contains("ozon:" + client + ":return:" + ORDER + ":1");
         assertThat(order.get("lines").get(0).get("lots").get(0).get("rate").asText()).isEqualTo("12.8000");
+        assertThat(order.get("lines").get(0).get("lots").get(0).get("unitLogistics").asText()).as("at the rouble's scale").isEqualTo("300.00");
         send(events);
         CanonicalEvent marker = forClient(WorkedExample.event("ozon:acme:charge:marker", EventType.MARKETPLACE_CHARGE, "ozon",
                 "2026-03-21T10:00:00Z", new io.settlehub.contract.EventPayload.MarketplaceCharge("storage", rub("7.50"), null)), client);
@@ -699,6 +700,9 @@ abstract class SettlementCoreTestBase {
     void bad_api_input_answers_400_with_the_field_named_and_no_token_answers_401() throws Exception {
         HttpResponse<String> noToken = call("GET", "/api/parked-events", null, null);
         assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"settlehub\"");
+        assertThat(call("GET", "/api/parked-events", null, "not-a-token-of-ours-0123456789").headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer realm=\"settlehub\", error=\"invalid_token\"");
         HttpResponse<String> wrongRate = call("PUT", "/api/clients/bad", agreementJson().replace("\"0.05\"", "\"five\""), TOKEN);
         assertThat(wrongRate.statusCode()).isEqualTo(400);
         assertThat(EventCodec.mapper().readTree(wrongRate.body()).get("field").asText()).isEqualTo("commissionRate");

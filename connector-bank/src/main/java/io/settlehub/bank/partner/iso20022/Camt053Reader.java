@@ -17,8 +17,9 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
 
 /**
- * Reads a camt.053 bank-to-customer statement of version {@code .001.08}, {@code .001.04} or {@code .001.02} (what banks
- * still send): first checked whole — {@code .001.08} against the official XSD, the older versions by a first streaming
+ * Reads a camt.053 bank-to-customer statement of version {@code .001.08}, {@code .001.05}, {@code .001.04} or
+ * {@code .001.02} (what banks still send; .001.05 is what Russian host-to-host channels send), or a camt.052 intraday
+ * account report ({@code .001.05}, {@code .001.08}), whose entries are a statement's: first checked whole — {@code .001.08} against the official XSD, the older versions by a first streaming
  * pass that requires what the hub reads of each entry — then read entry by entry with a streaming parser, so a
  * statement of any size is never held whole and a broken one yields no entry. The versions differ, in what the hub
  * reads, only in the entry status ({@code Sts/Cd} in .08, a bare code before) and the related parties ({@code Dbtr/Pty/Nm}
@@ -43,15 +44,16 @@ public final class Camt053Reader {
     public static void read(Path file, Consumer<StatementEntry> entries) {
         String name = file.getFileName().toString();
         String version = Iso20022Files.messageOf(file);
+        boolean statusInCd = version.equals(Iso20022Files.CAMT_053) || version.endsWith("camt.052.001.08");
         if (version.equals(Iso20022Files.CAMT_053)) {
             Iso20022Files.validate(file, SCHEMA, "camt.053.001.08.xsd");
-        } else if (Iso20022Files.CAMT_053_EARLIER.contains(version)) {
-            pass(file, name, false, entry -> { });
+        } else if (Iso20022Files.CAMT_053_EARLIER.contains(version) || Iso20022Files.isCamt052(version)) {
+            pass(file, name, statusInCd, entry -> { });
         } else {
-            throw new InvalidStatementException(name + " is not a camt.053 statement of a version read here (.001.02, .001.04, .001.08):"
-                    + " namespace '" + version + "'");
+            throw new InvalidStatementException(name + " is not a camt.053 statement (.001.02, .001.04, .001.05, .001.08) or camt.052"
+                    + " account report (.001.05, .001.08) read here: namespace '" + version + "'");
         }
-        pass(file, name, version.equals(Iso20022Files.CAMT_053), entries);
+        pass(file, name, statusInCd, entries);
     }
 
     private static void pass(Path file, String name, boolean statusInCd, Consumer<StatementEntry> entries) {
@@ -111,7 +113,7 @@ public final class Camt053Reader {
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                String closing = joined(path);
+                String closing = unwrapped(joined(path), statusInCd);
                 path.pop();
                 if (closing.endsWith("Stmt/Ntry") && entry != null) {
                     entries.accept(entry.toEntry(statementId, account, name));
@@ -123,10 +125,11 @@ public final class Camt053Reader {
 
     /**
      * The path as the hub reads it, whatever the version: .08's party wrapper ({@code Dbtr/Pty/Nm}) read as the earlier
-     * versions' {@code Dbtr/Nm}, and the earlier versions' bare status code ({@code Ntry/Sts}) as .08's {@code Ntry/Sts/Cd}.
+     * versions' {@code Dbtr/Nm}, the earlier versions' bare status code ({@code Ntry/Sts}) as .08's {@code Ntry/Sts/Cd}, and an
+     * account report's {@code BkToCstmrAcctRpt/Rpt} (camt.052) as a statement's {@code BkToCstmrStmt/Stmt}.
      */
     private static String unwrapped(String at, boolean statusInCd) {
-        String path = at.replace("/Dbtr/Pty/", "/Dbtr/").replace("/Cdtr/Pty/", "/Cdtr/");
+        String path = at.replace("/BkToCstmrAcctRpt/Rpt", "/BkToCstmrStmt/Stmt").replace("/Dbtr/Pty/", "/Dbtr/").replace("/Cdtr/Pty/", "/Cdtr/");
         return !statusInCd && path.endsWith("Ntry/Sts") ? path + "/Cd" : path;
     }
 

@@ -28,7 +28,10 @@ public final class Iso20022Files {
     public static final String CAMT_053 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
     /** Earlier camt.053 versions banks still send, read without a bundled XSD (Camt053Reader). */
     public static final java.util.List<String> CAMT_053_EARLIER = java.util.List.of("urn:iso:std:iso:20022:tech:xsd:camt.053.001.02",
-            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.04");
+            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.04", "urn:iso:std:iso:20022:tech:xsd:camt.053.001.05");
+    /** Intraday account reports (camt.052), read as statements are, without a bundled XSD. */
+    public static final java.util.List<String> CAMT_052 = java.util.List.of("urn:iso:std:iso:20022:tech:xsd:camt.052.001.05",
+            "urn:iso:std:iso:20022:tech:xsd:camt.052.001.08");
     public static final String PAIN_002 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.10";
     /** The earlier status report version banks still send, read without a bundled XSD (Pain002Reader). */
     public static final String PAIN_002_03 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.03";
@@ -39,6 +42,11 @@ public final class Iso20022Files {
     /** Whether the namespace is one of the pain.002 versions read. */
     public static boolean isPain002(String namespace) {
         return PAIN_002.equals(namespace) || PAIN_002_03.equals(namespace);
+    }
+
+    /** Whether the namespace is one of the camt.052 (intraday account report) versions read. */
+    public static boolean isCamt052(String namespace) {
+        return CAMT_052.contains(namespace);
     }
 
     /** Whether the namespace is one of the camt.053 versions read. */

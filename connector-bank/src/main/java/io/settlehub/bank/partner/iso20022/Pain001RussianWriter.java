@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -77,19 +76,10 @@ public final class Pain001RussianWriter {
             throw new IllegalArgumentException("a pain.001 file needs at least one instruction");
         }
         orders.forEach(Pain001RussianWriter::requirePayable);
-        String total = orders.stream().map(o -> o.instruction().amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("Document");
-            xml.writeDefaultNamespace(NAMESPACE);
-            xml.writeStartElement("CstmrCdtTrfInitn");
-            xml.writeStartElement("GrpHdr");
-            text(xml, "MsgId", messageId);
-            text(xml, "CreDtTm", CREATION.format(createdAt.truncatedTo(ChronoUnit.SECONDS).atZone(MOSCOW)));
-            text(xml, "NbOfTxs", String.valueOf(orders.size()));
-            text(xml, "CtrlSum", total);
+            XMLStreamWriter xml = Pain001Xml.start(out, NAMESPACE, messageId, CREATION.format(createdAt.truncatedTo(ChronoUnit.SECONDS)
+                    .atZone(MOSCOW)), orders.size(), Pain001Xml.total(orders.stream().map(Order::instruction).toList()));
             xml.writeStartElement("InitgPty");
             text(xml, "Nm", cut(debtor.name(), 140));
             identifiers(xml, debtor.taxId(), null);
@@ -101,10 +91,7 @@ public final class Pain001RussianWriter {
                 List<Order> ofDate = orders.stream().filter(o -> o.date().equals(date)).toList();
                 paymentInformation(xml, messageId + (orders.size() == ofDate.size() ? "" : "-" + date), ofDate, date);
             }
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
+            Pain001Xml.finish(xml);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write pain.001.001.06", e);
         }
@@ -116,7 +103,7 @@ public final class Pain001RussianWriter {
         text(xml, "PmtInfId", cut("P" + id, 35)); // must differ from MsgId
         text(xml, "PmtMtd", "TRF");
         text(xml, "NbOfTxs", String.valueOf(orders.size()));
-        text(xml, "CtrlSum", orders.stream().map(o -> o.instruction().amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
+        text(xml, "CtrlSum", Pain001Xml.total(orders.stream().map(Order::instruction).toList()).toPlainString());
         xml.writeStartElement("PmtTpInf");
         text(xml, "InstrPrty", "NORM");
         xml.writeEndElement();
@@ -276,12 +263,10 @@ public final class Pain001RussianWriter {
     }
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
-        xml.writeStartElement(element);
-        xml.writeCharacters(value);
-        xml.writeEndElement();
+        Pain001Xml.text(xml, element, value);
     }
 
     private static String cut(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+        return Pain001Xml.cut(value, max);
     }
 }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -34,20 +33,11 @@ public final class Pain001Writer {
         if (instructions.isEmpty()) {
             throw new IllegalArgumentException("a pain.001 file needs at least one instruction");
         }
-        String total = instructions.stream().map(i -> i.amount().amount()).reduce(java.math.BigDecimal.ZERO,
-                java.math.BigDecimal::add).toPlainString();
+        String total = Pain001Xml.total(instructions).toPlainString();
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("Document");
-            xml.writeDefaultNamespace(NAMESPACE);
-            xml.writeStartElement("CstmrCdtTrfInitn");
-            xml.writeStartElement("GrpHdr");
-            text(xml, "MsgId", messageId);
-            text(xml, "CreDtTm", CREATION.format(createdAt.truncatedTo(ChronoUnit.SECONDS)));
-            text(xml, "NbOfTxs", String.valueOf(instructions.size()));
-            text(xml, "CtrlSum", total);
+            XMLStreamWriter xml = Pain001Xml.start(out, NAMESPACE, messageId, CREATION.format(createdAt.truncatedTo(ChronoUnit.SECONDS)),
+                    instructions.size(), Pain001Xml.total(instructions));
             xml.writeStartElement("InitgPty");
             text(xml, "Nm", debtor.name());
             xml.writeEndElement();
@@ -68,10 +58,7 @@ public final class Pain001Writer {
                 transaction(xml, instruction);
             }
             xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
+            Pain001Xml.finish(xml);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write pain.001", e);
         }
@@ -212,12 +199,10 @@ public final class Pain001Writer {
     }
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
-        xml.writeStartElement(element);
-        xml.writeCharacters(value);
-        xml.writeEndElement();
+        Pain001Xml.text(xml, element, value);
     }
 
     private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+        return Pain001Xml.cut(value, max);
     }
 }
