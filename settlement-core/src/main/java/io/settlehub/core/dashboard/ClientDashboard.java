@@ -1,6 +1,7 @@
 package io.settlehub.core.dashboard;
 
 import io.settlehub.contract.BusinessCalendar;
+import io.settlehub.contract.PaymentInstruction;
 import io.settlehub.core.alerts.AlertRepository;
 import io.settlehub.core.ledger.store.BalanceDayRepository;
 import io.settlehub.core.notify.BucketBalances;
@@ -58,12 +59,29 @@ public class ClientDashboard {
     public record HoldRow(String orderId, String source, String amount, String currency, LocalDate expectedRelease) {
     }
 
+    /** A payment as the page lists it: to whom and which bank, how much, its status and history at Moscow time. */
+    public record PaymentRow(String instructionId, String payee, String payeeBank, String amount, String currency, String status,
+                             String createdAt, List<String> history) {
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+            .withZone(BusinessCalendar.ZONE);
+
+    static PaymentRow row(PaymentRepository.PaymentView p) {
+        List<String> history = p.history().stream().map(h -> SHOWN.format(h.at()) + " " + h.status()
+                + (h.reason() == null ? "" : " (" + h.reason() + ")")).toList();
+        PaymentInstruction.Payee payee = p.payee();
+        return new PaymentRow(p.instructionId(), payee == null ? "" : payee.name(),
+                payee == null ? "" : (payee.bankName() == null ? payee.bankId() : payee.bankName() + ", " + payee.bankId()),
+                p.amount().plain(), p.amount().currency(), p.status(), SHOWN.format(p.createdAt()), history);
+    }
+
     /**
      * {@code orders}: the latest {@value #LISTED} ({@code moreOrders}: the client has more); {@code holds}: the first {@value #LISTED} to be
      * released; {@code settled}: false while the client's settled state is being rebuilt (the orders are not listed yet).
      */
     public record Page(String clientId, List<Map<String, String>> balances, List<OrderRow> orders, boolean moreOrders,
-                       List<PaymentRepository.PaymentView> payments, List<HoldRow> holds, String balanceChart, String expectedChart,
+                       List<PaymentRow> payments, List<HoldRow> holds, String balanceChart, String expectedChart,
                        LocalDate today, LocalDate periodStart, String period, List<AlertRepository.Raised> alerts, boolean settled) {
     }
 
@@ -78,7 +96,7 @@ public class ClientDashboard {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         List<OrderFigures> latest = orders.latest(clientId, LISTED + 1);
         return new Page(clientId, buckets, latest.stream().limit(LISTED).map(ClientDashboard::row).toList(),
-                latest.size() > LISTED, payments.ofClient(clientId), holds, balanceChart(clientId, currency, buckets, today),
+                latest.size() > LISTED, payments.ofClient(clientId).stream().map(ClientDashboard::row).toList(), holds, balanceChart(clientId, currency, buckets, today),
                 expectedChart(clientId, currency, buckets), today, today.withDayOfMonth(1), java.time.YearMonth.from(today).toString(),
                 alerts.ofClient(clientId, 20), state.hasCheckpoint(clientId));
     }

@@ -80,7 +80,10 @@ public class SecurityConfiguration {
                                 HttpServletResponse.SC_UNAUTHORIZED, "authentication required: Authorization: Bearer <token>"), API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> JsonErrors.write(response,
-                                HttpServletResponse.SC_FORBIDDEN, "forbidden: " + e.getMessage()), API));
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden: " + e.getMessage()), API)
+                        // pages get the styled error page (with one handler only, Spring Security would use it for all)
+                        .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                                request -> true));
         return http.build();
     }
 

@@ -228,6 +228,12 @@ class AccessControlTest {
                     HttpResponse.BodyHandlers.ofString());
         }
 
+        /** A page as a browser asks for it (Accept: text/html). */
+        HttpResponse<String> page(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
             StringBuilder body = new StringBuilder();
             form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
@@ -269,6 +275,14 @@ class AccessControlTest {
         assertThat(browser.get("/clients/" + a).body()).contains("Balances of").contains(a).contains("Nothing settled yet");
         assertThat(browser.get("/clients/" + b).statusCode()).isEqualTo(403);
         assertThat(browser.get("/operator").statusCode()).isEqualTo(403);
+        // what a browser shows: the hub's own error pages, never raw JSON or Spring's Whitelabel page
+        HttpResponse<String> other = browser.page("/clients/" + b);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("id=\"error-page\"").contains("Нет доступа").contains("/css/hub.css")
+                .doesNotContain("{\"error\"").doesNotContain("Whitelabel");
+        HttpResponse<String> unknownOrder = browser.page("/clients/" + a + "/orders/NO-SUCH-ORDER");
+        assertThat(unknownOrder.statusCode()).isEqualTo(404);
+        assertThat(unknownOrder.body()).contains("id=\"error-page\"").contains("Не найдено").doesNotContain("Whitelabel");
 
         var lines = browser.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + a
                 + "/balances/stream")).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines()).body();

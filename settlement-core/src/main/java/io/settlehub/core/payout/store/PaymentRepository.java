@@ -59,10 +59,10 @@ public class PaymentRepository {
     }
 
     public List<PaymentView> ofClient(String clientId) {
-        return jdbc.query("select instruction_id, amount, currency, status, created_at from payment_instruction"
+        return jdbc.query("select instruction_id, amount, currency, status, created_at, body from payment_instruction"
                 + " where client_id = ? order by created_at, instruction_id", (rs, i) -> new PaymentView(rs.getString(1),
                 Money.rounded(rs.getBigDecimal(2), rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                history(rs.getString(1))), clientId);
+                history(rs.getString(1)), PaymentInstruction.fromJson(rs.getString(6)).payee()), clientId);
     }
 
     private List<StatusChange> history(String instructionId) {
@@ -85,7 +85,8 @@ public class PaymentRepository {
     public record StoredInstruction(PaymentInstruction instruction, String status) {
     }
 
-    public record PaymentView(String instructionId, Money amount, String status, Instant createdAt, List<StatusChange> history) {
+    public record PaymentView(String instructionId, Money amount, String status, Instant createdAt, List<StatusChange> history,
+                              PaymentInstruction.Payee payee) {
     }
 
     public record StatusChange(String status, String reason, Instant at) {
