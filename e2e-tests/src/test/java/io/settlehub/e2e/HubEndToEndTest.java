@@ -178,7 +178,11 @@ class HubEndToEndTest {
         assertThat(browser.waitFor()).as("the browser test (e2e-tests/browser/dashboard.mjs): %s", output).isZero();
 
         // the downloaded spreadsheet holds the API's figures: each order's client net is the order breakdown's
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(downloads.resolve("agent-report-acme-2026-11.xlsx").toFile())) {
+        // (downloaded in English; the Russian file has the same cells under Russian names)
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(downloads.resolve("en/agent-report-acme-2026-11.xlsx").toFile());
+             var russian = new org.apache.poi.xssf.usermodel.XSSFWorkbook(downloads.resolve("ru/agent-report-acme-2026-11.xlsx").toFile())) {
+            assertThat(russian.getSheet("Заказы RUB")).as("the Russian agent's report").isNotNull();
+            assertThat(russian.getSheet("Заказы RUB").getLastRowNum()).isEqualTo(workbook.getSheet("Orders RUB").getLastRowNum());
             var sheet = workbook.getSheet("Orders RUB");
             Map<String, java.math.BigDecimal> byOrder = new HashMap<>();
             for (var row : sheet) {

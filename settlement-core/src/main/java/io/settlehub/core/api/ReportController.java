@@ -7,6 +7,8 @@ import io.settlehub.core.accounting.AccountingClose;
 import io.settlehub.core.ledger.store.LedgerRepository;
 import io.settlehub.core.notify.BucketBalances;
 import io.settlehub.core.reports.ClientReports;
+import io.settlehub.core.reports.Words;
+import io.settlehub.core.text.Readable;
 import io.settlehub.core.reports.CsvReport;
 import io.settlehub.core.reports.PdfReport;
 import io.settlehub.core.reports.Report;
@@ -38,7 +40,11 @@ class ReportController {
     private final LedgerRepository ledger;
     private final AccountingClose accounting;
 
-    ReportController(ClientRepository clients, BucketBalances balances, LedgerRepository ledger, AccountingClose accounting) {
+    private final org.springframework.context.MessageSource messages;
+
+    ReportController(ClientRepository clients, BucketBalances balances, LedgerRepository ledger, AccountingClose accounting,
+                     org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.clients = clients;
         this.balances = balances;
         this.ledger = ledger;
@@ -60,7 +66,7 @@ class ReportController {
 
     @GetMapping("/statement")
     ResponseEntity<byte[]> statement(@PathVariable String clientId, @RequestParam String from, @RequestParam String to,
-                                     @RequestParam(defaultValue = "xlsx") String format) {
+                                     @RequestParam(defaultValue = "xlsx") String format, java.util.Locale locale) {
         requireKnown(clientId);
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
@@ -84,13 +90,13 @@ class ReportController {
             closing.computeIfAbsent(since.amount().currency(), c -> new TreeMap<>())
                     .merge(since.bucket(), since.amount().negate(), Money::plus);
         }
-        Report report = ClientReports.statement(clientId, first, last, closing, ledger.movements(clientId, start, end));
+        Report report = ClientReports.statement(clientId, first, last, closing, ledger.movements(clientId, start, end), words(locale));
         return file(report, format(format), "statement-" + clientId + "-" + first + "-" + last);
     }
 
     @GetMapping("/agent-report")
     ResponseEntity<byte[]> agentReport(@PathVariable String clientId, @RequestParam String period,
-                                       @RequestParam(defaultValue = "xlsx") String format) {
+                                       @RequestParam(defaultValue = "xlsx") String format, java.util.Locale locale) {
         requireKnown(clientId);
         YearMonth month;
         try {
@@ -98,8 +104,29 @@ class ReportController {
         } catch (DateTimeParseException e) {
             throw new InvalidMessageException("period", "must be a month as YYYY-MM, was '" + period + "'");
         }
-        Report report = ClientReports.agentReport(clientId, month, accounting.agentReports(clientId, month));
+        Report report = ClientReports.agentReport(clientId, month, accounting.agentReports(clientId, month), words(locale));
         return file(report, format(format), "agent-report-" + clientId + "-" + month);
+    }
+
+    /** The reader's language (Russian unless {@code lang=en} or the client's Accept-Language prefers English). */
+    private Words words(java.util.Locale locale) {
+        Readable fmt = new Readable(locale, BusinessCalendar.ZONE);
+        return new Words() {
+            @Override
+            public String of(String key, Object... args) {
+                return messages.getMessage(key, args, fmt.locale());
+            }
+
+            @Override
+            public String ofOrNull(String key) {
+                return messages.getMessage(key, null, null, fmt.locale());
+            }
+
+            @Override
+            public Readable fmt() {
+                return fmt;
+            }
+        };
     }
 
     private static ResponseEntity<byte[]> file(Report report, Format format, String name) {

@@ -1,163 +1,139 @@
 package io.settlehub.core.dashboard;
 
 import io.settlehub.contract.BusinessCalendar;
+import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.contract.EventPayload;
 import io.settlehub.contract.PaymentInstruction;
 import io.settlehub.core.alerts.AlertRepository;
 import io.settlehub.core.ledger.store.BalanceDayRepository;
+import io.settlehub.core.ledger.store.BalanceLineRepository;
+import io.settlehub.core.ledger.store.LedgerRepository;
 import io.settlehub.core.notify.BucketBalances;
 import io.settlehub.core.payout.store.PaymentRepository;
 import io.settlehub.core.settlement.OrderFigures;
+import io.settlehub.core.settlement.SettlementPostings;
+import io.settlehub.core.settlement.store.FactRepository;
 import io.settlehub.core.settlement.store.HeldByReleaseRepository;
 import io.settlehub.core.settlement.store.OrderFiguresRepository;
 import io.settlehub.core.settlement.store.SettledStateRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a client's page shows: balances, orders with their figures, payments with their history, holds with when they
- * are expected to be released, and two charts — the balance over the last 90 days, and the cash expected by date.
+ * What a client's page shows: balances and the waterfall that explains them, orders with their figures, payments with
+ * their history, holds with when they are expected to be released, and three charts. Read from what ingest keeps
+ * current (balances, balance lines, order figures, days' movements): nothing is derived here.
  */
 @Service
 public class ClientDashboard {
 
-    static final int DAYS = 90;
-    /** Orders and holds listed on the page, latest first; every order is in the downloadable reports. */
+    /** Orders, holds and charges listed on the page, latest first; every order is in the downloadable reports. */
     static final int LISTED = 200;
+    static final int CHARGES_LISTED = 50;
 
     private final BucketBalances balances;
     private final PaymentRepository payments;
     private final OrderFiguresRepository orders;
-    private final BalanceDayRepository days;
-    private final HeldByReleaseRepository held;
     private final SettledStateRepository state;
     private final Clock clock;
     private final AlertRepository alerts;
+    private final BalanceLineRepository lines;
+    private final LedgerRepository ledger;
+    private final FactRepository facts;
+    private final DashboardCharts charts;
 
-    public ClientDashboard(BucketBalances balances, PaymentRepository payments, OrderFiguresRepository orders, BalanceDayRepository days,
-                           HeldByReleaseRepository held, SettledStateRepository state, Clock clock, AlertRepository alerts) {
-        this.held = held;
+    public ClientDashboard(BucketBalances balances, PaymentRepository payments, OrderFiguresRepository orders, SettledStateRepository state,
+                           Clock clock, AlertRepository alerts, BalanceLineRepository lines, LedgerRepository ledger, FactRepository facts,
+                           DashboardCharts charts) {
         this.state = state;
         this.balances = balances;
         this.payments = payments;
         this.orders = orders;
-        this.days = days;
         this.clock = clock;
         this.alerts = alerts;
+        this.lines = lines;
+        this.ledger = ledger;
+        this.facts = facts;
+        this.charts = charts;
     }
 
-    public record OrderRow(String orderId, String source, LocalDate soldOn, String currency, String gross, String marketplaceFees,
-                           String commission, String landedCost, String clientNet, String pending, String held, String available) {
+    public record OrderRow(String orderId, String source, LocalDate soldOn, String currency, BigDecimal gross, BigDecimal marketplaceFees,
+                           BigDecimal commission, BigDecimal landedCost, BigDecimal clientNet, BigDecimal pending, BigDecimal held,
+                           BigDecimal available) {
     }
 
-    public record HoldRow(String orderId, String source, String amount, String currency, LocalDate expectedRelease) {
+    public record HoldRow(String orderId, String source, BigDecimal amount, String currency, LocalDate expectedRelease) {
     }
 
-    /** A payment as the page lists it: to whom and which bank, how much, its status and history at Moscow time. */
-    public record PaymentRow(String instructionId, String payee, String payeeBank, String amount, String currency, String status,
-                             String createdAt, List<String> history) {
+    /** A payment as the page lists it: to whom and which bank, how much, its status and history. */
+    public record PaymentRow(String instructionId, String payee, String payeeBank, BigDecimal amount, String currency, String status,
+                             Instant createdAt, List<PaymentRepository.StatusChange> history) {
     }
 
-    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(BusinessCalendar.ZONE);
-
-    static PaymentRow row(PaymentRepository.PaymentView p) {
-        List<String> history = p.history().stream().map(h -> SHOWN.format(h.at()) + " " + h.status()
-                + (h.reason() == null ? "" : " (" + h.reason() + ")")).toList();
-        PaymentInstruction.Payee payee = p.payee();
-        return new PaymentRow(p.instructionId(), payee == null ? "" : payee.name(),
-                payee == null ? "" : (payee.bankName() == null ? payee.bankId() : payee.bankName() + ", " + payee.bankId()),
-                p.amount().plain(), p.amount().currency(), p.status(), SHOWN.format(p.createdAt()), history);
+    /** A charge without an order: the event that brought it, when it happened, which marketplace and why. */
+    public record ChargeRow(String eventId, LocalDate on, String source, String kind, BigDecimal amount, String currency) {
     }
 
     /**
      * {@code orders}: the latest {@value #LISTED} ({@code moreOrders}: the client has more); {@code holds}: the first {@value #LISTED} to be
      * released; {@code settled}: false while the client's settled state is being rebuilt (the orders are not listed yet).
      */
-    public record Page(String clientId, List<Map<String, String>> balances, List<OrderRow> orders, boolean moreOrders,
-                       List<PaymentRow> payments, List<HoldRow> holds, String balanceChart, String expectedChart,
-                       LocalDate today, LocalDate periodStart, String period, List<AlertRepository.Raised> alerts, boolean settled) {
+    public record Page(String clientId, List<Map<String, String>> balances, List<BalanceWaterfall> waterfalls, List<ChargeRow> charges,
+                       List<OrderRow> orders, boolean moreOrders, List<PaymentRow> payments, List<HoldRow> holds,
+                       DashboardCharts.Charts charts, LocalDate today, LocalDate periodStart, String period,
+                       List<AlertRepository.Raised> alerts, boolean settled) {
     }
 
-    /** Read from what ingest keeps current (balances, order figures, days' movements): nothing is derived here. */
     @Transactional(readOnly = true)
-    public Page of(String clientId) {
+    public Page of(String clientId, int days) {
         List<Map<String, String>> buckets = balances.of(clientId);
         String currency = buckets.isEmpty() ? "RUB" : buckets.get(0).get("currency");
         List<HoldRow> holds = orders.holding(clientId, LISTED).stream().map(o -> new HoldRow(o.orderId(), o.source(),
-                o.outstandingHold().plain(), o.currency(), o.expectedRelease() == null ? null : BusinessCalendar.dateOf(o.expectedRelease())))
+                o.outstandingHold().amount(), o.currency(), o.expectedRelease() == null ? null : BusinessCalendar.dateOf(o.expectedRelease())))
                 .toList();
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         List<OrderFigures> latest = orders.latest(clientId, LISTED + 1);
-        return new Page(clientId, buckets, latest.stream().limit(LISTED).map(ClientDashboard::row).toList(),
-                latest.size() > LISTED, payments.ofClient(clientId).stream().map(ClientDashboard::row).toList(), holds, balanceChart(clientId, currency, buckets, today),
-                expectedChart(clientId, currency, buckets), today, today.withDayOfMonth(1), java.time.YearMonth.from(today).toString(),
-                alerts.ofClient(clientId, 20), state.hasCheckpoint(clientId));
+        List<PaymentRepository.PaymentView> paid = payments.ofClient(clientId);
+        return new Page(clientId, buckets, BalanceWaterfall.of(lines.of(clientId)), charges(clientId),
+                latest.stream().limit(LISTED).map(ClientDashboard::row).toList(), latest.size() > LISTED,
+                paid.stream().map(ClientDashboard::row).toList(), holds, charts.of(clientId, currency, buckets, paid, today, days),
+                today, today.withDayOfMonth(1), YearMonth.from(today).toString(), alerts.ofClient(clientId, 20),
+                state.hasCheckpoint(clientId));
     }
 
-    /** Owed (pending + held + available + in flight) and paid, day by day, rebuilt backwards from today's balances. */
-    private String balanceChart(String clientId, String currency, List<Map<String, String>> buckets, LocalDate today) {
-        LocalDate first = today.minusDays(DAYS - 1);
-        BigDecimal owedNow = BigDecimal.ZERO;
-        BigDecimal paidNow = BigDecimal.ZERO;
-        for (Map<String, String> b : buckets) {
-            if (b.get("currency").equals(currency)) {
-                owedNow = new BigDecimal(b.get("pending")).add(new BigDecimal(b.get("held"))).add(new BigDecimal(b.get("available")))
-                        .add(new BigDecimal(b.get("inFlight")));
-                paidNow = new BigDecimal(b.get("paid"));
-            }
-        }
-        TreeMap<LocalDate, BalanceDayRepository.Day> byDay = new TreeMap<>();
-        days.since(clientId, currency, first).forEach(d -> byDay.put(d.day(), d));
-        if (byDay.isEmpty()) {
-            return Charts.lines(List.of(), List.of(), "Balance over the last " + DAYS + " days (" + currency + ")");
-        }
-        LocalDate start = byDay.firstKey();
-        BigDecimal owed = owedNow;
-        BigDecimal paid = paidNow;
-        for (BalanceDayRepository.Day day : byDay.values()) {
-            owed = owed.subtract(day.owed());
-            paid = paid.subtract(day.paid());
-        }
-        List<LocalDate> dates = new ArrayList<>();
-        List<BigDecimal> owedSeries = new ArrayList<>();
-        List<BigDecimal> paidSeries = new ArrayList<>();
-        for (LocalDate d = start; !d.isAfter(today); d = d.plusDays(1)) {
-            BalanceDayRepository.Day day = byDay.get(d);
-            if (day != null) {
-                owed = owed.add(day.owed());
-                paid = paid.add(day.paid());
-            }
-            dates.add(d);
-            owedSeries.add(owed);
-            paidSeries.add(paid);
-        }
-        return Charts.lines(dates, List.of(new Charts.Series("owed to you", owedSeries), new Charts.Series("paid", paidSeries)),
-                "Balance over time (" + currency + ")");
+    /** The latest charges without an order, each with its event (what kind, from which marketplace, when). */
+    private List<ChargeRow> charges(String clientId) {
+        List<LedgerRepository.ComponentTotal> posted = ledger.latestComponents(clientId, SettlementPostings.chargeKey(""), CHARGES_LISTED);
+        Map<String, CanonicalEvent> events = facts.byIds(posted.stream().map(c -> eventOf(c.component())).toList());
+        return posted.stream().map(c -> {
+            CanonicalEvent event = events.get(eventOf(c.component()));
+            String kind = event != null && event.payload() instanceof EventPayload.MarketplaceCharge charge ? charge.kind() : "";
+            return new ChargeRow(eventOf(c.component()), event == null ? null : BusinessCalendar.dateOf(event.occurredAt()),
+                    event == null ? "" : event.source(), kind, c.toBuckets().amount(), c.toBuckets().currency());
+        }).toList();
     }
 
-    /** Held money by its expected release day; pending money (not yet paid by the marketplace) as one bar. */
-    private String expectedChart(String clientId, String currency, List<Map<String, String>> buckets) {
-        List<Charts.Bar> bars = new ArrayList<>();
-        held.of(clientId, currency).forEach((day, amount) -> bars.add(new Charts.Bar(
-                day.equals(HeldByReleaseRepository.NOT_GIVEN) ? "date unknown" : day.toString(), List.of(amount, BigDecimal.ZERO))));
-        BigDecimal pending = buckets.stream().filter(b -> b.get("currency").equals(currency)).map(b -> new BigDecimal(b.get("pending")))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (pending.signum() > 0) {
-            bars.add(new Charts.Bar("pending", List.of(BigDecimal.ZERO, pending)));
-        }
-        return Charts.bars(bars, List.of("held until release", "pending marketplace payment"), "Cash expected by date (" + currency + ")");
+    private static String eventOf(String chargeComponent) {
+        return chargeComponent.substring(SettlementPostings.chargeKey("").length());
+    }
+
+    static PaymentRow row(PaymentRepository.PaymentView p) {
+        PaymentInstruction.Payee payee = p.payee();
+        return new PaymentRow(p.instructionId(), payee == null ? "" : payee.name(),
+                payee == null ? "" : (payee.bankName() == null ? payee.bankId() : payee.bankName() + ", " + payee.bankId()),
+                p.amount().amount(), p.amount().currency(), p.status(), p.createdAt(), p.history());
     }
 
     private static OrderRow row(OrderFigures o) {
-        return new OrderRow(o.orderId(), o.source(), BusinessCalendar.dateOf(o.soldAt()), o.currency(), o.gross().plain(),
-                o.marketplaceFees().plain(), o.commission().plain(), o.landedCost().plain(), o.clientNet().plain(), o.pending().plain(),
-                o.held().plain(), o.available().plain());
+        return new OrderRow(o.orderId(), o.source(), BusinessCalendar.dateOf(o.soldAt()), o.currency(), o.gross().amount(),
+                o.marketplaceFees().amount(), o.commission().amount(), o.landedCost().amount(), o.clientNet().amount(), o.pending().amount(),
+                o.held().amount(), o.available().amount());
     }
 }

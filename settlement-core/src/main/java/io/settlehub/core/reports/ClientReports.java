@@ -2,83 +2,127 @@ package io.settlehub.core.reports;
 
 import io.settlehub.contract.AccountingDocument.AgentReport;
 import io.settlehub.contract.AccountingDocument.Totals;
-import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.Money;
+import io.settlehub.core.ledger.BalanceLine;
+import io.settlehub.core.ledger.Bucket;
 import io.settlehub.core.ledger.store.LedgerRepository.Movement;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The client's two reports as {@link Report}s: the statement of its buckets for a period, and the agent's report. */
+/**
+ * The client's two reports as {@link Report}s, in the reader's language: the statement of its buckets for a period,
+ * and the agent's report.
+ */
 public final class ClientReports {
-
-    private static final DateTimeFormatter MOSCOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.ZONE);
 
     private ClientReports() {
     }
 
     /**
-     * Opening balances, every movement of the period and closing balances, per bucket and currency. {@code closing} is the
-     * balances at the period's end (today's less what moved since); opening = closing − the period's movements.
+     * Opening balances, the period's movements by cause (the balance waterfall: opening, each {@link BalanceLine},
+     * closing), and every movement; per bucket and currency. {@code closing} is the balances at the period's end
+     * (today's less what moved since); opening = closing − the period's movements.
      */
     public static Report statement(String clientId, LocalDate from, LocalDate to, Map<String, Map<String, Money>> closing,
-                                   List<Movement> movements) {
-        Map<String, Map<String, Money>> moved = new TreeMap<>();
+                                   List<Movement> movements, Words words) {
+        Map<String, Map<BalanceLine, Map<Bucket, Money>>> byLine = new TreeMap<>();
         List<List<Object>> rows = new ArrayList<>();
         for (Movement m : movements) {
-            moved.computeIfAbsent(m.amount().currency(), c -> new TreeMap<>()).merge(m.bucket(), m.amount(), Money::plus);
-            rows.add(List.of(MOSCOW_TIME.format(m.postedAt()), m.bucket(), m.amount(), m.amount().currency(), m.component(), m.cause()));
+            String ccy = m.amount().currency();
+            Bucket bucket = Bucket.ofKind(m.bucket()).orElseThrow();
+            byLine.computeIfAbsent(ccy, c -> new EnumMap<>(BalanceLine.class))
+                    .computeIfAbsent(BalanceLine.of(m.component()), l -> new EnumMap<>(Bucket.class))
+                    .merge(bucket, m.amount(), Money::plus);
+            rows.add(List.of(words.fmt().dateTime(m.postedAt()), words.of("bucket." + m.bucket()), m.amount(), ccy,
+                    words.of("waterfall.line." + BalanceLine.of(m.component()).key()), m.component(), m.cause()));
         }
+        List<String> bucketColumns = new ArrayList<>(List.of(words.of("report.currency"), words.of("report.line")));
+        for (Bucket bucket : Bucket.values()) {
+            bucketColumns.add(words.of("bucket." + bucket.kind()));
+        }
+        List<List<Object>> waterfall = new ArrayList<>();
         List<List<Object>> balances = new ArrayList<>();
         for (var currency : closing.entrySet()) {
-            for (String bucket : Arrays.stream(io.settlehub.core.ledger.Bucket.values()).map(io.settlehub.core.ledger.Bucket::kind).toList()) {
-                Money close = currency.getValue().getOrDefault(bucket, Money.zero(currency.getKey()));
-                Money change = moved.getOrDefault(currency.getKey(), Map.of()).getOrDefault(bucket, Money.zero(currency.getKey()));
-                balances.add(List.of(currency.getKey(), bucket, close.minus(change), change, close));
+            String ccy = currency.getKey();
+            Map<BalanceLine, Map<Bucket, Money>> lines = byLine.getOrDefault(ccy, Map.of());
+            List<Object> opening = new ArrayList<>(List.of(ccy, words.of("report.opening")));
+            List<Object> close = new ArrayList<>(List.of(ccy, words.of("report.closing")));
+            for (Bucket bucket : Bucket.values()) {
+                Money closed = currency.getValue().getOrDefault(bucket.kind(), Money.zero(ccy));
+                Money change = Money.zero(ccy);
+                for (Map<Bucket, Money> moved : lines.values()) {
+                    change = change.plus(moved.getOrDefault(bucket, Money.zero(ccy)));
+                }
+                opening.add(closed.minus(change));
+                close.add(closed);
+                balances.add(List.of(ccy, words.of("bucket." + bucket.kind()), closed.minus(change), change, closed));
             }
+            waterfall.add(opening);
+            lines.forEach((line, moved) -> {
+                List<Object> row = new ArrayList<>(List.of(ccy, words.of("waterfall.line." + line.key())));
+                for (Bucket bucket : Bucket.values()) {
+                    row.add(moved.getOrDefault(bucket, Money.zero(ccy)));
+                }
+                waterfall.add(row);
+            });
+            waterfall.add(close);
         }
-        return new Report("Statement of " + clientId, List.of("Period: " + from + " to " + to + " (Europe/Moscow)",
-                "Closing balances equal GET /api/clients/" + clientId + "/balances at the period's end."),
-                List.of(new Report.Table("Balances", List.of("Currency", "Bucket", "Opening", "Movements", "Closing"), balances, null),
-                        new Report.Table("Movements", List.of("Posted (Moscow)", "Bucket", "Amount", "Currency", "Figure", "Cause"),
-                                rows, null)));
+        return new Report(words.of("report.statement.title", clientId), List.of(
+                words.of("report.statement.period", words.fmt().date(from), words.fmt().date(to)),
+                words.of("report.statement.about", clientId)),
+                List.of(new Report.Table(words.of("report.statement.balances"), List.of(words.of("report.currency"),
+                                words.of("report.bucket"), words.of("report.openingColumn"), words.of("report.movements"),
+                                words.of("report.closingColumn")), balances, null),
+                        new Report.Table(words.of("report.statement.explained"), bucketColumns, waterfall, null),
+                        new Report.Table(words.of("report.statement.movements"), List.of(words.of("report.posted"), words.of("report.bucket"),
+                                words.of("common.amount"), words.of("report.currency"), words.of("report.line"), words.of("report.figure"),
+                                words.of("report.cause")), rows, null)),
+                words.fmt().locale());
     }
 
     /** The agent's report of a period in each currency: totals, the orders sold, the charges and the payouts. */
-    public static Report agentReport(String clientId, YearMonth period, Map<String, AgentReport> byCurrency) {
+    public static Report agentReport(String clientId, YearMonth period, Map<String, AgentReport> byCurrency, Words words) {
         List<Report.Table> tables = new ArrayList<>();
         for (var entry : byCurrency.entrySet()) {
             String ccy = entry.getKey();
             AgentReport report = entry.getValue();
             Totals t = report.totals();
-            tables.add(new Report.Table("Totals " + ccy, List.of("Figure", "Amount"), List.of(
-                    List.of("Sales", t.sales()), List.of("Returns", t.returns()), List.of("Marketplace fees", t.marketplaceFees()),
-                    List.of("Service commission", t.serviceCommission()), List.of("VAT on the commission", t.commissionVat()),
-                    List.of("Goods cost", t.goodsCost()), List.of("Customs", t.customsCost()), List.of("Logistics", t.logisticsCost()),
-                    List.of("Other charges", t.otherCharges()), List.of("Paid out", t.paidOut())), List.of("Client net", t.clientNet())));
+            tables.add(new Report.Table(words.of("report.agent.totals", ccy), List.of(words.of("report.figure"), words.of("common.amount")),
+                    List.of(List.of(words.of("report.agent.sales"), t.sales()), List.of(words.of("order.refunds"), t.returns()),
+                            List.of(words.of("orders.fees"), t.marketplaceFees()), List.of(words.of("order.serviceCommission"), t.serviceCommission()),
+                            List.of(words.of("order.commissionVat"), t.commissionVat()), List.of(words.of("order.goodsCost"), t.goodsCost()),
+                            List.of(words.of("order.customs"), t.customsCost()), List.of(words.of("order.logistics"), t.logisticsCost()),
+                            List.of(words.of("report.agent.otherCharges"), t.otherCharges()), List.of(words.of("report.agent.paidOut"), t.paidOut())),
+                    List.of(words.of("orders.clientNet"), t.clientNet())));
             List<List<Object>> lines = new ArrayList<>();
-            report.lines().forEach(l -> lines.add(List.of(l.source(), l.orderId(), l.soldOn().toString(), l.sku(), l.quantity(), l.returned(),
-                    l.sales(), l.returns(), l.marketplaceFees(), l.serviceCommission(), l.commissionVat(),
+            report.lines().forEach(l -> lines.add(List.of(l.source(), l.orderId(), words.fmt().date(l.soldOn()), l.sku(), l.quantity(),
+                    l.returned(), l.sales(), l.returns(), l.marketplaceFees(), l.serviceCommission(), l.commissionVat(),
                     l.goodsCost().plus(l.customsCost()).plus(l.logisticsCost()), l.clientNet())));
-            tables.add(new Report.Table("Orders " + ccy, List.of("Marketplace", "Order", "Sold on", "SKU", "Qty", "Returned", "Sales",
-                    "Returns", "Marketplace fees", "Commission", "VAT", "Landed cost", "Client net"), lines,
-                    lines.isEmpty() ? null : List.of("Total", "", "", "", "", "", t.sales(), t.returns(), t.marketplaceFees(),
+            tables.add(new Report.Table(words.of("report.agent.orders", ccy), List.of(words.of("common.marketplace"), words.of("common.order"),
+                    words.of("orders.soldOn"), "SKU", words.of("order.qty"), words.of("order.returned"), words.of("report.agent.sales"),
+                    words.of("order.refunds"), words.of("orders.fees"), words.of("order.serviceCommission"), words.of("report.agent.vat"),
+                    words.of("orders.landedCost"), words.of("orders.clientNet")), lines,
+                    lines.isEmpty() ? null : List.of(words.of("report.total"), "", "", "", "", "", t.sales(), t.returns(), t.marketplaceFees(),
                             t.serviceCommission(), t.commissionVat(), t.goodsCost().plus(t.customsCost()).plus(t.logisticsCost()),
                             t.clientNet().plus(t.otherCharges()))));
             List<List<Object>> charges = new ArrayList<>();
-            report.charges().forEach(c -> charges.add(List.of(c.date().toString(), c.source(), c.kind(), c.amount(), c.eventId())));
-            tables.add(new Report.Table("Charges " + ccy, List.of("Date", "Marketplace", "Kind", "Amount", "Event"), charges, null));
+            report.charges().forEach(c -> charges.add(List.of(words.fmt().date(c.date()), c.source(), words.named("charge.kind.", c.kind()),
+                    c.amount(), c.eventId())));
+            tables.add(new Report.Table(words.of("report.agent.charges", ccy), List.of(words.of("charges.date"), words.of("common.marketplace"),
+                    words.of("charges.kind"), words.of("common.amount"), words.of("charges.event")), charges, null));
             List<List<Object>> payouts = new ArrayList<>();
-            report.payouts().forEach(p -> payouts.add(List.of(p.date().toString(), p.instructionId(), p.amount(), p.status())));
-            tables.add(new Report.Table("Payouts " + ccy, List.of("Date", "Instruction", "Amount", "Status"), payouts, null));
+            report.payouts().forEach(p -> payouts.add(List.of(words.fmt().date(p.date()), p.instructionId(), p.amount(),
+                    words.named("payment.status.", p.status()))));
+            tables.add(new Report.Table(words.of("report.agent.payouts", ccy), List.of(words.of("charges.date"), words.of("report.instruction"),
+                    words.of("common.amount"), words.of("payments.status")), payouts, null));
         }
-        return new Report("Agent's report of " + clientId + ", " + period, List.of("Orders sold in " + period
-                + " (Europe/Moscow) with their figures as they stand now; the same figures as the accounting document"
-                + " agent-report:" + clientId + ":" + period + ":<currency>."), tables);
+        return new Report(words.of("report.agent.title", clientId, words.fmt().month(period)),
+                List.of(words.of("report.agent.about", words.fmt().month(period), "agent-report:" + clientId + ":" + period + ":<currency>")),
+                tables, words.fmt().locale());
     }
 }

@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.settlehub.contract.Money;
+import io.settlehub.core.text.Readable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ public final class PdfReport {
             document.addTitle(report.title());
             document.open();
             BaseFont base = font();
+            Readable readable = new Readable(report.locale(), io.settlehub.contract.BusinessCalendar.ZONE);
             Font title = new Font(base, 14, Font.BOLD);
             Font normal = new Font(base, 8);
             Font bold = new Font(base, 8, Font.BOLD);
@@ -54,10 +56,10 @@ public final class PdfReport {
                 pdf.setHeaderRows(1);
                 table.columns().forEach(c -> pdf.addCell(cell(c, bold, false)));
                 for (List<Object> row : table.rows()) {
-                    row.forEach(c -> pdf.addCell(cell(c, normal, c instanceof Money || c instanceof Integer)));
+                    row.forEach(c -> pdf.addCell(cell(shown(c, readable), normal, c instanceof Money || c instanceof Integer)));
                 }
                 if (table.total() != null) {
-                    table.total().forEach(c -> pdf.addCell(cell(c, bold, c instanceof Money || c instanceof Integer)));
+                    table.total().forEach(c -> pdf.addCell(cell(shown(c, readable), bold, c instanceof Money || c instanceof Integer)));
                 }
                 document.add(pdf);
             }
@@ -68,8 +70,13 @@ public final class PdfReport {
         }
     }
 
-    private static PdfPCell cell(Object value, Font font, boolean right) {
-        PdfPCell cell = new PdfPCell(new Phrase(Report.text(value), font));
+    /** Amounts as the report's language writes them ("3 144,00"); the CSV and XLSX keep them machine-readable. */
+    private static String shown(Object cell, Readable readable) {
+        return cell instanceof Money money ? readable.number(money.amount()) : Report.text(cell);
+    }
+
+    private static PdfPCell cell(String value, Font font, boolean right) {
+        PdfPCell cell = new PdfPCell(new Phrase(value, font));
         cell.setHorizontalAlignment(right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         cell.setPadding(3);
         return cell;

@@ -5,9 +5,15 @@ import java.util.List;
 
 /**
  * A report as data, before any file format: a title, lines that say what it covers, and tables whose cells are text or
- * money. The CSV, XLSX and PDF writers render the same report, so the three files always hold the same figures.
+ * money. The CSV, XLSX and PDF writers render the same report, so the three files always hold the same figures; the
+ * locale is the language its text is in (the PDF writes amounts as that language does).
  */
-public record Report(String title, List<String> about, List<Table> tables) {
+public record Report(String title, List<String> about, List<Table> tables, java.util.Locale locale) {
+
+    /** A report in Russian, the hub's first language. */
+    public Report(String title, List<String> about, List<Table> tables) {
+        this(title, about, tables, io.settlehub.core.text.Readable.RUSSIAN);
+    }
 
     /** A table; {@code total}, when present, is its last row, set apart. */
     public record Table(String name, List<String> columns, List<List<Object>> rows, List<Object> total) {

@@ -272,7 +272,7 @@ class AccessControlTest {
         Browser browser = new Browser();
         browser.login("dana-" + a, "dana's long password " + a);
         assertThat(browser.get("/").headers().firstValue("Location").orElse("")).endsWith("/clients/" + a);
-        assertThat(browser.get("/clients/" + a).body()).contains("Balances of").contains(a).contains("Nothing settled yet");
+        assertThat(browser.get("/clients/" + a).body()).contains("Балансы").contains(a).contains("Пока ничего не рассчитано");
         assertThat(browser.get("/clients/" + b).statusCode()).isEqualTo(403);
         assertThat(browser.get("/operator").statusCode()).isEqualTo(403);
         // what a browser shows: the hub's own error pages, never raw JSON or Spring's Whitelabel page
@@ -298,8 +298,13 @@ class AccessControlTest {
         }
         assertThat(pushed).contains("\"clientId\":\"" + a + "\"");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(browser.get("/clients/" + a).body()).contains("1037.75").contains("259.44").contains("33920474-0032-1"));
-        assertThat(browser.get("/clients/" + a + "/orders/33920474-0032-1").body()).contains("3921.50").contains("1297.19");
+                assertThat(browser.get("/clients/" + a).body()).contains("data-amount=\"1037.75\"").contains("1\u00a0037,75\u00a0₽")
+                        .contains("259,44").contains("33920474-0032-1"));
+        // Russian by default, English on request: the same figures as each language writes them
+        assertThat(browser.get("/clients/" + a + "/orders/33920474-0032-1").body()).contains("3\u00a0921,50\u00a0₽")
+                .contains("1\u00a0297,19\u00a0₽").contains("Доход клиента");
+        assertThat(browser.get("/clients/" + a + "/orders/33920474-0032-1?lang=en").body()).contains("3,921.50\u00a0RUB")
+                .contains("Client net");
     }
 
     @Test

@@ -245,7 +245,8 @@ abstract class SettlementCoreTestBase {
             // what the client's page lists is stored, not derived: it must be what a full derivation gives, order by order
             assertThat(orderFigures.latest(client, Integer.MAX_VALUE)).as("stored order figures, seed %d", seed)
                     .containsExactlyInAnyOrderElementsOf(whole.orders().stream().map(io.settlehub.core.settlement.OrderFigures::of).toList());
-            var page = dashboard.of(client);
+            var page = dashboard.of(client, 90);
+            assertWaterfallAddsUpToBalances(client);
             assertThat(page.orders()).hasSize(Math.min(200, whole.orders().size()));
             assertThat(page.moreOrders()).isEqualTo(whole.orders().size() > 200);
             java.util.Map<java.time.LocalDate, java.math.BigDecimal> heldByDay = new java.util.TreeMap<>();
@@ -367,6 +368,25 @@ abstract class SettlementCoreTestBase {
     @Autowired
     io.settlehub.core.settlement.store.HeldByReleaseRepository heldByRelease;
 
+    /**
+     * The page's balance waterfall: its lines add up, bucket by bucket, to its total, and the total is the ledger's
+     * balance of each bucket; every currency with a balance has a waterfall.
+     */
+    void assertWaterfallAddsUpToBalances(String client) {
+        var page = dashboard.of(client, 90);
+        assertThat(page.waterfalls().stream().map(io.settlehub.core.dashboard.BalanceWaterfall::currency).toList())
+                .containsExactlyElementsOf(page.balances().stream().map(b -> b.get("currency")).sorted().toList());
+        for (var waterfall : page.waterfalls()) {
+            for (var bucket : io.settlehub.core.ledger.Bucket.values()) {
+                java.math.BigDecimal lines = waterfall.rows().stream().map(r -> r.in(bucket)).reduce(java.math.BigDecimal.ZERO,
+                        java.math.BigDecimal::add);
+                assertThat(lines).as("%s lines of %s", bucket, waterfall.currency()).isEqualByComparingTo(waterfall.total().in(bucket));
+                assertThat(waterfall.total().in(bucket)).as("%s of %s", bucket, waterfall.currency())
+                        .isEqualByComparingTo(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.client(client, bucket, waterfall.currency())));
+            }
+        }
+    }
+
     /** The days' movements the balance chart draws from add up, bucket group by bucket group, to the balances. */
     void assertBalanceDaysAddUpToBalances(String client) {
         var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
@@ -423,6 +443,7 @@ abstract class SettlementCoreTestBase {
                 .as("the clearing account nets to zero").isEqualByComparingTo("0");
         assertThat(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.hub(io.settlehub.core.ledger.HubAccount.COMMISSION, "RUB"))).isPositive();
         assertBalanceDaysAddUpToBalances(client);
+        assertWaterfallAddsUpToBalances(client);
         assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
                 "select count(*) from balance_day where client_id = ?", Long.class, client)).isPositive();
     }
@@ -632,6 +653,11 @@ abstract class SettlementCoreTestBase {
                 new PaymentStatus(supplierInstruction, "BOOKED", null, at, rub("1300.00")))));
         // the bank debited 1,300.00 RUB for goods the client was charged 1,280.00: the client bears 20.00
         awaitBuckets(client, "0.00", "0.00", "-20.00", "1297.19", "0.00");
+        assertWaterfallAddsUpToBalances(client);
+        var rub = dashboard.of(client, 90).waterfalls().get(0);
+        assertThat(rub.rows()).extracting(r -> r.line().key()).containsExactly("orders", "fx-differences", "payouts");
+        assertThat(rub.rows().get(1).in(io.settlehub.core.ledger.Bucket.AVAILABLE)).as("the FX difference the client bears")
+                .isEqualByComparingTo("-20.00");
         JsonNode order = get("/api/clients/" + client + "/orders/" + WorkedExample.ORDER);
         JsonNode part = order.get("supplierPayments").get(0);
         assertThat(List.of(part.get("instructionId").asText(), part.get("amount").asText(), part.get("currency").asText(),
@@ -668,6 +694,7 @@ abstract class SettlementCoreTestBase {
                 new io.settlehub.contract.EventPayload.FxRate("CNY", "RUB", new java.math.BigDecimal("13.1000"),
                         java.time.LocalDate.of(2026, 5, 20), null))));
         awaitBuckets(client, "0.00", "0.00", "-30.00", "1297.19", "0.00");
+        assertWaterfallAddsUpToBalances(client);
         JsonNode order = get("/api/clients/" + client + "/orders/" + WorkedExample.ORDER);
         assertThat(order.get("supplierPayments").get(0).get("fxDifference").asText()).isEqualTo("30.00");
         assertThat(order.get("fxDifferenceToClient").asText()).isEqualTo("30.00");
@@ -691,6 +718,7 @@ abstract class SettlementCoreTestBase {
                 new CanonicalEvent("bank:" + instructionId + ":REJECTED", EventType.PAYMENT_STATUS, 1, "bank", client,
                         at.plusSeconds(60), new PaymentStatus(instructionId, "REJECTED", "AC04 closed account", null, null))));
         awaitBuckets(client, "0.00", "259.44", "1037.75", "0.00", "0.00");
+        assertWaterfallAddsUpToBalances(client);
         JsonNode payment = get("/api/clients/" + client + "/payments").get(0);
         assertThat(payment.get("status").asText()).isEqualTo("REJECTED");
         assertThat(payment.get("history").toString()).contains("ACCEPTED").contains("AC04 closed account");
@@ -894,7 +922,8 @@ abstract class SettlementCoreTestBase {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("statement-" + client);
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
-            var balances = workbook.getSheet("Balances");
+            // Russian unless asked otherwise: the sheets and buckets are named in Russian, the amounts are numbers
+            var balances = workbook.getSheet("Остатки");
             java.util.Map<String, java.math.BigDecimal> closing = new java.util.HashMap<>();
             java.util.Map<String, java.math.BigDecimal> moved = new java.util.HashMap<>();
             for (var row : balances) {
@@ -903,27 +932,54 @@ abstract class SettlementCoreTestBase {
                     moved.put(row.getCell(1).getStringCellValue(), exact(row.getCell(3)));
                 }
             }
-            assertThat(closing.get("inFlight")).isEqualByComparingTo("1297.19");
-            assertThat(closing.get("available")).isEqualByComparingTo("0.00");
+            assertThat(closing.get("В пути")).isEqualByComparingTo("1297.19");
+            assertThat(closing.get("Доступно")).isEqualByComparingTo("0.00");
             java.math.BigDecimal availableMoves = java.math.BigDecimal.ZERO;
-            for (var row : workbook.getSheet("Movements")) {
-                if (row.getRowNum() > 4 && "available".equals(row.getCell(1).getStringCellValue())) {
+            for (var row : workbook.getSheet("Движения")) {
+                if (row.getRowNum() > 4 && "Доступно".equals(row.getCell(1).getStringCellValue())) {
                     availableMoves = availableMoves.add(exact(row.getCell(2)));
                 }
             }
-            assertThat(availableMoves).as("the movements add up to the change").isEqualByComparingTo(moved.get("available"));
+            assertThat(availableMoves).as("the movements add up to the change").isEqualByComparingTo(moved.get("Доступно"));
+            // the balance explained: opening, each cause's movements, closing; per bucket the rows between add up
+            var explained = workbook.getSheet("Откуда баланс");
+            java.util.List<org.apache.poi.ss.usermodel.Row> rows = new java.util.ArrayList<>();
+            explained.forEach(row -> {
+                if (row.getRowNum() > 4 && row.getCell(0) != null && "RUB".equals(row.getCell(0).getStringCellValue())) {
+                    rows.add(row);
+                }
+            });
+            assertThat(rows.get(0).getCell(1).getStringCellValue()).isEqualTo("Входящий остаток");
+            assertThat(rows.get(rows.size() - 1).getCell(1).getStringCellValue()).isEqualTo("Исходящий остаток");
+            assertThat(rows.stream().map(r -> r.getCell(1).getStringCellValue())).contains("Заказы: доход клиента", "Выплаты клиенту");
+            for (int bucket = 2; bucket < 7; bucket++) {
+                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                for (var row : rows.subList(0, rows.size() - 1)) {
+                    sum = sum.add(exact(row.getCell(bucket)));
+                }
+                assertThat(sum).as("column %d", bucket).isEqualByComparingTo(exact(rows.get(rows.size() - 1).getCell(bucket)));
+            }
         }
         String csv = call("GET", statement + "csv", null, TOKEN).body();
-        assertThat(csv).contains("RUB,inFlight,0.00,1297.19,1297.19");
+        assertThat(csv).contains("RUB,В пути,0.00,1297.19,1297.19").contains("Выписка " + client);
+        String english = call("GET", statement + "csv&lang=en", null, TOKEN).body();
+        assertThat(english).contains("RUB,In flight,0.00,1297.19,1297.19").contains("Statement of " + client);
+        HttpResponse<String> byBrowser = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + statement + "csv"))
+                .header("Authorization", "Bearer " + TOKEN).header("Accept-Language", "en-GB,en;q=0.9,ru;q=0.5").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(byBrowser.body()).as("a browser preferring English").contains("Statement of " + client);
 
         HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + client
                 + "/reports/agent-report?period=2026-03&format=pdf")).header("Authorization", "Bearer " + TOKEN).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
-        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf.body())).getTextFromPage(1);
-        assertThat(text).contains("Client net").contains("1297.19").contains("239.50").contains("52.69");
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf.body())).getTextFromPage(1)
+                .replace('\u00a0', ' ').replaceAll("\\s+", " ");
+        assertThat(text).contains("Доход клиента").contains("1 297,19").contains("239,50").contains("52,69").contains("март 2026");
         String agentCsv = call("GET", "/api/clients/" + client + "/reports/agent-report?period=2026-03&format=csv", null, TOKEN).body();
-        assertThat(agentCsv).contains("Client net,1297.19").contains("Service commission,239.50").contains("33920474-0032-1");
+        assertThat(agentCsv).contains("Доход клиента,1297.19").contains("Вознаграждение сервиса,239.50").contains("33920474-0032-1");
+        String agentEnglish = call("GET", "/api/clients/" + client + "/reports/agent-report?period=2026-03&format=csv&lang=en", null, TOKEN).body();
+        assertThat(agentEnglish).contains("Client net,1297.19").contains("Service commission,239.50").contains("March 2026");
 
         HttpResponse<String> reversed = call("GET", "/api/clients/" + client + "/reports/statement?from=2026-03-31&to=2026-03-01", null, TOKEN);
         assertThat(reversed.statusCode()).isEqualTo(400);

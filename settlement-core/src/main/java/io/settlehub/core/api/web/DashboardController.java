@@ -1,6 +1,11 @@
 package io.settlehub.core.api.web;
 
+import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.core.api.OrderBreakdown;
+import io.settlehub.core.text.Readable;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.settlehub.core.dashboard.ClientDashboard;
 import io.settlehub.core.notify.BucketBalances;
 import io.settlehub.core.payout.store.SupplierPaymentRepository;
@@ -35,11 +40,13 @@ class DashboardController {
     private final FactRepository facts;
     private final Clock clock;
     private final io.settlehub.core.alerts.AlertRepository alerts;
+    private final MessageSource messages;
 
-    DashboardController(io.settlehub.core.alerts.AlertRepository alerts, ClientDashboard dashboard, ClientRepository clients, SettlementService settlement,
+    DashboardController(MessageSource messages, io.settlehub.core.alerts.AlertRepository alerts, ClientDashboard dashboard, ClientRepository clients, SettlementService settlement,
                         SupplierPaymentRepository supplierPayments, BucketBalances balances, ParkedRepository parked, FactRepository facts,
                         Clock clock) {
         this.alerts = alerts;
+        this.messages = messages;
         this.dashboard = dashboard;
         this.clients = clients;
         this.settlement = settlement;
@@ -56,10 +63,17 @@ class DashboardController {
         return caller.isOperator() ? "redirect:/operator" : "redirect:/clients/" + caller.clientId();
     }
 
+    /** {@code days}: the period of the balance chart, from a week to a year. */
     @GetMapping("/clients/{clientId}")
-    String client(@PathVariable String clientId, Model model) {
+    String client(@PathVariable String clientId, @RequestParam(defaultValue = "90") int days, Model model, Locale locale) {
         requireKnown(clientId);
-        model.addAttribute("page", dashboard.of(clientId));
+        ClientDashboard.Page page = dashboard.of(clientId, days);
+        Readable fmt = new Readable(locale, BusinessCalendar.ZONE);
+        java.util.function.Function<String, String> words = key -> messages.getMessage(key, null, locale);
+        model.addAttribute("page", page);
+        model.addAttribute("balanceChart", ChartJson.write(page.charts().balance(), fmt, words));
+        model.addAttribute("expectedChart", ChartJson.write(page.charts().expected(), fmt, words));
+        model.addAttribute("payoutChart", ChartJson.write(page.charts().payouts(), fmt, words));
         model.addAttribute("caller", Callers.current());
         return "client";
     }
@@ -78,14 +92,15 @@ class DashboardController {
 
     /** Every client's balances, the parked events, and each connector's last event and lag. */
     @GetMapping("/operator")
-    String operator(Model model) {
+    String operator(Model model, Locale locale) {
         Map<String, List<Map<String, String>>> byClient = new LinkedHashMap<>();
         clients.clientsWithAgreement().forEach(c -> byClient.put(c, balances.of(c)));
         model.addAttribute("clients", byClient);
         model.addAttribute("parked", parked.all());
         model.addAttribute("alerts", alerts.latest(50));
         model.addAttribute("sources", facts.sources().stream().map(s -> Map.of("source", s.source(), "events", s.events(),
-                "lastReceivedAt", s.lastReceivedAt(), "lag", lag(Duration.between(s.lastReceivedAt(), clock.instant())))).toList());
+                "lastReceivedAt", s.lastReceivedAt(), "lag", lag(Duration.between(s.lastReceivedAt(), clock.instant()), locale))).toList());
+        model.addAttribute("now", clock.instant());
         model.addAttribute("caller", Callers.current());
         return "operator";
     }
@@ -96,10 +111,11 @@ class DashboardController {
         }
     }
 
-    private static String lag(Duration since) {
+    private String lag(Duration since, Locale locale) {
         if (since.toMinutes() < 1) {
-            return since.toSeconds() + " s";
+            return messages.getMessage("duration.seconds", new Object[] {since.toSeconds()}, locale);
         }
-        return since.toHours() < 1 ? since.toMinutes() + " min" : since.toHours() + " h " + since.toMinutesPart() + " min";
+        return since.toHours() < 1 ? messages.getMessage("duration.minutes", new Object[] {since.toMinutes()}, locale)
+                : messages.getMessage("duration.hours", new Object[] {since.toHours(), since.toMinutesPart()}, locale);
     }
 }

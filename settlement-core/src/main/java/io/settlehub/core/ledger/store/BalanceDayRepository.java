@@ -2,6 +2,7 @@ package io.settlehub.core.ledger.store;
 
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.core.jdbc.SqlDialect;
+import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Transfer;
 import java.math.BigDecimal;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * How much each client's buckets grew per business day (Moscow), owed (pending, held, available, in flight) apart from
- * paid: moved with every posting, so that a chart of the last months reads one row per day, not every transfer.
+ * paid: moved with every posting, so that a chart of the last months reads one row per day, not every transfer. A
+ * movement counts on the business day of the event that caused it (a sale on the day sold, a marketplace payout on the
+ * day paid, even when its report arrives later); one caused by no partner event (a payment the hub made) on the day
+ * it is posted.
  */
 @Repository
 public class BalanceDayRepository {
@@ -26,11 +30,12 @@ public class BalanceDayRepository {
     public record Day(LocalDate day, BigDecimal owed, BigDecimal paid) {
     }
 
-    private record Key(String clientId, String currency) implements Comparable<Key> {
+    private record Key(String clientId, String currency, LocalDate day) implements Comparable<Key> {
         @Override
         public int compareTo(Key other) {
             int byClient = clientId.compareTo(other.clientId);
-            return byClient != 0 ? byClient : currency.compareTo(other.currency);
+            int byCurrency = currency.compareTo(other.currency);
+            return byClient != 0 ? byClient : byCurrency != 0 ? byCurrency : day.compareTo(other.day);
         }
     }
 
@@ -44,38 +49,53 @@ public class BalanceDayRepository {
 
     /** Adds what the transfers, posted at {@code postedAt}, moved in their clients' buckets to that day. */
     void record(List<Transfer> transfers, Instant postedAt) {
+        Map<String, LocalDate> causedOn = businessDaysOfCauses(transfers);
+        LocalDate posted = BusinessCalendar.dateOf(postedAt);
         Map<Key, BigDecimal[]> growth = new TreeMap<>();
         for (Transfer t : transfers) {
             if (t.clientId() == null) {
                 continue;
             }
-            grow(growth, t, t.credit(), t.amount().amount());
-            grow(growth, t, t.debit(), t.amount().amount().negate());
+            LocalDate day = t.cause() == null ? posted : causedOn.getOrDefault(t.cause(), posted);
+            grow(growth, t, day, t.credit(), t.amount().amount());
+            grow(growth, t, day, t.debit(), t.amount().amount().negate());
         }
         growth.values().removeIf(g -> g[0].signum() == 0 && g[1].signum() == 0);
         if (growth.isEmpty()) {
             return;
         }
-        Date day = Date.valueOf(BusinessCalendar.dateOf(postedAt));
         String upsert = dialect.addingUpsert("balance_day", List.of("client_id", "currency", "business_day"), List.of("owed", "paid"),
                 List.of("varchar(100)", "varchar(3)", "date", "numeric(38, 10)", "numeric(38, 10)"));
         jdbc.batchUpdate(upsert, new ArrayList<>(growth.entrySet()), 500, (ps, entry) -> {
             ps.setString(1, entry.getKey().clientId());
             ps.setString(2, entry.getKey().currency());
-            ps.setDate(3, day);
+            ps.setDate(3, Date.valueOf(entry.getKey().day()));
             ps.setBigDecimal(4, entry.getValue()[0]);
             ps.setBigDecimal(5, entry.getValue()[1]);
         });
     }
 
-    private static void grow(Map<Key, BigDecimal[]> growth, Transfer t, AccountKey account, BigDecimal amount) {
+    private Map<String, LocalDate> businessDaysOfCauses(List<Transfer> transfers) {
+        List<String> causes = transfers.stream().map(Transfer::cause).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, LocalDate> days = new java.util.HashMap<>();
+        if (!causes.isEmpty()) {
+            jdbc.query("select event_id, occurred_at from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, causes),
+                    rs -> {
+                        days.put(rs.getString(1), BusinessCalendar.dateOf(rs.getTimestamp(2).toInstant()));
+                    });
+        }
+        return days;
+    }
+
+    private static void grow(Map<Key, BigDecimal[]> growth, Transfer t, LocalDate day, AccountKey account, BigDecimal amount) {
         java.util.Optional<io.settlehub.core.ledger.Bucket> bucket = account.bucketOf(t.clientId());
         if (bucket.isEmpty()) {
             return;
         }
-        BigDecimal[] day = growth.computeIfAbsent(new Key(t.clientId(), account.currency()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal[] grown = growth.computeIfAbsent(new Key(t.clientId(), account.currency(), day),
+                k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         int part = bucket.get().owed() ? 0 : 1;
-        day[part] = day[part].add(amount);
+        grown[part] = grown[part].add(amount);
     }
 
     /** The client's days in {@code currency} from {@code from} on, oldest first (days without a movement are absent). */

@@ -22,8 +22,11 @@ public class LedgerRepository {
     private final JdbcTemplate jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final BalanceDayRepository days;
+    private final BalanceLineRepository lines;
 
-    public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, BalanceDayRepository days) {
+    public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, BalanceDayRepository days,
+                            BalanceLineRepository lines) {
+        this.lines = lines;
         this.jdbc = jdbc;
         this.days = days;
         this.events = events;
@@ -90,6 +93,7 @@ public class LedgerRepository {
                     ps.setTimestamp(8, now);
                 });
         days.record(transfers, now.toInstant());
+        lines.record(transfers);
         java.util.Set<String> clients = new java.util.TreeSet<>();
         transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);
         events.publishEvent(new Posted(clients));
@@ -141,6 +145,40 @@ public class LedgerRepository {
                     }
                     return both;
                 }, clientId, Timestamp.from(from), Timestamp.from(to)).stream().flatMap(List::stream).toList();
+    }
+
+    /** What one component moved in the client's buckets in all, in one currency. */
+    public record ComponentTotal(String component, Money toBuckets) {
+    }
+
+    /** The client's {@code limit} components last posted under {@code prefix} (e.g. {@code charge/}), newest first. */
+    public List<ComponentTotal> latestComponents(String clientId, String prefix, int limit) {
+        List<String> latest = jdbc.queryForList("select component from transfer where client_id = ? and component like ?"
+                + " group by component order by max(id) desc limit ?", String.class, clientId, prefix + "%", limit);
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Money> totals = new java.util.HashMap<>();
+        jdbc.query("select component, currency, debit_account, credit_account, sum(amount) from transfer where client_id = ?"
+                        + " and component = any(?) group by component, currency, debit_account, credit_account", ps -> {
+                    ps.setString(1, clientId);
+                    io.settlehub.core.jdbc.TextArray.bind(ps, 2, latest);
+                }, rs -> {
+                    Money amount = Money.rounded(rs.getBigDecimal(5), rs.getString(2));
+                    Money moved = Money.zero(rs.getString(2));
+                    moved = AccountKey.parse(rs.getString(4)).bucketOf(clientId).isPresent() ? moved.plus(amount) : moved;
+                    moved = AccountKey.parse(rs.getString(3)).bucketOf(clientId).isPresent() ? moved.minus(amount) : moved;
+                    totals.merge(rs.getString(1) + " " + rs.getString(2), moved, Money::plus);
+                });
+        List<ComponentTotal> found = new ArrayList<>();
+        for (String component : latest) {
+            totals.forEach((key, amount) -> {
+                if (key.substring(0, key.lastIndexOf(' ')).equals(component)) {
+                    found.add(new ComponentTotal(component, amount));
+                }
+            });
+        }
+        return found;
     }
 
     /** Sum of all debits and of all credits over every account: equal, always. */

@@ -56,6 +56,18 @@ public class FactRepository {
                 (rs, i) -> EventCodec.decode(rs.getString(1)), clientId);
     }
 
+    /** The facts of these ids that are recorded, by id. */
+    public Map<String, CanonicalEvent> byIds(Collection<String> eventIds) {
+        Map<String, CanonicalEvent> found = new java.util.HashMap<>();
+        if (!eventIds.isEmpty()) {
+            jdbc.query("select event_id, body from event_fact where event_id = any(?)",
+                    ps -> io.settlehub.core.jdbc.TextArray.bind(ps, 1, eventIds), rs -> {
+                        found.put(rs.getString(1), EventCodec.decode(rs.getString(2)));
+                    });
+        }
+        return found;
+    }
+
     /** The client's facts of one type that occurred in [from, to). */
     public List<CanonicalEvent> factsOfType(String clientId, String type, Instant from, Instant to) {
         return jdbc.query("select body from event_fact where client_id = ? and type = ? and occurred_at >= ? and occurred_at < ?",
