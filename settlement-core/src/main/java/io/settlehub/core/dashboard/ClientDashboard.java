@@ -79,6 +79,11 @@ public class ClientDashboard {
 
     /** A charge without an order: the event that brought it, when it happened, which marketplace and why. */
     public record ChargeRow(String eventId, LocalDate on, String source, String kind, BigDecimal amount, String currency) {
+
+        /** The message key of its kind ({@code charge.kind.storage}); the page shows the kind itself when there is none. */
+        public String kindKey() {
+            return io.settlehub.core.text.MessageKeys.of("charge.kind.", kind);
+        }
     }
 
     /**

@@ -111,13 +111,13 @@ public final class ClientReports {
                             t.serviceCommission(), t.commissionVat(), t.goodsCost().plus(t.customsCost()).plus(t.logisticsCost()),
                             t.clientNet().plus(t.otherCharges()))));
             List<List<Object>> charges = new ArrayList<>();
-            report.charges().forEach(c -> charges.add(List.of(words.fmt().date(c.date()), c.source(), words.named("charge.kind.", c.kind()),
+            report.charges().forEach(c -> charges.add(List.of(words.fmt().date(c.date()), c.source(), words.named(io.settlehub.core.text.MessageKeys.of("charge.kind.", c.kind()), c.kind()),
                     c.amount(), c.eventId())));
             tables.add(new Report.Table(words.of("report.agent.charges", ccy), List.of(words.of("charges.date"), words.of("common.marketplace"),
                     words.of("charges.kind"), words.of("common.amount"), words.of("charges.event")), charges, null));
             List<List<Object>> payouts = new ArrayList<>();
             report.payouts().forEach(p -> payouts.add(List.of(words.fmt().date(p.date()), p.instructionId(), p.amount(),
-                    words.named("payment.status.", p.status()))));
+                    words.named("payment.status." + p.status(), p.status()))));
             tables.add(new Report.Table(words.of("report.agent.payouts", ccy), List.of(words.of("charges.date"), words.of("report.instruction"),
                     words.of("common.amount"), words.of("payments.status")), payouts, null));
         }

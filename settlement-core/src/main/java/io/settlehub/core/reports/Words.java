@@ -12,9 +12,9 @@ public interface Words {
 
     Readable fmt();
 
-    /** The translation of {@code prefix + code}, or the code itself when the messages have none. */
-    default String named(String prefix, String code) {
-        String found = ofOrNull(prefix + code);
+    /** The translation of {@code key}, or {@code code} itself when the messages have none. */
+    default String named(String key, String code) {
+        String found = ofOrNull(key);
         return found == null ? code : found;
     }
 
