@@ -1,7 +1,8 @@
 // A client signs in to the dashboard in a real browser (Debian's Chromium, headless), in Russian and in English: the
 // balance cards show the API's figures as the language writes them, the balance waterfall adds up to the buckets, the
 // charts have more than one point, the page fits a 1366 px screen, the error pages are the hub's own, and each report
-// downloaded in both languages holds the API's figures. Another client, signed in the same way, sees none of it.
+// downloaded in both languages holds the API's figures. The operator's page refreshes itself. Another client, signed in
+// the same way, sees none of it.
 // Usage: node dashboard.mjs <baseUrl> <downloadDir>   (users and expectations in the environment, see below)
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const env = (name) => {
 };
 const client = { user: env('CLIENT_USER'), password: env('CLIENT_PASSWORD'), id: env('CLIENT_ID') };
 const other = { user: env('OTHER_USER'), password: env('OTHER_PASSWORD') };
+const operator = { user: env('OPERATOR_USER'), password: env('OPERATOR_PASSWORD') };
 const order = env('EXPECTED_ORDER');
 const period = env('REPORT_PERIOD');
 const BUCKETS = ['pending', 'held', 'available', 'inFlight', 'paid'];
@@ -165,6 +167,14 @@ try {
   await Promise.all([switching.waitForLoadState('load'), switching.click('#lang-en')]);
   await switching.goto(`${baseUrl}/clients/${client.id}`);
   check(await switching.getAttribute('html', 'lang') === 'en', 'the language switch did not stick');
+
+  // the operator's page is live: it reads itself again (every 10 s) without the operator doing anything
+  const { page: operating } = await signIn(browser, operator, 'ru-RU');
+  check(operating.url().endsWith('/operator'), `the operator landed on ${operating.url()}`);
+  check(await operating.locator(`#operator-clients [data-client="${client.id}"]`).count() > 0, `the operator does not see ${client.id}`);
+  await operating.evaluate(() => { document.getElementById('live-main').setAttribute('data-seen', 'before'); });
+  await operating.waitForFunction(() => !document.getElementById('live-main').hasAttribute('data-seen'), null, { timeout: 25000 });
+  check(await operating.locator(`#operator-clients [data-client="${client.id}"]`).count() > 0, 'the refreshed operator page lost the clients');
 
   const theirs = await signIn(browser, other, 'ru-RU');
   const body = await theirs.page.textContent('body');

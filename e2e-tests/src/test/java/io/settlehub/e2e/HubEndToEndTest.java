@@ -173,6 +173,7 @@ class HubEndToEndTest {
         node.environment().putAll(Map.of("CLIENT_USER", "acme", "CLIENT_PASSWORD", "acme-demo-password", "CLIENT_ID", "acme",
                 "OTHER_USER", "globex", "OTHER_PASSWORD", "globex-demo-password", "EXPECTED_AVAILABLE", available,
                 "EXPECTED_ORDER", "33920474-0032-1", "REPORT_PERIOD", "2026-11"));
+        node.environment().putAll(Map.of("OPERATOR_USER", "operator", "OPERATOR_PASSWORD", "operator-demo-password"));
         Process browser = node.start();
         String output = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(browser.waitFor()).as("the browser test (e2e-tests/browser/dashboard.mjs): %s", output).isZero();

@@ -76,7 +76,9 @@ public final class AlertRules {
                     alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
                             order.source() + " kept " + percent(observed.get()) + " of order " + order.orderId() + "'s " + line.sku() + " ("
                                     + line.waterfall().saleFees() + " of " + line.waterfall().saleGross() + "); its usual rate is "
-                                    + percent(median) + " over " + medianMadCount[2].intValue() + " sales"));
+                                    + percent(median) + " over " + medianMadCount[2].intValue() + " sales", order.source(), percent(observed.get()),
+                            order.orderId(), line.sku(), line.waterfall().saleFees(), line.waterfall().saleGross(), percent(median),
+                            medianMadCount[2].intValue()));
                 }
             }
         }
@@ -97,7 +99,8 @@ public final class AlertRules {
                 if (line.quantity() > line.returned() && line.landedCost().signum() > 0 && brought.compareTo(line.landedCost()) < 0) {
                     alerts.add(Alert.of(Alert.Kind.SOLD_BELOW_LANDED_COST, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
                             line.sku() + " in order " + order.orderId() + " brought " + brought + " after marketplace fees for "
-                                    + (line.quantity() - line.returned()) + " unit(s) that cost " + line.landedCost() + " landed"));
+                                    + (line.quantity() - line.returned()) + " unit(s) that cost " + line.landedCost() + " landed", line.sku(),
+                            order.orderId(), brought, line.quantity() - line.returned(), line.landedCost()));
                 }
             }
         }
@@ -108,7 +111,8 @@ public final class AlertRules {
     public static List<Alert> payoutsMatchingNoExpectation(String clientId, ClientSettlement settlement) {
         return settlement.payouts().stream().filter(p -> p.unallocated().signum() != 0)
                 .map(p -> Alert.of(Alert.Kind.PAYOUT_MATCHES_NO_EXPECTATION, clientId, p.source() + "/" + p.payoutId(), p.source()
-                        + " payout " + p.payoutId() + " of " + p.amount() + ": " + p.unallocated() + " matches no order the hub expected it to pay"))
+                        + " payout " + p.payoutId() + " of " + p.amount() + ": " + p.unallocated() + " matches no order the hub expected it to pay",
+                        p.source(), p.payoutId(), p.amount(), p.unallocated()))
                 .toList();
     }
 
@@ -128,7 +132,8 @@ public final class AlertRules {
                 if (a.payeeAccount().equals(b.payeeAccount()) && a.amount().equals(b.amount())) {
                     alerts.add(Alert.of(Alert.Kind.DUPLICATE_PAYMENT_ATTEMPT, clientId, a.instructionId() + "+" + b.instructionId(),
                             "instructions " + a.instructionId() + " and " + b.instructionId() + " both pay " + a.amount() + " to account "
-                                    + a.payeeAccount() + " within " + window.toHours() + " h"));
+                                    + a.payeeAccount() + " within " + window.toHours() + " h", a.instructionId(), b.instructionId(), a.amount(),
+                            a.payeeAccount(), window.toHours()));
                 }
             }
         }
@@ -144,7 +149,7 @@ public final class AlertRules {
             if (Duration.between(last, now).compareTo(allowed) > 0) {
                 // one alert per silence: the subject is the last event's time
                 alerts.add(Alert.of(Alert.Kind.FEED_SILENT, null, source + "@" + last, source + " has sent nothing since " + last
-                        + ", longer than its " + allowed.toHours() + " h schedule"));
+                        + ", longer than its " + allowed.toHours() + " h schedule", source, last, allowed.toHours()));
             }
         });
         return alerts;
@@ -168,7 +173,8 @@ public final class AlertRules {
                 if (change.abs().compareTo(threshold) > 0) {
                     alerts.add(Alert.of(Alert.Kind.FX_RATE_JUMP, null, pair.getKey() + "@" + now.date(), pair.getKey() + " moved "
                             + percent(change) + " from " + before.rate().toPlainString() + " (" + before.date() + ") to "
-                            + now.rate().toPlainString() + " (" + now.date() + ")"));
+                            + now.rate().toPlainString() + " (" + now.date() + ")", pair.getKey(), percent(change), before.rate().toPlainString(),
+                            before.date(), now.rate().toPlainString(), now.date()));
                 }
             }
         }

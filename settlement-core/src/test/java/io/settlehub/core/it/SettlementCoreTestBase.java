@@ -366,6 +366,10 @@ abstract class SettlementCoreTestBase {
     @Autowired
     io.settlehub.core.dashboard.ClientDashboard dashboard;
     @Autowired
+    io.settlehub.core.alerts.AlertRepository alertRepository;
+    @Autowired
+    io.settlehub.core.api.web.AlertWording alertWording;
+    @Autowired
     io.settlehub.core.settlement.store.HeldByReleaseRepository heldByRelease;
 
     /**
@@ -1011,6 +1015,12 @@ abstract class SettlementCoreTestBase {
         JsonNode mine = get("/api/clients/" + client + "/alerts");
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("message").asText()).contains("brought 850.00 RUB").contains("1166.06 RUB");
+        // the client's page says it in Russian, with the amounts as Russian writes them
+        var stored = alertRepository.ofClient(client, 1).get(0);
+        assertThat(alertWording.text(stored, io.settlehub.core.text.Readable.RUSSIAN)).isEqualTo("LAMP-01 в заказе CHEAP-1 принёс"
+                + " 850,00\u00a0₽ после комиссий маркетплейса за 1 шт., себестоимость которых 1\u00a0166,06\u00a0₽");
+        assertThat(alertWording.text(stored, java.util.Locale.ENGLISH)).isEqualTo("LAMP-01 in order CHEAP-1 brought 850.00\u00a0RUB"
+                + " after marketplace fees for 1 unit(s) that cost 1,166.06\u00a0RUB landed");
         JsonNode pushed = CRM.await(n -> n.get("type").asText().equals("ALERT") && client.equals(n.path("clientId").asText()));
         ContractSchemas.assertValid("notification", pushed);
     }
