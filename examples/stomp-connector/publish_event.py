@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """
-A connector without Java: publishes one canonical event (a JSON file, DESIGN.md's envelope) to hub.events over STOMP,
+A connector without Java: publishes one canonical event (a JSON file, the envelope of docs/design.md) to hub.events over STOMP,
 with the headers the contract asks for, and waits for the broker's receipt. Python's standard library only.
 
     HUB_BROKER_USER=connector-example HUB_BROKER_PASSWORD=... ./publish_event.py event.json [host:port]
@@ -54,7 +54,7 @@ def main():
             "destination": "hub.events",
             "destination-type": "ANYCAST",
             "content-type": "application/json",
-            "eventType": event["type"],                 # the contract's headers (DESIGN.md, "Messages")
+            "eventType": event["type"],                 # the contract's headers (docs/design.md, "Addresses")
             "source": event["source"],
             "JMSXGroupID": event.get("clientId") or "reference-data",
             "_AMQ_DUPL_ID": event["eventId"],           # the broker drops a repeat of the same event

@@ -11,27 +11,25 @@ create table balance_line (
 );
 
 insert into balance_line (client_id, currency, line, bucket, amount)
-select m.client_id, m.currency, m.line, m.kind, sum(m.amount)
+select l.client_id, l.currency, l.line, l.kind, sum(l.amount)
 from (
-    select t.client_id, t.currency, a.kind, t.amount,
-           case when t.component like 'order/%' then 'orders'
-                when t.component like 'charge/%' then 'charges'
-                when t.component like 'payment/%/fx-difference' then 'fx-differences'
-                when t.component like 'payment/%' then 'payouts'
+    select m.client_id, m.currency, m.kind, m.amount,
+           case when m.component like 'order/%' then 'orders'
+                when m.component like 'charge/%' then 'charges'
+                when m.component like 'payment/%/fx-difference' then 'fx-differences'
+                when m.component like 'payment/%' then 'payouts'
                 else 'other' end as line
-    from transfer t join account a on a.account_key = t.credit_account
-    where a.owner = 'client/' || t.client_id and a.kind in ('pending', 'held', 'available', 'inFlight', 'paid')
-    union all
-    select t.client_id, t.currency, a.kind, -t.amount,
-           case when t.component like 'order/%' then 'orders'
-                when t.component like 'charge/%' then 'charges'
-                when t.component like 'payment/%/fx-difference' then 'fx-differences'
-                when t.component like 'payment/%' then 'payouts'
-                else 'other' end as line
-    from transfer t join account a on a.account_key = t.debit_account
-    where a.owner = 'client/' || t.client_id and a.kind in ('pending', 'held', 'available', 'inFlight', 'paid')
-) m
-group by m.client_id, m.currency, m.line, m.kind;
+    from (
+        select t.client_id, t.currency, t.component, a.kind, t.amount
+        from transfer t join account a on a.account_key = t.credit_account
+        where a.owner = 'client/' || t.client_id and a.kind in ('pending', 'held', 'available', 'inFlight', 'paid')
+        union all
+        select t.client_id, t.currency, t.component, a.kind, -t.amount
+        from transfer t join account a on a.account_key = t.debit_account
+        where a.owner = 'client/' || t.client_id and a.kind in ('pending', 'held', 'available', 'inFlight', 'paid')
+    ) m
+) l
+group by l.client_id, l.currency, l.line, l.kind;
 
 -- The balance by day now counts each movement on the business day of the event that caused it (posting day when
 -- no partner event caused it): recounted from the journal.

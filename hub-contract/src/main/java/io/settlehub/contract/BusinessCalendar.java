@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Business dates are dates in Europe/Moscow (DESIGN.md): a sale at 2026-10-04T22:30Z is on 10-05. */
+/** Business dates are dates in Europe/Moscow (docs/design.md): a sale at 2026-10-04T22:30Z is on 10-05. */
 public final class BusinessCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");

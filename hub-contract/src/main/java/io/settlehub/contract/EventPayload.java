@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Typed payloads of the canonical events; field names are the JSON names of DESIGN.md. */
+/** Typed payloads of the canonical events; field names are the JSON names of docs/design.md. */
 public sealed interface EventPayload {
 
     record Sale(String orderId, List<SaleLine> lines) implements EventPayload {

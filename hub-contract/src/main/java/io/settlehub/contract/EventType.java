@@ -1,6 +1,6 @@
 package io.settlehub.contract;
 
-/** The canonical event types on {@code hub.events} (DESIGN.md, "Canonical event"). */
+/** The canonical event types on {@code hub.events} (docs/design.md, "Canonical events"). */
 public enum EventType {
     SALE,
     HOLD_PLACED,

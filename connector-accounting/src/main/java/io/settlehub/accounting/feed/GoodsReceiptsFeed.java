@@ -1,5 +1,6 @@
 package io.settlehub.accounting.feed;
 
+import io.settlehub.connector.support.state.StateFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.settlehub.accounting.config.OneCProperties;
 import io.settlehub.accounting.config.OneCProperties.Infobase;
@@ -15,10 +16,7 @@ import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.CanonicalEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,27 +104,14 @@ public class GoodsReceiptsFeed {
     }
 
     private LocalDateTime watermark(Infobase infobase) {
-        Path file = file(infobase);
-        try {
-            return Files.exists(file) ? LocalDateTime.parse(Files.readString(file).trim()) : infobase.receiptsFrom().atStartOfDay();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return file(infobase).readText().map(text -> LocalDateTime.parse(text.trim())).orElse(infobase.receiptsFrom().atStartOfDay());
     }
 
     private void save(Infobase infobase, LocalDateTime next) {
-        Path file = file(infobase);
-        try {
-            Files.createDirectories(stateDir);
-            Path temp = Files.createTempFile(stateDir, "watermark", ".tmp");
-            Files.writeString(temp, next.toString());
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        file(infobase).writeText(next.toString());
     }
 
-    private Path file(Infobase infobase) {
-        return stateDir.resolve(FEED + "-" + infobase.clientId().replaceAll("[^A-Za-z0-9._-]", "_") + ".txt");
+    private StateFile file(Infobase infobase) {
+        return StateFile.in(stateDir, FEED + "-" + infobase.clientId() + ".txt");
     }
 }

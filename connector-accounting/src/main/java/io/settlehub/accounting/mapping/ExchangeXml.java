@@ -1,7 +1,8 @@
 package io.settlehub.accounting.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.settlehub.contract.EventCodec;
+import io.settlehub.connector.support.state.FileNames;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,8 +26,7 @@ public final class ExchangeXml {
 
     /** The file name: the document id made safe, and the version ({@code agent-report_acme_2026-10_RUB-v2.xml}). */
     public static String fileName(HubDocument document) {
-        return document.clientId().replaceAll("[^A-Za-z0-9._-]", "_") + "/"
-                + document.documentId().replaceAll("[^A-Za-z0-9._-]", "_") + "-v" + document.version() + ".xml";
+        return FileNames.safe(document.clientId()) + "/" + FileNames.safe(document.documentId()) + "-v" + document.version() + ".xml";
     }
 
     public static String render(String json) {

@@ -1,12 +1,7 @@
 package io.settlehub.accounting.push;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.settlehub.contract.EventCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.settlehub.connector.support.state.StateFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,36 +22,16 @@ public class PushedDocuments {
     }
 
     public Optional<Pushed> get(String clientId, String documentId) {
-        Path file = file(clientId, documentId);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = EventCodec.mapper().readTree(file.toFile());
-            return Optional.of(new Pushed(node.get("refKey").asText(), node.get("version").asInt(), node.get("posted").asBoolean()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return file(clientId, documentId).readJson()
+                .map(node -> new Pushed(node.get("refKey").asText(), node.get("version").asInt(), node.get("posted").asBoolean()));
     }
 
     public void save(String clientId, String documentId, Pushed pushed) {
-        Path target = file(clientId, documentId);
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "pushed", ".tmp");
-            Files.writeString(temp, EventCodec.write(Map.of("documentId", documentId, "refKey", pushed.refKey(),
-                    "version", pushed.version(), "posted", pushed.posted())));
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        file(clientId, documentId).writeJson(Map.of("documentId", documentId, "refKey", pushed.refKey(), "version", pushed.version(),
+                "posted", pushed.posted()));
     }
 
-    private Path file(String clientId, String documentId) {
-        return directory.resolve(safe(clientId)).resolve(safe(documentId) + ".json");
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    private StateFile file(String clientId, String documentId) {
+        return StateFile.in(directory, clientId, documentId + ".json");
     }
 }

@@ -1,5 +1,6 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.connector.support.state.StateFile;
 import io.settlehub.bank.partner.cbr.CbrClient;
 import io.settlehub.bank.partner.cbr.DailyRates;
 import io.settlehub.connector.support.FeedMetrics;
@@ -9,9 +10,6 @@ import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.EventPayload.FxRate;
 import io.settlehub.contract.EventType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -75,25 +73,17 @@ public class CbrRatesFeed {
     }
 
     private java.util.Optional<LocalDate> lastDay() {
-        try {
-            return Files.exists(watermark) ? java.util.Optional.of(LocalDate.parse(Files.readString(watermark).trim()))
-                    : java.util.Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + watermark, e);
-        }
+        return state().readText().map(text -> LocalDate.parse(text.trim()));
     }
 
     public void commit(Fetched fetched) {
-        try {
-            Files.createDirectories(watermark.getParent());
-            Path temp = Files.createTempFile(watermark.getParent(), "cbr", ".tmp");
-            Files.writeString(temp, fetched.lastDay().toString());
-            Files.move(temp, watermark, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + watermark, e);
-        }
+        state().writeText(fetched.lastDay().toString());
         metrics.polled(FEED, "reference-data", fetched.events().size(), 0, fetched.lastDay().atStartOfDay(BusinessCalendar.ZONE).toInstant());
         log.info("cbr: {} rate(s) published; read up to {}", fetched.events().size(), fetched.lastDay());
+    }
+
+    private StateFile state() {
+        return StateFile.in(watermark.toAbsolutePath().getParent(), watermark.getFileName().toString());
     }
 
     public void failed(Exception cause) {

@@ -1,5 +1,6 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.config.BankProperties.BankProfile;
 import io.settlehub.bank.partner.clientbank.ClientBankFile;
@@ -49,7 +50,7 @@ public final class ClientBankStatementMapper {
                 if (client.isEmpty()) {
                     unmapped.add(new UnmappedRecord(StatementMapper.SOURCE, null, StatementMapper.SOURCE + ":" + statementId + ":" + reference,
                             "outgoing payment order " + reference + " of " + amount + " is none this connector sent to " + of.name(),
-                            EventCodec.write(order)));
+                            PartnerJson.write(order)));
                     continue;
                 }
                 events.add(new CanonicalEvent(StatementMapper.SOURCE + ":" + instruction.get() + ":BOOKED", EventType.PAYMENT_STATUS,
@@ -62,14 +63,14 @@ public final class ClientBankStatementMapper {
                 if (client == null) {
                     unmapped.add(new UnmappedRecord(StatementMapper.SOURCE, null, id, "credit " + amount + " (payment order " + reference + ") from "
                             + order.payer().name() + " (" + order.payer().taxId() + ") matches no credit rule (hub.bank.credit-rules)",
-                            EventCodec.write(order)));
+                            PartnerJson.write(order)));
                     continue;
                 }
                 events.add(new CanonicalEvent(id, EventType.BANK_CREDIT, EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE, client, at,
                         new BankCredit(statementId, reference, amount, order.payer().taxId(), order.payer().name(), order.purpose(), at)));
             } else {
                 unmapped.add(new UnmappedRecord(StatementMapper.SOURCE, null, StatementMapper.SOURCE + ":" + statementId + ":" + reference,
-                        "payment order " + reference + " is neither debited from nor credited to " + account, EventCodec.write(order)));
+                        "payment order " + reference + " is neither debited from nor credited to " + account, PartnerJson.write(order)));
             }
         }
         return new MappingResult(events, unmapped);

@@ -1,5 +1,6 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.connector.support.state.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -84,24 +85,18 @@ public class SentInstructions {
 
     /** Keeps the instruction as received, so it can be sent again through another bank. */
     public void keep(String instructionId, String json) {
-        Path kept = file.resolveSibling("bank-instructions").resolve(instructionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
-        try {
-            Files.createDirectories(kept.getParent());
-            if (!Files.exists(kept)) {
-                Files.writeString(kept, json, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep instruction " + instructionId, e);
+        StateFile kept = keptFile(instructionId);
+        if (!kept.exists()) {
+            kept.writeText(json);
         }
     }
 
     public Optional<String> kept(String instructionId) {
-        Path kept = file.resolveSibling("bank-instructions").resolve(instructionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
-        try {
-            return Files.exists(kept) ? Optional.of(Files.readString(kept, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read instruction " + instructionId, e);
-        }
+        return keptFile(instructionId).readText();
+    }
+
+    private StateFile keptFile(String instructionId) {
+        return StateFile.in(file.toAbsolutePath().getParent(), "bank-instructions", instructionId + ".json");
     }
 
     public Optional<String> bankOf(String instructionId) {
@@ -138,20 +133,13 @@ public class SentInstructions {
      * fewer than {@code highest} orders a day.
      */
     public synchronized String nextDocumentNumber(String bank, long highest) {
-        Path counter = file.resolveSibling("bank-" + bank.replaceAll("[^A-Za-z0-9._-]", "_") + "-document-number.txt");
-        try {
-            long next = Files.exists(counter) ? Long.parseLong(Files.readString(counter).trim()) + 1 : 1;
-            if (next > highest) {
-                next = 1;
-            }
-            Files.createDirectories(counter.getParent());
-            Path temp = Files.createTempFile(counter.getParent(), "number", ".tmp");
-            Files.writeString(temp, Long.toString(next));
-            Files.move(temp, counter, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return Long.toString(next);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot number the next payment order of " + bank, e);
+        StateFile counter = StateFile.in(file.toAbsolutePath().getParent(), "bank-" + bank + "-document-number.txt");
+        long next = counter.readText().map(text -> Long.parseLong(text.trim()) + 1).orElse(1L);
+        if (next > highest) {
+            next = 1;
         }
+        counter.writeText(Long.toString(next));
+        return Long.toString(next);
     }
 
     private static String documentKey(String bank, String number, String date) {

@@ -1,5 +1,6 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
 import io.settlehub.bank.partner.iso20022.StatementEntry;
@@ -72,6 +73,6 @@ public final class StatementMapper {
     }
 
     private static MappingResult unmapped(StatementEntry entry, String id, String reason) {
-        return MappingResult.unmapped(new UnmappedRecord(SOURCE, null, id, reason, EventCodec.write(entry)));
+        return MappingResult.unmapped(new UnmappedRecord(SOURCE, null, id, reason, PartnerJson.write(entry)));
     }
 }

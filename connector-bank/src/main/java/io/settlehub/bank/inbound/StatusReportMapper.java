@@ -1,5 +1,6 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.bank.partner.iso20022.Pain002Reader.TransactionStatus;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
@@ -51,7 +52,7 @@ public final class StatusReportMapper {
         if (client.isEmpty()) {
             return MappingResult.unmapped(new UnmappedRecord(StatementMapper.SOURCE, null, id, "status " + report.status() + " of report "
                     + report.reportId() + " names " + report.endToEndId() + ", which matches no instruction this connector sent",
-                    EventCodec.write(report)));
+                    PartnerJson.write(report)));
         }
         if (report.status() == null || NOTHING_YET.contains(report.status())) {
             return MappingResult.of(List.of());
@@ -65,7 +66,7 @@ public final class StatusReportMapper {
             reason = (report.reasonCode() == null ? "RJCT" : report.reasonCode()) + (report.reasonText() == null ? "" : ": " + report.reasonText());
         } else {
             return MappingResult.unmapped(new UnmappedRecord(StatementMapper.SOURCE, client.get(), id, "status " + report.status() + " of report "
-                    + report.reportId() + " is none the hub knows", EventCodec.write(report)));
+                    + report.reportId() + " is none the hub knows", PartnerJson.write(report)));
         }
         return MappingResult.of(List.of(new CanonicalEvent(id, EventType.PAYMENT_STATUS, EventCodec.SCHEMA_VERSION, StatementMapper.SOURCE,
                 client.get(), at, new PaymentStatus(instructionId, status, reason, null, null))));

@@ -129,6 +129,6 @@ public class BatchStore {
     }
 
     private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return io.settlehub.connector.support.state.FileNames.safe(name);
     }
 }

@@ -1,10 +1,10 @@
 package io.settlehub.carrier.api;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.settlehub.carrier.config.CdekProperties;
 import io.settlehub.carrier.feed.CdekFeed;
 import io.settlehub.carrier.partner.cdek.CdekWebhook;
-import io.settlehub.contract.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -50,7 +50,7 @@ class CdekWebhookController {
         }
         CdekWebhook webhook;
         try {
-            webhook = EventCodec.mapper().readValue(body, CdekWebhook.class);
+            webhook = PartnerJson.mapper().readValue(body, CdekWebhook.class);
         } catch (JsonProcessingException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "not a CDEK webhook: " + e.getOriginalMessage()));
         }

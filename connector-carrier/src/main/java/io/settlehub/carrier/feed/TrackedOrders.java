@@ -1,13 +1,9 @@
 package io.settlehub.carrier.feed;
 
+import io.settlehub.connector.support.state.StateFile;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.settlehub.contract.EventCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +57,13 @@ public class TrackedOrders {
     }
 
     private Map<String, Tracked> load(String clientId) {
-        Path file = file(clientId);
-        if (!Files.exists(file)) {
-            return new TreeMap<>();
-        }
+        StateFile file = file(clientId);
         try {
-            return new TreeMap<>(EventCodec.mapper().readValue(file.toFile(), new TypeReference<Map<String, Tracked>>() { }));
-        } catch (IOException | RuntimeException e) {
+            return new TreeMap<>(file.readJson(new TypeReference<Map<String, Tracked>>() { }).orElse(Map.of()));
+        } catch (StateFile.UnreadableStateException e) {
             // a file that cannot be read must not stop the feed: it is kept aside for a person, and the orders are
             // followed again as CDEK's next webhooks name them
-            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
-            try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException moveFailed) {
-                throw new UncheckedIOException("cannot read " + file + " nor move it aside", moveFailed);
-            }
+            Path aside = file.setAside();
             log.error("the CDEK orders of {} could not be read ({}); the file is kept as {} and the feed goes on without it",
                     clientId, e.getMessage(), aside);
             return new TreeMap<>();
@@ -83,17 +71,10 @@ public class TrackedOrders {
     }
 
     private void save(String clientId, Map<String, Tracked> orders) {
-        try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "cdek", ".tmp");
-            Files.writeString(temp, EventCodec.write(orders));
-            Files.move(temp, file(clientId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CDEK orders of " + clientId, e);
-        }
+        file(clientId).writeJson(orders);
     }
 
-    private Path file(String clientId) {
-        return directory.resolve("cdek-orders-" + clientId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    private StateFile file(String clientId) {
+        return StateFile.in(directory, "cdek-orders-" + clientId + ".json");
     }
 }

@@ -1,5 +1,6 @@
 package io.settlehub.carrier.mapping;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.carrier.config.CdekProperties.Account;
 import io.settlehub.carrier.partner.cdek.CdekOrder;
 import io.settlehub.connector.support.MappingResult;
@@ -122,6 +123,6 @@ public final class CdekCostMapper {
     }
 
     private static MappingResult unmapped(Account account, CdekOrder order, String id, String reason) {
-        return MappingResult.unmapped(new UnmappedRecord(SOURCE, account.clientId(), id, reason, EventCodec.write(order)));
+        return MappingResult.unmapped(new UnmappedRecord(SOURCE, account.clientId(), id, reason, PartnerJson.write(order)));
     }
 }

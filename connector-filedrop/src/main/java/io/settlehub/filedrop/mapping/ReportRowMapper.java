@@ -1,5 +1,6 @@
 package io.settlehub.filedrop.mapping;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.CanonicalEvent;
@@ -86,12 +87,12 @@ public final class ReportRowMapper {
                 String column = platform.column("fee");
                 return new MappingResult(events, List.of(UnmappedRecord.field(platform.name(), platform.clientId(), id, column, fee,
                         fileName + " line " + row.line() + ": " + column + " " + fee.toPlainString() + " on a " + operation
-                                + " row, which carries only its amount: left to an operator", EventCodec.write(row.cells()))));
+                                + " row, which carries only its amount: left to an operator", PartnerJson.write(row.cells()))));
             }
             return MappingResult.of(events);
         } catch (RowError | IllegalArgumentException e) {
             return MappingResult.unmapped(new UnmappedRecord(platform.name(), platform.clientId(), id,
-                    fileName + " line " + row.line() + ": " + e.getMessage(), EventCodec.write(row.cells())));
+                    fileName + " line " + row.line() + ": " + e.getMessage(), PartnerJson.write(row.cells())));
         }
     }
 
@@ -116,7 +117,7 @@ public final class ReportRowMapper {
         if (rowId != null) {
             return rowId;
         }
-        return "row-" + io.settlehub.contract.Digests.sha256Hex(EventCodec.write(row.cells())).substring(0, 24);
+        return "row-" + io.settlehub.contract.Digests.sha256Hex(PartnerJson.write(row.cells())).substring(0, 24);
     }
 
     private static String required(Platform platform, ReportRow row, String field) {

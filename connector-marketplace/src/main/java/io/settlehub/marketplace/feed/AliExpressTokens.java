@@ -1,14 +1,8 @@
 package io.settlehub.marketplace.feed;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.settlehub.contract.EventCodec;
+import io.settlehub.connector.support.state.StateFile;
 import io.settlehub.marketplace.config.AliExpressProperties.Account;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -33,35 +27,16 @@ public class AliExpressTokens {
     }
 
     public Pair current(Account account) {
-        Path file = file(account.clientId());
-        if (!Files.exists(file)) {
-            return new Pair(account.accessToken(), account.refreshToken());
-        }
-        try {
-            JsonNode node = EventCodec.mapper().readTree(file.toFile());
-            return new Pair(node.get("accessToken").asText(), node.get("refreshToken").asText());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the AliExpress tokens of " + account.clientId(), e);
-        }
+        return file(account.clientId()).readJson()
+                .map(node -> new Pair(node.get("accessToken").asText(), node.get("refreshToken").asText()))
+                .orElseGet(() -> new Pair(account.accessToken(), account.refreshToken()));
     }
 
     public void replace(Account account, Pair tokens) {
-        try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "tokens", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's own protection applies
-            }
-            Files.writeString(temp, EventCodec.write(Map.of("accessToken", tokens.accessToken(), "refreshToken", tokens.refreshToken())));
-            Files.move(temp, file(account.clientId()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the AliExpress tokens of " + account.clientId(), e);
-        }
+        file(account.clientId()).writeJson(Map.of("accessToken", tokens.accessToken(), "refreshToken", tokens.refreshToken()));
     }
 
-    private Path file(String clientId) {
-        return directory.resolve("aliexpress-tokens-" + clientId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    private StateFile file(String clientId) {
+        return StateFile.in(directory, "aliexpress-tokens-" + clientId + ".json");
     }
 }

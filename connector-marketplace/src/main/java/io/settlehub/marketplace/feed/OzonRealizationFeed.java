@@ -1,8 +1,8 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.contract.BusinessCalendar;
-import io.settlehub.contract.EventCodec;
 import io.settlehub.marketplace.config.OzonProperties;
 import io.settlehub.marketplace.config.OzonProperties.Account;
 import io.settlehub.marketplace.mapping.OzonAccrualMapper;
@@ -65,7 +65,7 @@ public class OzonRealizationFeed {
             body.put("article", discrepancy.article());
             body.put("reportedNetUnits", discrepancy.reportedUnits());
             body.put("accruedNetUnits", discrepancy.accruedUnits());
-            return EventCodec.write(body);
+            return PartnerJson.write(body);
         }
 
         private String idOf(Discrepancy discrepancy) {
@@ -95,7 +95,7 @@ public class OzonRealizationFeed {
                 }
             });
         }
-        store.keep("ozon-realization-" + account.clientId() + "-" + month + ".json", EventCodec.write(report));
+        store.keep("ozon-realization-" + account.clientId() + "-" + month + ".json", PartnerJson.write(report));
         return new MonthChecked(account, month, report.header().number(), report.rows().size(),
                 new ArrayList<>(RealizationCheck.compare(report.rows(), accrued)));
     }

@@ -1,18 +1,14 @@
 package io.settlehub.marketplace.feed;
 
+import io.settlehub.connector.support.state.StateFile;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.settlehub.contract.EventCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Watermarks as small JSON files, replaced atomically, so a restart resumes where the last poll committed. */
+/** Watermarks as small JSON state files (replaced atomically), so a restart resumes where the last poll committed. */
 public class WatermarkStore {
 
     private final Path directory;
@@ -32,15 +28,7 @@ public class WatermarkStore {
     }
 
     private Optional<JsonNode> read(String feed, String clientId) {
-        Path file = file(feed, clientId);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EventCodec.mapper().readTree(file.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read watermark " + file, e);
-        }
+        return file(feed, clientId).readJson();
     }
 
     public void save(String feed, String clientId, Watermark watermark) {
@@ -52,18 +40,7 @@ public class WatermarkStore {
     }
 
     private void write(String feed, String clientId, Map<String, String> body) {
-        replaceAtomically(file(feed, clientId), EventCodec.write(body));
-    }
-
-    private void replaceAtomically(Path target, String content) {
-        try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "state", ".tmp");
-            Files.writeString(temp, content);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        file(feed, clientId).writeJson(body);
     }
 
     /** The next month a monthly feed handles for the client, if any was committed. */
@@ -95,10 +72,10 @@ public class WatermarkStore {
 
     /** Keeps a document the feed received (a monthly report) beside the watermarks. */
     public void keep(String name, String json) {
-        replaceAtomically(directory.resolve(name), json);
+        StateFile.in(directory, name).writeText(json);
     }
 
-    private Path file(String feed, String clientId) {
-        return directory.resolve(feed + "-" + clientId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    private StateFile file(String feed, String clientId) {
+        return StateFile.in(directory, feed + "-" + clientId + ".json");
     }
 }

@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.mapping;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.contract.Allocation;
@@ -86,7 +87,7 @@ public final class AliExpressOrderMapper {
             if (order.payAmount() != null && paidBeyond.signum() != 0) {
                 unmapped.add(UnmappedRecord.field(SOURCE, clientId, id, "pay_amount", paidBeyond, "order " + order.orderId()
                         + ": pay_amount differs from its products' total_product_amount by " + paidBeyond.toPlainString()
-                        + " (shipping the buyer paid?): no sale of goods, left to an operator", EventCodec.write(order)));
+                        + " (shipping the buyer paid?): no sale of goods, left to an operator", PartnerJson.write(order)));
             }
             Instant paidAt = instant(order.gmtPayTime(), platformZone, "gmt_pay_time");
             List<CanonicalEvent> events = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class AliExpressOrderMapper {
                     unmapped.add(UnmappedRecord.field(SOURCE, clientId, id, "refund_amount", refund.subtract(gross), "order "
                             + order.orderId() + ": refund_amount " + refund.toPlainString() + " is more than the products' "
                             + gross.toPlainString() + ": the return refunds the products, the rest is left to an operator",
-                            EventCodec.write(order)));
+                            PartnerJson.write(order)));
                 }
                 for (int i = 0; i < products.size(); i++) {
                     Product product = products.get(i);
@@ -133,7 +134,7 @@ public final class AliExpressOrderMapper {
             return new MappingResult(events, unmapped);
         } catch (RuntimeException e) {
             return MappingResult.unmapped(new UnmappedRecord(SOURCE, clientId, id, "order " + order.orderId() + " cannot be mapped: "
-                    + e.getMessage(), EventCodec.write(order)));
+                    + e.getMessage(), PartnerJson.write(order)));
         }
     }
 

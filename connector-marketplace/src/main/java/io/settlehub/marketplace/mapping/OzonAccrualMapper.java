@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.mapping;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.contract.Allocation;
@@ -116,7 +117,7 @@ public final class OzonAccrualMapper {
                                            String reason) {
         List<UnmappedRecord> unmapped = new ArrayList<>(mapped.unmapped());
         unmapped.add(UnmappedRecord.field(SOURCE, account.clientId(), "ozon:" + account.clientId() + ":accrual:" + accrual.accrualId(),
-                field, amount, "accrual " + accrual.accrualId() + ": " + reason, EventCodec.write(accrual)));
+                field, amount, "accrual " + accrual.accrualId() + ": " + reason, PartnerJson.write(accrual)));
         return new MappingResult(mapped.events(), unmapped);
     }
 
@@ -242,7 +243,7 @@ public final class OzonAccrualMapper {
 
     private static MappingResult unmapped(Account account, Accrual accrual, String reason) {
         return MappingResult.unmapped(new UnmappedRecord(SOURCE, account.clientId(),
-                "ozon:" + account.clientId() + ":accrual:" + accrual.accrualId(), reason, EventCodec.write(accrual)));
+                "ozon:" + account.clientId() + ":accrual:" + accrual.accrualId(), reason, PartnerJson.write(accrual)));
     }
 
     private static String blankToNull(String text) {

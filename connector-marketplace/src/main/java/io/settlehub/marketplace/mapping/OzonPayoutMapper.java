@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.mapping;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.contract.CanonicalEvent;
@@ -33,7 +34,7 @@ public final class OzonPayoutMapper {
                 Money amount = new Money(payment.payment(), payment.currencyCode() == null ? "RUB" : payment.currencyCode());
                 if (amount.signum() <= 0) {
                     unmapped.add(new UnmappedRecord(OzonAccrualMapper.SOURCE, account.clientId(), id,
-                            "a payment that is not positive: " + amount, EventCodec.write(payment)));
+                            "a payment that is not positive: " + amount, PartnerJson.write(payment)));
                     continue;
                 }
                 events.add(new CanonicalEvent(id, EventType.MARKETPLACE_PAYOUT, EventCodec.SCHEMA_VERSION, OzonAccrualMapper.SOURCE,
@@ -41,7 +42,7 @@ public final class OzonPayoutMapper {
                         new MarketplacePayout(period + "-" + i, amount, List.of())));
             } catch (RuntimeException e) {
                 unmapped.add(new UnmappedRecord(OzonAccrualMapper.SOURCE, account.clientId(), id, "cannot map: " + e.getMessage(),
-                        EventCodec.write(payment)));
+                        PartnerJson.write(payment)));
             }
         }
         return new MappingResult(events, unmapped);

@@ -31,6 +31,19 @@ public final class PartnerHttp {
     }
 
     /** {@code what} names the call in messages, e.g. "ozon /v1/finance/accrual/by-day". */
+    /**
+     * The client every partner call goes through: HTTP/1.1, since a plain-HTTP endpoint (a partner's sandbox, a stub)
+     * would otherwise be asked to upgrade to h2c on the first request, which some servers answer by closing a streamed
+     * body half-read ("closed"); the partners' own APIs speak HTTP/1.1 as well.
+     */
+    public static HttpClient client(java.time.Duration connectTimeout) {
+        return client(connectTimeout, HttpClient.Redirect.NEVER);
+    }
+
+    public static HttpClient client(java.time.Duration connectTimeout, HttpClient.Redirect redirects) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).followRedirects(redirects).build();
+    }
+
     public static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body, String what,
                                            Duration timeout) {
         try {

@@ -66,7 +66,7 @@ class ClientController {
         return clients.agreementJson(clientId).map(ResponseEntity::ok).orElseThrow(() -> new NotFound("client " + clientId));
     }
 
-    /** One entry per currency with the five buckets, as DESIGN.md shows. */
+    /** One entry per currency with the five buckets, as docs/design.md shows. */
     @GetMapping("/balances")
     List<Map<String, String>> balances(@PathVariable String clientId) {
         requireKnown(clientId);

@@ -4,7 +4,7 @@ import io.settlehub.contract.Money;
 import java.math.BigDecimal;
 
 /**
- * A client's settlement agreement (DESIGN.md, "Agreement"). {@code commissionVatRate} may be null: the
+ * A client's settlement agreement (docs/design.md, "Settlement"). {@code commissionVatRate} may be null: the
  * standard VAT rate in force on each sale's date then applies. {@code payoutVatRate}: the VAT the payout itself
  * carries, when the agreement says it does; null (the usual case: an agent hands over its principal's money) makes the
  * payment order say "НДС не облагается".

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads an agreement body (DESIGN.md) with every field validated by name, and writes it back. */
+/** Reads an agreement body (docs/design.md) with every field validated by name, and writes it back. */
 public final class AgreementJson {
 
     private AgreementJson() {

@@ -4,7 +4,7 @@ import io.settlehub.contract.Money;
 import java.util.List;
 import java.util.Map;
 
-/** The figures of one sold order line (DESIGN.md, "One sold order line") and its share of the buckets. */
+/** The figures of one sold order line (docs/design.md, "Settlement") and its share of the buckets. */
 public record LineSettlement(
         String sku,
         int quantity,

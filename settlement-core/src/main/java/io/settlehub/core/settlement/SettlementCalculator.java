@@ -12,7 +12,7 @@ import java.math.RoundingMode;
 import java.util.*;
 
 /**
- * A client's settlement as a deterministic function of the client's facts (DESIGN.md, "The principle").
+ * A client's settlement as a deterministic function of the client's facts (docs/design.md, "Settlement").
  * Facts are taken in business order (occurredAt, then eventId), never in arrival order, so any permutation
  * of the same facts gives the same result. A fact that cannot apply yet is reported as parked and contributes
  * nothing; it applies as soon as what it waits for is among the facts.

@@ -36,7 +36,7 @@ class AgentReportsTest {
                 .isEqualTo(rub("629.25"));
         assertThat(report.totals().serviceCommission()).as("commission is kept on a return").isEqualTo(rub("239.50"));
         assertThat(report.totals().commissionVat()).isEqualTo(rub("52.69"));
-        assertThat(report.totals().clientNet()).as("DESIGN.md: available after the return").isEqualTo(rub("307.50"));
+        assertThat(report.totals().clientNet()).as("docs/design.md: available after the return").isEqualTo(rub("307.50"));
         for (Line line : report.lines()) {
             Money explained = line.sales().minus(line.returns()).minus(line.marketplaceFees()).minus(line.serviceCommission())
                     .minus(line.commissionVat()).minus(line.goodsCost()).minus(line.customsCost()).minus(line.logisticsCost());

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The reference case of DESIGN.md as canonical events, for every test that needs it. */
+/** The reference case of docs/design.md as canonical events, for every test that needs it. */
 public final class WorkedExample {
 
     public static final String CLIENT = "acme";

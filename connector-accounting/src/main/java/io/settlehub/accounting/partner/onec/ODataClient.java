@@ -45,7 +45,7 @@ public class ODataClient {
         this.baseUrl = baseUrl;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = PartnerHttp.client(timeout);
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
     }

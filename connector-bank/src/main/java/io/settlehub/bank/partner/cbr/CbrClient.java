@@ -25,7 +25,7 @@ public class CbrClient {
     public CbrClient(String url, Duration timeout, Retry retry, CircuitBreaker circuitBreaker) {
         this.url = url;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = io.settlehub.connector.support.PartnerHttp.client(timeout, HttpClient.Redirect.NORMAL);
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
     }

@@ -1,5 +1,6 @@
 package io.settlehub.carrier.partner.cdek;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -7,7 +8,6 @@ import io.github.resilience4j.retry.Retry;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerHttp;
 import io.settlehub.connector.support.PartnerRejectedException;
-import io.settlehub.contract.EventCodec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  */
 public class CdekClient {
 
-    private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final ObjectMapper JSON = PartnerJson.mapper();
     private static final Duration EARLY = Duration.ofMinutes(1);
 
     private final String baseUrl;
@@ -53,7 +53,7 @@ public class CdekClient {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = PartnerHttp.client(timeout);
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
     }

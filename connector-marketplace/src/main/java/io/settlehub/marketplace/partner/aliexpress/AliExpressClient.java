@@ -1,11 +1,11 @@
 package io.settlehub.marketplace.partner.aliexpress;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
-import io.settlehub.contract.EventCodec;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerHttp;
 import io.settlehub.connector.support.PartnerRejectedException;
@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public class AliExpressClient {
 
-    private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final ObjectMapper JSON = PartnerJson.mapper();
     /** Gateway error codes that mean "the token", not "the request". */
     private static final Set<String> TOKEN_ERRORS = Set.of("IllegalAccessToken", "InvalidSession", "SessionExpired", "IllegalRefreshToken");
     /** Gateway error codes that mean "try again later". */
@@ -54,7 +54,7 @@ public class AliExpressClient {
         this.appSecret = appSecret;
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = PartnerHttp.client(timeout);
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.rateLimiter = rateLimiter;
@@ -77,7 +77,7 @@ public class AliExpressClient {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("method", "aliexpress.solution.order.get");
         parameters.put("access_token", accessToken);
-        parameters.put("param0", EventCodec.write(query));
+        parameters.put("param0", PartnerJson.write(query));
         return call("/sync", "", parameters, OrderListResponse.class, AliExpressClient::resultOf);
     }
 

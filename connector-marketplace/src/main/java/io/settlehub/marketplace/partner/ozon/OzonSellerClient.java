@@ -1,11 +1,11 @@
 package io.settlehub.marketplace.partner.ozon;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
-import io.settlehub.contract.EventCodec;
 import io.settlehub.marketplace.config.OzonProperties.Account;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerHttp;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public class OzonSellerClient {
 
-    private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final ObjectMapper JSON = PartnerJson.mapper();
 
     private final String baseUrl;
     private final HttpClient http;
@@ -36,7 +36,7 @@ public class OzonSellerClient {
     public OzonSellerClient(String baseUrl, Duration timeout, Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = PartnerHttp.client(timeout);
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.rateLimiter = rateLimiter;

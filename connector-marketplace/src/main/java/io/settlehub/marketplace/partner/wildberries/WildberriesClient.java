@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.partner.wildberries;
 
+import io.settlehub.connector.support.json.PartnerJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
-import io.settlehub.contract.EventCodec;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerHttp;
 import io.settlehub.connector.support.PartnerRejectedException;
@@ -36,7 +36,7 @@ public class WildberriesClient {
     /** Which API serves the report. */
     public enum Api { STATISTICS, FINANCE }
 
-    private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final ObjectMapper JSON = PartnerJson.mapper();
 
     private final Api api;
     private final String baseUrl;
@@ -49,7 +49,7 @@ public class WildberriesClient {
         this.api = api;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = PartnerHttp.client(timeout);
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
     }
@@ -73,7 +73,7 @@ public class WildberriesClient {
             builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v5/supplier/reportDetailByPeriod?dateFrom=" + from
                     + "&dateTo=" + to + "&limit=" + limit + "&rrdid=" + rrdId)).GET();
         } else {
-            String body = EventCodec.write(Map.of("dateFrom", from.toString(), "dateTo", to.toString(), "limit", limit,
+            String body = PartnerJson.write(Map.of("dateFrom", from.toString(), "dateTo", to.toString(), "limit", limit,
                     "rrdId", rrdId, "period", "weekly"));
             builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/finance/v1/sales-reports/detailed"))
                     .header("Content-Type", "application/json")
