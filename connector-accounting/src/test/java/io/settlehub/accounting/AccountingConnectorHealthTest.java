@@ -1,5 +1,6 @@
 package io.settlehub.accounting;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true"})
+@Tag("integration")
 class AccountingConnectorHealthTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package io.settlehub.bank;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.circuitbreaker.instances.bank-sftp.wait-duration-in-open-state=300ms", "hub.bank.inbox-poll-interval=500",
         "hub.bank.credit-rules[0].payer-tax-id=7704217370", "hub.bank.credit-rules[0].purpose-contains=ИР-100001",
         "hub.bank.credit-rules[0].client-id=acme", "hub.cbr.url="})
+@Tag("integration")
 class BankConnectorTest {
 
     static Path work;

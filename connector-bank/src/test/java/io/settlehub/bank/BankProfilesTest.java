@@ -1,5 +1,6 @@
 package io.settlehub.bank;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false", "hub.cbr.url=", "hub.bank.inbox-poll-interval=500",
         "hub.bank.credit-rules[0].payer-tax-id=7704217370", "hub.bank.credit-rules[0].purpose-contains=ИР-100001",
         "hub.bank.credit-rules[0].client-id=acme"})
+@Tag("integration")
 class BankProfilesTest {
 
     static Path work;

@@ -1,5 +1,6 @@
 package io.settlehub.bank;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bank's SFTP as banks run it, with the connector's own upload endpoint: key authentication and host-key checks, and a
  * server going away in the middle of an upload.
  */
+@Tag("integration")
 class BankSftpTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.settlehub.carrier;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.artemis.mode=embedded",
         "spring.artemis.embedded.enabled=true", "hub.customs.root=target/customs-health"})
+@Tag("integration")
 class CarrierConnectorHealthTest {
 
     @Autowired

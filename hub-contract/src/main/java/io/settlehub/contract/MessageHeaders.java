@@ -23,6 +23,12 @@ public final class MessageHeaders {
     public static final String SIGNATURE = "hubSignature";
     /** On a re-routed payment instruction: the banks (comma-separated) that already refused it. */
     public static final String EXCLUDE_BANKS = "excludeBanks";
+    /** Inside connector-bank's routes: the bank profile an instruction or batch goes to. */
+    public static final String BANK = "bank";
+    /** Inside connector-bank's routes: the instruction being written and uploaded. */
+    public static final String INSTRUCTION_ID = "instructionId";
+    /** Inside connector-bank's routes: the client the instruction pays or pays for. */
+    public static final String CLIENT_ID = "clientId";
     /** Why a message was moved to a dead-letter queue. */
     public static final String FAILURE_REASON = "failureReason";
     /** On {@code hub.connectors.unmapped}: the money field of the partner's record left unmapped (absent: the whole record). */

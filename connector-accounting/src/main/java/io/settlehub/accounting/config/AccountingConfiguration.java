@@ -57,10 +57,8 @@ class AccountingConfiguration {
     }
 
     @Bean
-    io.settlehub.accounting.feed.GoodsReceiptsFeed goodsReceiptsFeed(OneCProperties onec, DocumentPusher.Infobases infobases,
-                                                                      io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
-        return new io.settlehub.accounting.feed.GoodsReceiptsFeed(onec, infobases,
-                new io.settlehub.connector.support.FeedMetrics(registry, clock));
+    io.settlehub.accounting.feed.GoodsReceiptsFeed goodsReceiptsFeed(OneCProperties onec, DocumentPusher.Infobases infobases) {
+        return new io.settlehub.accounting.feed.GoodsReceiptsFeed(onec, infobases);
     }
 
     @Bean

@@ -9,7 +9,8 @@ import io.settlehub.accounting.partner.onec.GoodsReceipt;
 import io.settlehub.accounting.partner.onec.ODataClient;
 import io.settlehub.accounting.partner.onec.OneCJson;
 import io.settlehub.accounting.push.DocumentPusher;
-import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.Fetched;
+import io.settlehub.connector.support.feed.PartnerFeed;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.UnmappedRecord;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * kept once everything read was published, and the next poll asks again from that date (inclusive), so a receipt
  * entered with the same time is not missed; re-reading is harmless, the event ids being the receipts' Ref_Keys.
  */
-public class GoodsReceiptsFeed {
+public class GoodsReceiptsFeed implements PartnerFeed<Infobase, LocalDateTime> {
 
     public static final String FEED = "1c-receipts";
     private static final Logger log = LoggerFactory.getLogger(GoodsReceiptsFeed.class);
@@ -39,25 +40,32 @@ public class GoodsReceiptsFeed {
     private final OneCProperties onec;
     private final DocumentPusher.Infobases infobases;
     private final Path stateDir;
-    private final FeedMetrics metrics;
 
-    public GoodsReceiptsFeed(OneCProperties onec, DocumentPusher.Infobases infobases, FeedMetrics metrics) {
+    public GoodsReceiptsFeed(OneCProperties onec, DocumentPusher.Infobases infobases) {
         this.onec = onec;
         this.infobases = infobases;
         this.stateDir = onec.stateDir();
-        this.metrics = metrics;
     }
 
-    /** What one poll of an infobase read, and the watermark to keep once it is published. */
-    public record FetchResult(Infobase infobase, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, LocalDateTime next) {
+    @Override
+    public String name() {
+        return FEED;
+    }
+
+    @Override
+    public String clientOf(Infobase infobase) {
+        return infobase.clientId();
     }
 
     /** The infobases read over OData (none in file-exchange mode). */
+    @Override
     public List<Infobase> accounts() {
         return onec.filesMode() ? List.of() : onec.infobases().stream().filter(i -> i.url() != null && !i.url().isBlank()).toList();
     }
 
-    public FetchResult fetch(Infobase infobase) {
+    /** What one poll of an infobase read; the next resumes at the newest receipt's date. */
+    @Override
+    public Fetched<LocalDateTime> fetch(Infobase infobase) {
         ODataClient odata = infobases.odata(infobase);
         LocalDateTime since = watermark(infobase);
         String filter = "Posted eq true and DeletionMark eq false and Date ge datetime'" + ONEC_DATE_TIME.format(since) + "'";
@@ -79,20 +87,12 @@ public class GoodsReceiptsFeed {
                 break;
             }
         }
-        return new FetchResult(infobase, events, unmapped, newest);
+        return new Fetched<>(events, unmapped, newest, newest.atZone(BusinessCalendar.ZONE).toInstant());
     }
 
-    public void commit(FetchResult result) {
-        save(result.infobase(), result.next());
-        metrics.polled(FEED, result.infobase().clientId(), result.events().size(), result.unmapped().size(),
-                result.next().atZone(BusinessCalendar.ZONE).toInstant());
-        log.info("1c {}: {} goods receipt(s) published, {} unmapped; next from {}", result.infobase().clientId(),
-                result.events().size(), result.unmapped().size(), result.next());
-    }
-
-    public void failed(Infobase infobase, Exception cause) {
-        String kind = metrics.failed(FEED, infobase.clientId(), cause);
-        log.warn("1c {}: goods receipts poll failed ({}), watermark kept: {}", infobase.clientId(), kind, cause.getMessage());
+    @Override
+    public void commit(Infobase infobase, LocalDateTime next) {
+        save(infobase, next);
     }
 
     private static GoodsReceipt read(JsonNode node) {

@@ -27,8 +27,11 @@ public class AccountingExportsRoute extends RouteBuilder {
 
     private final OneCProperties onec;
 
-    public AccountingExportsRoute(OneCProperties onec) {
+    private final DocumentPusher pusher;
+
+    public AccountingExportsRoute(OneCProperties onec, DocumentPusher pusher) {
         this.onec = onec;
+        this.pusher = pusher;
     }
 
     @Override
@@ -64,7 +67,7 @@ public class AccountingExportsRoute extends RouteBuilder {
                     .to(exchangeUri)
                     .log("wrote ${header.CamelFileName} for 1C");
         } else {
-            route.bean(DocumentPusher.class, "push");
+            route.process(exchange -> exchange.getMessage().setBody(pusher.push(exchange.getMessage().getBody(String.class))));
         }
     }
 }

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.settlehub.accounting.config.OneCProperties;
 import io.settlehub.accounting.config.OneCProperties.Infobase;
 import io.settlehub.accounting.partner.onec.ODataCatalogs;
-import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.GoodsReceived;
 import io.settlehub.contract.Money;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,13 +59,13 @@ class GoodsReceiptsFeedTest {
     GoodsReceiptsFeed feed(Map<String, String> suppliers) {
         Infobase acme = new Infobase("acme", ONEC.baseUrl() + BASE, USER, PASSWORD, null, null, null, LocalDate.of(2026, 2, 1), suppliers);
         OneCProperties onec = new OneCProperties("odata", null, state, null, null, List.of(acme));
-        return new GoodsReceiptsFeed(onec, acmeInfobase(acme), new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+        return new GoodsReceiptsFeed(onec, acmeInfobase(acme));
     }
 
     @Test
     void posted_receipts_become_goods_received_priced_from_the_line_or_the_suppliers_price_list() {
         GoodsReceiptsFeed feed = feed(Map.of(SUPPLIER, "shenzhen-lights"));
-        GoodsReceiptsFeed.FetchResult result = feed.fetch(feed.accounts().get(0));
+        var result = feed.fetch(feed.accounts().get(0));
 
         assertThat(result.events()).hasSize(2);
         CanonicalEvent first = result.events().get(0);
@@ -94,13 +91,13 @@ class GoodsReceiptsFeedTest {
     @Test
     void the_next_poll_asks_from_the_newest_receipt_date_and_an_unmapped_supplier_is_kept_with_the_reason() {
         GoodsReceiptsFeed feed = feed(Map.of());
-        GoodsReceiptsFeed.FetchResult result = feed.fetch(feed.accounts().get(0));
+        var result = feed.fetch(feed.accounts().get(0));
         assertThat(result.events()).isEmpty();
         assertThat(result.unmapped()).hasSize(3).allSatisfy(u -> assertThat(u.reason()).contains("is not mapped to a hub supplier"));
         ONEC.verify(getRequestedFor(set(RECEIPTS)).withQueryParam("$filter",
                 equalTo("Posted eq true and DeletionMark eq false and Date ge datetime'2026-02-01T00:00:00'")));
 
-        feed.commit(result);
+        feed.commit(feed.accounts().get(0), result.next());
         feed.fetch(feed.accounts().get(0));
         ONEC.verify(getRequestedFor(set(RECEIPTS)).withQueryParam("$filter",
                 equalTo("Posted eq true and DeletionMark eq false and Date ge datetime'2026-02-22T15:45:10'")));

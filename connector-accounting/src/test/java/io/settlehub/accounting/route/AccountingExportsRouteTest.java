@@ -1,5 +1,6 @@
 package io.settlehub.accounting.route;
 
+import org.junit.jupiter.api.Tag;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.settlehub.accounting.OneCStub.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false",
         "hub.onec.redelivery-delay=50", "hub.onec.max-redelivery-delay=200", "hub.onec.max-redeliveries=5",
         "resilience4j.retry.instances.onec.wait-duration=10ms", "resilience4j.retry.instances.onec.max-attempts=2"})
+@Tag("integration")
 class AccountingExportsRouteTest {
 
     static final WireMockServer ONEC = new WireMockServer(WireMockConfiguration.options().dynamicPort());

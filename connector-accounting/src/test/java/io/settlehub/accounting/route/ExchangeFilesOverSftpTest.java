@@ -1,5 +1,6 @@
 package io.settlehub.accounting.route;
 
+import org.junit.jupiter.api.Tag;
 import static io.settlehub.accounting.OneCStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The exchange folder on the accountant's SFTP server (a real one, MINA SSHD, with host-key verification). */
 @SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
         "spring.artemis.embedded.persistent=false", "hub.onec.mode=files"})
+@Tag("integration")
 class ExchangeFilesOverSftpTest {
 
     static EmbeddedSftpServer sftp;

@@ -1,5 +1,6 @@
 package io.settlehub.accounting.route;
 
+import org.junit.jupiter.api.Tag;
 import static io.settlehub.accounting.OneCStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +23,7 @@ import org.w3c.dom.Element;
 /** Installations without OData: documents become XML files in the exchange folder, each version once. */
 @SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
         "spring.artemis.embedded.persistent=false", "hub.onec.mode=files"})
+@Tag("integration")
 class ExchangeFilesRouteTest {
 
     static Path exchange;

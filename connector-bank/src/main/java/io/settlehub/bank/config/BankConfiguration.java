@@ -52,7 +52,7 @@ class BankConfiguration {
         java.util.Set<String> currencies = java.util.Set.of(env.getProperty("hub.cbr.currencies", "CNY,USD,EUR").split(","));
         return new io.settlehub.bank.inbound.CbrRatesFeed(client, currencies, java.time.LocalDate.parse(env.getProperty("hub.cbr.start-date",
                 "2026-01-01")), env.getProperty("hub.cbr.max-days-per-run", Integer.class, 60), new File(bank.stateDir(), "cbr-rates.txt").toPath(),
-                new io.settlehub.connector.support.FeedMetrics(registry, clock), clock);
+                clock);
     }
 
     @Bean

@@ -3,7 +3,8 @@ package io.settlehub.bank.inbound;
 import io.settlehub.connector.support.state.StateFile;
 import io.settlehub.bank.partner.cbr.CbrClient;
 import io.settlehub.bank.partner.cbr.DailyRates;
-import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.Fetched;
+import io.settlehub.connector.support.feed.PartnerFeed;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.CanonicalEvent;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * Friday's rates, publishes nothing new). Each run asks every day from the one after the last it read to today, so a
  * missed day is filled on the next run; the day it got to is kept only in {@link #commit}.
  */
-public class CbrRatesFeed {
+public class CbrRatesFeed implements PartnerFeed<String, LocalDate> {
+
+    /** The feed has one "account": the central bank's rates, reference data for every client. */
+    public static final String REFERENCE_DATA = "reference-data";
 
     public static final String FEED = "cbr";
     private static final Logger log = LoggerFactory.getLogger(CbrRatesFeed.class);
@@ -35,25 +39,35 @@ public class CbrRatesFeed {
     private final LocalDate startDate;
     private final int maxDaysPerRun;
     private final Path watermark;
-    private final FeedMetrics metrics;
     private final Clock clock;
 
-    public CbrRatesFeed(CbrClient client, Set<String> currencies, LocalDate startDate, int maxDaysPerRun, Path watermark,
-                        FeedMetrics metrics, Clock clock) {
+    public CbrRatesFeed(CbrClient client, Set<String> currencies, LocalDate startDate, int maxDaysPerRun, Path watermark, Clock clock) {
         this.client = client;
         this.currencies = currencies;
         this.startDate = startDate;
         this.maxDaysPerRun = maxDaysPerRun;
         this.watermark = watermark;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** What a run read, and the last day it asked for. */
-    public record Fetched(List<CanonicalEvent> events, List<UnmappedRecord> unmapped, LocalDate lastDay) {
+    @Override
+    public String name() {
+        return FEED;
     }
 
-    public Fetched fetch() {
+    @Override
+    public List<String> accounts() {
+        return List.of(REFERENCE_DATA);
+    }
+
+    @Override
+    public String clientOf(String account) {
+        return account;
+    }
+
+    /** The rates of the days after the last one read, up to today; the next run resumes after the last day asked for. */
+    @Override
+    public Fetched<LocalDate> fetch(String account) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         LocalDate day = lastDay().map(d -> d.plusDays(1)).orElse(startDate);
         List<CanonicalEvent> events = new ArrayList<>();
@@ -69,25 +83,19 @@ public class CbrRatesFeed {
             }
             last = day;
         }
-        return new Fetched(events, List.of(), last);
+        return new Fetched<>(events, List.of(), last, last.atStartOfDay(BusinessCalendar.ZONE).toInstant());
     }
 
     private java.util.Optional<LocalDate> lastDay() {
         return state().readText().map(text -> LocalDate.parse(text.trim()));
     }
 
-    public void commit(Fetched fetched) {
-        state().writeText(fetched.lastDay().toString());
-        metrics.polled(FEED, "reference-data", fetched.events().size(), 0, fetched.lastDay().atStartOfDay(BusinessCalendar.ZONE).toInstant());
-        log.info("cbr: {} rate(s) published; read up to {}", fetched.events().size(), fetched.lastDay());
+    @Override
+    public void commit(String account, LocalDate lastDay) {
+        state().writeText(lastDay.toString());
     }
 
     private StateFile state() {
         return StateFile.in(watermark.toAbsolutePath().getParent(), watermark.getFileName().toString());
-    }
-
-    public void failed(Exception cause) {
-        String kind = metrics.failed(FEED, "reference-data", cause);
-        log.warn("cbr: rates not read ({}), will ask again: {}", kind, cause.getMessage());
     }
 }

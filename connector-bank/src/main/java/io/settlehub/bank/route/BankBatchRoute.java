@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class BankBatchRoute extends RouteBuilder {
 
     private final BankProperties bank;
+    private final BatchFlusher flusher;
 
-    public BankBatchRoute(BankProperties bank) {
+    public BankBatchRoute(BankProperties bank, BatchFlusher flusher) {
         this.bank = bank;
+        this.flusher = flusher;
     }
 
     @Override
@@ -31,7 +33,7 @@ public class BankBatchRoute extends RouteBuilder {
             from("timer:bank-batch-" + profile.name() + "?period=" + profile.batchInterval().toMillis() + "&delay=1000")
                     .routeId("bank-batch-" + profile.name())
                     .setProperty("bank", constant(profile.name()))
-                    .bean(BatchFlusher.class, "flush(${exchangeProperty.bank})");
+                    .process(exchange -> flusher.flush(exchange.getProperty("bank", String.class)));
         }
     }
 }

@@ -20,10 +20,12 @@ public class BankStatementsRoute extends RouteBuilder {
     public static final String ROUTE_ID = "bank-statements-inbox";
 
     private final BankProperties bank;
+    private final StatementFiles statements;
     private final long pollDelayMs;
 
-    public BankStatementsRoute(BankProperties bank, @Value("${hub.bank.inbox-poll-interval:60000}") long pollDelayMs) {
+    public BankStatementsRoute(BankProperties bank, StatementFiles statements, @Value("${hub.bank.inbox-poll-interval:60000}") long pollDelayMs) {
         this.bank = bank;
+        this.statements = statements;
         this.pollDelayMs = pollDelayMs;
     }
 
@@ -31,7 +33,7 @@ public class BankStatementsRoute extends RouteBuilder {
     public void configure() {
         PublishSteps.unreadableFile(onException(InvalidStatementException.class)
                 .handled(false)
-                .bean(StatementFiles.class, "failed(${header.CamelFileName}, ${exception})"), constant("bank"));
+                .process(exchange -> statements.failed(exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class), exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class))), constant("bank"));
 
         for (BankProperties.BankProfile profile : bank.profiles()) {
             String suffix = profile.name().equals("default") ? "" : "-" + profile.name();
@@ -39,13 +41,14 @@ public class BankStatementsRoute extends RouteBuilder {
             PublishSteps.eventsAndUnmapped(from(profile.sftp().inboxUri(pollDelayMs, workDirectory))
                     .routeId(ROUTE_ID + suffix)
                     .convertBodyTo(java.io.File.class)
-                    .bean(StatementFiles.class, "read(${header.CamelFileName}, ${body})"))
+                    .process(exchange -> exchange.getMessage().setBody(statements.read(exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class),
+                            exchange.getMessage().getBody(java.io.File.class)))))
                     .split(simple("${body.reroutes}"))
                         .setHeader(io.settlehub.contract.MessageHeaders.EXCLUDE_BANKS, simple("${body.excluded}"))
                         .setBody(simple("${body.instructionJson}"))
                         .to("jms:queue:" + io.settlehub.contract.Addresses.PAYMENT_INSTRUCTIONS)
                     .end()
-                    .bean(StatementFiles.class, "published");
+                    .process(exchange -> statements.published(exchange.getMessage().getBody(StatementFiles.Read.class)));
         }
     }
 }

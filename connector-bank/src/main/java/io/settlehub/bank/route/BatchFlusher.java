@@ -1,5 +1,6 @@
 package io.settlehub.bank.route;
 
+import io.settlehub.contract.MessageHeaders;
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.config.BankProperties.BankProfile;
 import io.settlehub.bank.inbound.SentInstructions;
@@ -62,7 +63,7 @@ public class BatchFlusher {
                         i.amount(), i.purpose(), executeOn) : i).toList();
         PaymentFileBuilder.PaymentFile file = files.file(to, batch.get().id(), instructions);
         Exchange exchange = new DefaultExchange(camel);
-        exchange.getMessage().setHeader("bank", bankName);
+        exchange.getMessage().setHeader(MessageHeaders.BANK, bankName);
         exchange.getMessage().setHeader(Exchange.FILE_NAME, file.fileName());
         exchange.getMessage().setBody(file.content());
         String key = batch.get().id() + "@" + bankName;

@@ -1,5 +1,6 @@
 package io.settlehub.bank.route;
 
+import io.settlehub.contract.MessageHeaders;
 import io.settlehub.bank.config.BankProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -38,20 +39,20 @@ public class CrashSafeUpload {
     public void upload(Exchange exchange) throws Exception {
         String key = key(exchange);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        String bankName = exchange.getMessage().getHeader("bank", String.class);
+        String bankName = exchange.getMessage().getHeader(MessageHeaders.BANK, String.class);
         switch (attempts.earlier(key, profile(bankName).sftp(), fileName)) {
             case AT_BANK -> log.warn("{} was already in {}'s outbox from an upload interrupted before it was recorded; not sent again",
                     fileName, bankName);
             case UNKNOWN -> {
                 attempts.end(key); // dead-lettered below: a replay by an operator is the decision to send it
-                throw new UncertainUploadException("instruction " + exchange.getMessage().getHeader("instructionId") + ": an upload of "
+                throw new UncertainUploadException("instruction " + exchange.getMessage().getHeader(MessageHeaders.INSTRUCTION_ID) + ": an upload of "
                         + fileName + " to " + bankName + " was interrupted before it was recorded, and the file is not in the "
                         + "bank's outbox: the bank may have collected it already. Check with the bank; replay this message only if "
                         + "the bank has no such payment");
             }
             case NONE -> {
                 attempts.upload(key, () -> upload.upload(exchange));
-                log.info("uploaded {} to {} for instruction {}", fileName, bankName, exchange.getMessage().getHeader("instructionId"));
+                log.info("uploaded {} to {} for instruction {}", fileName, bankName, exchange.getMessage().getHeader(MessageHeaders.INSTRUCTION_ID));
             }
         }
     }
@@ -59,7 +60,7 @@ public class CrashSafeUpload {
     /** After the upload: remembered as sent (on disk) first, then the mark cleared. */
     public void recorded(Exchange exchange) {
         String key = key(exchange);
-        sent.add(exchange.getMessage().getHeader("instructionId", String.class) + ":" + exchange.getMessage().getHeader("bank", String.class));
+        sent.add(exchange.getMessage().getHeader(MessageHeaders.INSTRUCTION_ID, String.class) + ":" + exchange.getMessage().getHeader(MessageHeaders.BANK, String.class));
         attempts.end(key);
     }
 
@@ -69,7 +70,7 @@ public class CrashSafeUpload {
     }
 
     private static String key(Exchange exchange) {
-        return exchange.getMessage().getHeader("instructionId", String.class) + "@" + exchange.getMessage().getHeader("bank", String.class);
+        return exchange.getMessage().getHeader(MessageHeaders.INSTRUCTION_ID, String.class) + "@" + exchange.getMessage().getHeader(MessageHeaders.BANK, String.class);
     }
 
     /** The outcome of an interrupted upload cannot be known here. */

@@ -1,5 +1,6 @@
 package io.settlehub.bank.route;
 
+import io.settlehub.contract.MessageHeaders;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.settlehub.bank.config.BankProperties;
@@ -32,7 +33,7 @@ public class GuardedUpload {
     }
 
     public void upload(Exchange exchange) throws Exception {
-        String name = exchange.getMessage().getHeader("bank", String.class);
+        String name = exchange.getMessage().getHeader(MessageHeaders.BANK, String.class);
         BankProperties.BankProfile to = bank.profiles().stream().filter(b -> b.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no bank profile '" + name + "'"));
         String uri = to.sftp().uploadUri();

@@ -28,12 +28,18 @@ public class PaymentInstructionsRoute extends RouteBuilder {
     private final IdempotentRepository sentInstructions;
     private final SentInstructions sentClients;
     private final InstructionAuthenticity authenticity;
+    private final PaymentFileBuilder files;
+    private final BatchStore batches;
+    private final CrashSafeUpload upload;
 
     public PaymentInstructionsRoute(IdempotentRepository sentInstructions, SentInstructions sentClients,
-                                    InstructionAuthenticity authenticity) {
+                                    InstructionAuthenticity authenticity, PaymentFileBuilder files, BatchStore batches, CrashSafeUpload upload) {
         this.sentInstructions = sentInstructions;
         this.sentClients = sentClients;
         this.authenticity = authenticity;
+        this.files = files;
+        this.batches = batches;
+        this.upload = upload;
     }
 
     @Override
@@ -72,25 +78,36 @@ public class PaymentInstructionsRoute extends RouteBuilder {
                 .routeId("bank-payment-instructions-upload")
                 .convertBodyTo(String.class)
                 .process(exchange -> authenticity.check(exchange.getMessage()))
-                .bean(PaymentFileBuilder.class, "route(${body}, ${header.excludeBanks})")
-                .setHeader("instructionId", simple("${body.instructionId}"))
-                .setHeader("clientId", simple("${body.clientId}"))
-                .setHeader("bank", simple("${body.bankName}"))
+                .process(exchange -> {
+                    PaymentFileBuilder.Routed routed = files.route(exchange.getMessage().getBody(String.class),
+                            exchange.getMessage().getHeader(MessageHeaders.EXCLUDE_BANKS, String.class));
+                    exchange.getMessage().setHeader(MessageHeaders.INSTRUCTION_ID, routed.instructionId());
+                    exchange.getMessage().setHeader(MessageHeaders.CLIENT_ID, routed.clientId());
+                    exchange.getMessage().setHeader(MessageHeaders.BANK, routed.bankName());
+                    exchange.getMessage().setBody(routed);
+                })
                 .choice()
-                    .when(simple("${body.batched}"))
+                    .when(exchange -> exchange.getMessage().getBody(PaymentFileBuilder.Routed.class).batched())
                         // kept on disk before the message is acknowledged; the bank's batch route sends it
-                        .bean(BatchStore.class, "enqueue(${header.bank}, ${header.instructionId}, ${body.json})")
-                        .log("queued instruction ${header.instructionId} for ${header.bank}'s next batch")
+                        .process(exchange -> {
+                            PaymentFileBuilder.Routed routed = exchange.getMessage().getBody(PaymentFileBuilder.Routed.class);
+                            batches.enqueue(routed.bankName(), routed.instructionId(), routed.json());
+                        })
+                        .log("queued instruction ${header." + MessageHeaders.INSTRUCTION_ID + "} for ${header." + MessageHeaders.BANK
+                                + "}'s next batch")
                     .otherwise()
-                        .idempotentConsumer(simple("${header.instructionId}:${header.bank}"), sentInstructions).eager(false)
-                            .bean(PaymentFileBuilder.class, "single")
-                            .setProperty("file", body())
-                            .setHeader(Exchange.FILE_NAME, simple("${body.fileName}"))
-                            .setBody(simple("${body.content}"))
-                            .bean(CrashSafeUpload.class, "upload")
+                        .idempotentConsumer(simple("${header." + MessageHeaders.INSTRUCTION_ID + "}:${header." + MessageHeaders.BANK + "}"),
+                                sentInstructions).eager(false)
+                            .process(exchange -> {
+                                PaymentFileBuilder.PaymentFile file = files.single(exchange.getMessage().getBody(PaymentFileBuilder.Routed.class));
+                                exchange.setProperty("file", file);
+                                exchange.getMessage().setHeader(Exchange.FILE_NAME, file.fileName());
+                                exchange.getMessage().setBody(file.content());
+                            })
+                            .process(upload::upload)
                             .process(exchange -> exchange.getProperty("file", PaymentFileBuilder.PaymentFile.class)
                                     .recordIn(sentClients))
-                            .bean(CrashSafeUpload.class, "recorded")
+                            .process(upload::recorded)
                         .end()
                 .end();
     }

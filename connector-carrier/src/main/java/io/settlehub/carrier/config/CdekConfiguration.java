@@ -34,6 +34,6 @@ class CdekConfiguration {
 
     @Bean
     CdekFeed cdekFeed(CdekProperties cdek, CdekClient client, MeterRegistry registry, Clock clock) {
-        return new CdekFeed(cdek, client, new TrackedOrders(cdek.stateDir()), new FeedMetrics(registry, clock));
+        return new CdekFeed(cdek, client, new TrackedOrders(cdek.stateDir()));
     }
 }

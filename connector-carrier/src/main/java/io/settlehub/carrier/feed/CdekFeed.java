@@ -6,7 +6,8 @@ import io.settlehub.carrier.mapping.CdekCostMapper;
 import io.settlehub.carrier.partner.cdek.CdekClient;
 import io.settlehub.carrier.partner.cdek.CdekOrder;
 import io.settlehub.carrier.partner.cdek.CdekWebhook;
-import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.Fetched;
+import io.settlehub.connector.support.feed.PartnerFeed;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerRejectedException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * followed from then on; one CDEK refuses to answer for is set aside (unmapped, with CDEK's reason) without holding up
  * the others, while an outage fails the poll to be tried again. What was published is recorded only in {@link #commit}, after the route published it.
  */
-public class CdekFeed {
+public class CdekFeed implements PartnerFeed<Account, List<CdekFeed.Settled>> {
 
     public static final String FEED = "cdek";
     private static final Logger log = LoggerFactory.getLogger(CdekFeed.class);
@@ -33,25 +34,30 @@ public class CdekFeed {
     private final CdekProperties properties;
     private final CdekClient client;
     private final TrackedOrders tracked;
-    private final FeedMetrics metrics;
 
-    public CdekFeed(CdekProperties properties, CdekClient client, TrackedOrders tracked, FeedMetrics metrics) {
+    public CdekFeed(CdekProperties properties, CdekClient client, TrackedOrders tracked) {
         this.properties = properties;
         this.client = client;
         this.tracked = tracked;
-        this.metrics = metrics;
     }
 
     /** One order's cost as published by this poll, to be recorded on commit. */
     public record Settled(String uuid, TrackedOrders.Tracked next) {
     }
 
-    /** What a poll brought. */
-    public record FetchResult(Account account, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, List<Settled> settled) {
+    @Override
+    public String name() {
+        return FEED;
     }
 
+    @Override
     public List<Account> accounts() {
         return properties.accounts();
+    }
+
+    @Override
+    public String clientOf(Account account) {
+        return account.clientId();
     }
 
     /** A webhook told of an order: follow it. */
@@ -59,7 +65,9 @@ public class CdekFeed {
         tracked.follow(clientId, uuid);
     }
 
-    public FetchResult fetch(Account account) {
+    /** The followed orders whose cost is final, as events; what to record of each once they are published. */
+    @Override
+    public Fetched<List<Settled>> fetch(Account account) {
         CdekClient.Credentials credentials = new CdekClient.Credentials(account.cdekClientId(), account.cdekClientSecret());
         List<CanonicalEvent> events = new ArrayList<>();
         List<UnmappedRecord> unmapped = new ArrayList<>();
@@ -92,7 +100,7 @@ public class CdekFeed {
                 settled.add(new Settled(uuid, new TrackedOrders.Tracked(before.published(), before.revision(), true)));
             }
         }
-        return new FetchResult(account, events, unmapped, settled);
+        return new Fetched<>(events, unmapped, settled, Instant.now());
     }
 
     private CdekOrder orderOf(CdekClient.Credentials credentials, String uuid) {
@@ -106,15 +114,9 @@ public class CdekFeed {
         return Texts.abbreviated(uuid, 40);
     }
 
-    public void commit(FetchResult result) {
-        result.settled().forEach(s -> tracked.record(result.account().clientId(), s.uuid(), s.next()));
-        metrics.polled(FEED, result.account().clientId(), result.events().size(), result.unmapped().size(), Instant.now());
-        log.info("cdek {}: published {} cost event(s), {} unmapped; {} order(s) still followed", result.account().clientId(),
-                result.events().size(), result.unmapped().size(), tracked.open(result.account().clientId()).size());
-    }
-
-    public void failed(Account account, Exception cause) {
-        String kind = metrics.failed(FEED, account.clientId(), cause);
-        log.warn("cdek {}: poll failed ({}), nothing recorded: {}", account.clientId(), kind, cause.getMessage());
+    @Override
+    public void commit(Account account, List<Settled> settled) {
+        settled.forEach(s -> tracked.record(account.clientId(), s.uuid(), s.next()));
+        log.info("cdek {}: {} order(s) still followed", account.clientId(), tracked.open(account.clientId()).size());
     }
 }

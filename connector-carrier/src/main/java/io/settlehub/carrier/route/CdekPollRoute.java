@@ -1,7 +1,8 @@
 package io.settlehub.carrier.route;
 
 import io.settlehub.carrier.feed.CdekFeed;
-import io.settlehub.connector.support.PerAccountRouteBuilder;
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.PartnerFeedRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,12 +11,19 @@ import org.springframework.stereotype.Component;
  * orders to follow; this poll is what turns them into money, and catches a webhook that never came.
  */
 @Component
-public class CdekPollRoute extends PerAccountRouteBuilder {
+public class CdekPollRoute extends PartnerFeedRouteBuilder {
 
     public static final String ROUTE_ID = "carrier-cdek-poll";
 
+    private final CdekFeed feed;
+
+    public CdekPollRoute(CdekFeed feed, FeedMetrics metrics) {
+        super(metrics);
+        this.feed = feed;
+    }
+
     @Override
     public void configure() {
-        fetchPublishCommit(ROUTE_ID, "timer:carrier-cdek?period={{hub.cdek.poll-interval}}&delay={{hub.cdek.initial-delay}}", CdekFeed.class);
+        poll(ROUTE_ID, "timer:carrier-cdek?period={{hub.cdek.poll-interval}}&delay={{hub.cdek.initial-delay}}", feed);
     }
 }

@@ -19,11 +19,18 @@ public class CustomsDeclarationRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "carrier-customs-declarations";
 
+    private final CustomsFiles files;
+
+    public CustomsDeclarationRoute(CustomsFiles files) {
+        this.files = files;
+    }
+
     @Override
     public void configure() {
         PublishSteps.unreadableFile(onException(PartnerFormatException.class)
                 .handled(false)
-                .bean(CustomsFiles.class, "failed(${exchangeProperty.clientId}, ${header.CamelFileName}, ${exception})"),
+                .process(exchange -> files.failed(exchange.getProperty("clientId", String.class), exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class),
+                        exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class))),
                 constant("customs"));
 
         from("file:{{hub.customs.root}}?recursive=true&minDepth=2&maxDepth=2&include=.*\\.(csv|CSV|xml|XML)"
@@ -32,7 +39,8 @@ public class CustomsDeclarationRoute extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .process(exchange -> exchange.setProperty("clientId", java.nio.file.Path.of(
                         exchange.getMessage().getHeader("CamelFileParent", String.class)).getFileName().toString()))
-                .bean(CustomsFiles.class, "read(${exchangeProperty.clientId}, ${header.CamelFileName}, ${body})")
+                .process(exchange -> exchange.getMessage().setBody(files.read(exchange.getProperty("clientId", String.class),
+                        exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class), exchange.getMessage().getBody(java.io.InputStream.class))))
                 .split(body())
                     .process(new CanonicalEventMessage())
                     .to(HubEndpoints.EVENTS)

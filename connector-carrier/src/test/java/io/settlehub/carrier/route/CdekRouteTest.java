@@ -1,5 +1,6 @@
 package io.settlehub.carrier.route;
 
+import org.junit.jupiter.api.Tag;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.settlehub.carrier.CdekFixtures.cdek;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.cdek.webhook-secret=test-webhook-secret-0123456789", "hub.cdek.accounts[0].client-id=acme",
         "hub.cdek.accounts[0].cdek-client-id=cdek-acme-account", "hub.cdek.accounts[0].cdek-client-secret=cdek-acme-secret",
         "resilience4j.retry.instances.cdek.wait-duration=10ms"})
+@Tag("integration")
 class CdekRouteTest {
 
     static final WireMockServer CDEK = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -1,5 +1,6 @@
 package io.settlehub.carrier.route;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Declaration files dropped in a client's folder, the embedded broker out. */
 @SpringBootTest(properties = {"spring.artemis.mode=embedded", "spring.artemis.embedded.enabled=true",
         "spring.artemis.embedded.persistent=false"})
+@Tag("integration")
 class CustomsDeclarationRouteTest {
 
     static Path root;

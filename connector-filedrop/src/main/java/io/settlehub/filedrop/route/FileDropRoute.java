@@ -21,16 +21,19 @@ public class FileDropRoute extends RouteBuilder {
     public static final String ROUTE_PREFIX = "filedrop-";
 
     private final FileDropProperties properties;
+    private final ReportMapping mapping;
 
-    public FileDropRoute(FileDropProperties properties) {
+    public FileDropRoute(FileDropProperties properties, ReportMapping mapping) {
         this.properties = properties;
+        this.mapping = mapping;
     }
 
     @Override
     public void configure() {
         PublishSteps.unreadableFile(onException(ReportFormatException.class)
                 .handled(false)
-                .bean(ReportMapping.class, "failed(${exchangeProperty.platform}, ${header.CamelFileName}, ${exception})"),
+                .process(exchange -> mapping.failed(exchange.getProperty("platform", String.class), exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class),
+                        exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class))),
                 exchangeProperty("platform"));
 
         for (Platform platform : properties.platforms()) {
@@ -39,8 +42,9 @@ public class FileDropRoute extends RouteBuilder {
                     + "&move=.done/${date:now:yyyyMMdd-HHmmss}-${file:name}&moveFailed=.failed/${date:now:yyyyMMdd-HHmmss}-${file:name}")
                     .routeId(ROUTE_PREFIX + platform.name())
                     .setProperty("platform", constant(platform.name()))
-                    .bean(ReportMapping.class, "map(${exchangeProperty.platform}, ${header.CamelFileName}, ${body})"))
-                    .bean(ReportMapping.class, "published");
+                    .process(exchange -> exchange.getMessage().setBody(mapping.map(exchange.getProperty("platform", String.class),
+                            exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class), exchange.getMessage().getBody(java.io.InputStream.class)))))
+                    .process(exchange -> mapping.published(exchange.getMessage().getBody(ReportMapping.Mapped.class)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.settlehub.filedrop.route;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.enabled=true", "spring.artemis.embedded.persistent=false",
         "hub.http.max-body-bytes=65536"})
 @ActiveProfiles("test")
+@Tag("integration")
 class FileDropRouteTest {
 
     static Path root;

@@ -28,6 +28,6 @@ class AliExpressConfiguration {
     @Bean
     AliExpressFeed aliExpressFeed(AliExpressProperties ae, AliExpressClient client, WatermarkStore store, MeterRegistry registry,
                                   Clock clock) {
-        return new AliExpressFeed(ae, client, new AliExpressTokens(store.directory()), store, new FeedMetrics(registry, clock), clock);
+        return new AliExpressFeed(ae, client, new AliExpressTokens(store.directory()), store, clock);
     }
 }

@@ -38,7 +38,7 @@ class OzonConfiguration {
 
     @Bean
     OzonFeed ozonFeed(OzonProperties ozon, OzonSellerClient client, WatermarkStore store, MeterRegistry registry, Clock clock) {
-        return new OzonFeed(ozon, client, store, new FeedMetrics(registry, clock), clock);
+        return new OzonFeed(ozon, client, store, clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.settlehub.marketplace.feed;
 
-import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.Fetched;
+import io.settlehub.connector.support.feed.PartnerFeed;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.marketplace.config.AliExpressProperties;
 import io.settlehub.marketplace.config.AliExpressProperties.Account;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * access token the platform refuses is refreshed once with the refresh token and the call made again. The watermark
  * moves only in {@link #commit}.
  */
-public class AliExpressFeed {
+public class AliExpressFeed implements PartnerFeed<Account, LocalDateTime> {
 
     public static final String FEED = "aliexpress";
     private static final Logger log = LoggerFactory.getLogger(AliExpressFeed.class);
@@ -35,28 +36,35 @@ public class AliExpressFeed {
     private final AliExpressClient client;
     private final AliExpressTokens tokens;
     private final WatermarkStore watermarks;
-    private final FeedMetrics metrics;
     private final Clock clock;
 
     public AliExpressFeed(AliExpressProperties properties, AliExpressClient client, AliExpressTokens tokens, WatermarkStore watermarks,
-                          FeedMetrics metrics, Clock clock) {
+                          Clock clock) {
         this.properties = properties;
         this.client = client;
         this.tokens = tokens;
         this.watermarks = watermarks;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** What a poll brought, and the platform time the next one starts from. */
-    public record FetchResult(Account account, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, LocalDateTime next) {
+    @Override
+    public String name() {
+        return FEED;
     }
 
+    @Override
     public List<Account> accounts() {
         return properties.accounts();
     }
 
-    public FetchResult fetch(Account account) {
+    @Override
+    public String clientOf(Account account) {
+        return account.clientId();
+    }
+
+    /** What a poll brought; the next starts from the platform time it asked up to, less the overlap. */
+    @Override
+    public Fetched<LocalDateTime> fetch(Account account) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(properties.platformZone())).withNano(0);
         LocalDateTime since = watermarks.loadTime(FEED, account.clientId()).orElse(properties.startDate().atStartOfDay());
         List<CanonicalEvent> events = new ArrayList<>();
@@ -75,7 +83,8 @@ public class AliExpressFeed {
                 unmapped.addAll(mapped.unmapped());
             }
         }
-        return new FetchResult(account, events, unmapped, now.minus(properties.overlap()));
+        LocalDateTime next = now.minus(properties.overlap());
+        return new Fetched<>(events, unmapped, next, next.atZone(properties.platformZone()).toInstant());
     }
 
     private <T> T withToken(Account account, Function<String, T> call) {
@@ -92,16 +101,8 @@ public class AliExpressFeed {
         }
     }
 
-    public void commit(FetchResult result) {
-        watermarks.saveTime(FEED, result.account().clientId(), result.next());
-        metrics.polled(FEED, result.account().clientId(), result.events().size(), result.unmapped().size(),
-                result.next().atZone(properties.platformZone()).toInstant());
-        log.info("aliexpress {}: published {} event(s), {} unmapped; next poll from {}", result.account().clientId(),
-                result.events().size(), result.unmapped().size(), result.next());
-    }
-
-    public void failed(Account account, Exception cause) {
-        String kind = metrics.failed(FEED, account.clientId(), cause);
-        log.warn("aliexpress {}: poll failed ({}), watermark kept: {}", account.clientId(), kind, cause.getMessage());
+    @Override
+    public void commit(Account account, LocalDateTime next) {
+        watermarks.saveTime(FEED, account.clientId(), next);
     }
 }

@@ -1,7 +1,8 @@
 package io.settlehub.marketplace.feed;
 
 import io.settlehub.connector.support.PartnerFormatException;
-import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.Fetched;
+import io.settlehub.connector.support.feed.PartnerFeed;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.marketplace.config.OzonProperties;
@@ -20,44 +21,47 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One poll of one Ozon seller account: accruals day by day from the watermark (cursor-paged within a day) and
  * the payout periods of the cash-flow statement, mapped to canonical events. The watermark moves only in
  * {@link #commit}, after the route has published everything fetched.
  */
-public class OzonFeed {
+public class OzonFeed implements PartnerFeed<Account, Watermark> {
 
     public static final String FEED = "ozon";
-    private static final Logger log = LoggerFactory.getLogger(OzonFeed.class);
 
     private final OzonProperties properties;
     private final OzonSellerClient client;
     private final AccrualPager pager;
     private final WatermarkStore watermarks;
-    private final FeedMetrics metrics;
     private final Clock clock;
 
-    public OzonFeed(OzonProperties properties, OzonSellerClient client, WatermarkStore watermarks, FeedMetrics metrics, Clock clock) {
+    public OzonFeed(OzonProperties properties, OzonSellerClient client, WatermarkStore watermarks, Clock clock) {
         this.properties = properties;
         this.client = client;
         this.pager = new AccrualPager(client);
         this.watermarks = watermarks;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** What one poll brought, and where the next one resumes. */
-    public record FetchResult(Account account, List<CanonicalEvent> events, List<UnmappedRecord> unmapped, Watermark next) {
+    @Override
+    public String name() {
+        return FEED;
     }
 
+    @Override
     public List<Account> accounts() {
         return properties.accounts();
     }
 
-    public FetchResult fetch(Account account) {
+    @Override
+    public String clientOf(Account account) {
+        return account.clientId();
+    }
+
+    @Override
+    public Fetched<Watermark> fetch(Account account) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         Watermark from = watermarks.load(FEED, account.clientId())
                 .orElse(new Watermark(properties.startDate(), "", properties.startDate()));
@@ -77,7 +81,7 @@ public class OzonFeed {
             }
         }
         LocalDate payoutsFrom = fetchPayouts(account, from.payoutsFrom(), today, events, unmapped);
-        return new FetchResult(account, events, unmapped, new Watermark(day, cursor, payoutsFrom));
+        return new Fetched<>(events, unmapped, new Watermark(day, cursor, payoutsFrom), day.atStartOfDay(BusinessCalendar.ZONE).toInstant());
     }
 
     private String fetchDay(Account account, LocalDate day, String cursor, Map<Integer, String> types,
@@ -122,16 +126,8 @@ public class OzonFeed {
         return names;
     }
 
-    public void commit(FetchResult result) {
-        watermarks.save(FEED, result.account().clientId(), result.next());
-        metrics.polled(FEED, result.account().clientId(), result.events().size(), result.unmapped().size(),
-                result.next().accrualDate().atStartOfDay(BusinessCalendar.ZONE).toInstant());
-        log.info("ozon {}: published {} event(s), {} unmapped; resumes at {}", result.account().clientId(),
-                result.events().size(), result.unmapped().size(), result.next().accrualDate());
-    }
-
-    public void failed(Account account, Exception cause) {
-        String kind = metrics.failed(FEED, account.clientId(), cause);
-        log.warn("ozon {}: poll failed ({}), watermark kept: {}", account.clientId(), kind, cause.getMessage());
+    @Override
+    public void commit(Account account, Watermark next) {
+        watermarks.save(FEED, account.clientId(), next);
     }
 }

@@ -1,6 +1,7 @@
 package io.settlehub.marketplace.route;
 
-import io.settlehub.connector.support.PerAccountRouteBuilder;
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.PartnerFeedRouteBuilder;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.marketplace.feed.OzonRealizationFeed;
@@ -11,15 +12,22 @@ import org.springframework.stereotype.Component;
  * and reports every article whose units differ on hub.reconciliation.discrepancies.
  */
 @Component
-public class OzonRealizationRoute extends PerAccountRouteBuilder {
+public class OzonRealizationRoute extends PartnerFeedRouteBuilder {
 
     public static final String ROUTE_ID = "marketplace-ozon-realization-poll";
+
+    private final OzonRealizationFeed feed;
+
+    public OzonRealizationRoute(OzonRealizationFeed feed, FeedMetrics metrics) {
+        super(metrics);
+        this.feed = feed;
+    }
 
     @Override
     public void configure() {
         eachAccount(ROUTE_ID, "timer:marketplace-ozon-realization?period={{hub.ozon.realization-poll-interval}}"
-                + "&delay={{hub.ozon.initial-delay}}", OzonRealizationFeed.class, "accountsDue")
-                .bean(OzonRealizationFeed.class, "check")
+                + "&delay={{hub.ozon.initial-delay}}", feed::accountsDue, feed::failed)
+                .process(exchange -> exchange.getMessage().setBody(feed.check(account(exchange))))
                 .setProperty("checked", body())
                 .split(simple("${body.messages}"))
                     .setHeader(MessageHeaders.SOURCE, constant("ozon"))
@@ -28,6 +36,6 @@ public class OzonRealizationRoute extends PerAccountRouteBuilder {
                     .to(HubEndpoints.DISCREPANCIES)
                 .end()
                 .setBody(exchangeProperty("checked"))
-                .bean(OzonRealizationFeed.class, "commit");
+                .process(exchange -> feed.commit(exchange.getMessage().getBody(OzonRealizationFeed.MonthChecked.class)));
     }
 }

@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.route;
 
+import org.junit.jupiter.api.Tag;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.aliexpress.app-key=500123", "hub.aliexpress.app-secret=test-app-secret", "hub.aliexpress.start-date=2026-03-01",
         "hub.aliexpress.accounts[0].client-id=acme", "hub.aliexpress.accounts[0].access-token=old-access-token",
         "hub.aliexpress.accounts[0].refresh-token=old-refresh-token", "resilience4j.retry.instances.aliexpress.wait-duration=10ms"})
+@Tag("integration")
 abstract class MarketplaceRouteTestBase {
 
     static final WireMockServer OZON = new WireMockServer(WireMockConfiguration.options().dynamicPort());

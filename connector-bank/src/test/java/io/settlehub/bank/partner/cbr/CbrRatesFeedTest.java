@@ -9,9 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.settlehub.bank.inbound.CbrRatesFeed;
-import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.PartnerFormatException;
 import io.settlehub.connector.support.PartnerUnavailableException;
 import io.settlehub.contract.CanonicalEvent;
@@ -63,8 +61,7 @@ class CbrRatesFeedTest {
         CbrClient client = new CbrClient(CBR.baseUrl() + PATH, Duration.ofSeconds(5), Retry.of("cbr", RetryConfig.custom().maxAttempts(3)
                 .waitDuration(Duration.ofMillis(10)).retryExceptions(PartnerUnavailableException.class).build()), CircuitBreaker.ofDefaults("cbr"));
         Clock clock = Clock.fixed(Instant.parse(today + "T09:00:00Z"), ZoneOffset.UTC);
-        return new CbrRatesFeed(client, Set.of("CNY", "USD"), LocalDate.of(2026, 11, 20), 60, state.resolve("cbr-rates.txt"),
-                new FeedMetrics(new SimpleMeterRegistry(), clock), clock);
+        return new CbrRatesFeed(client, Set.of("CNY", "USD"), LocalDate.of(2026, 11, 20), 60, state.resolve("cbr-rates.txt"), clock);
     }
 
     @Test
@@ -76,7 +73,7 @@ class CbrRatesFeedTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/xml; charset=windows-1251")
                         .withBody(fixture("XML_daily-2026-11-21.xml"))));
         CbrRatesFeed feed = feed("2026-11-22");
-        CbrRatesFeed.Fetched first = feed.fetch();
+        var first = feed.fetch(CbrRatesFeed.REFERENCE_DATA);
         // CNY without VunitRate: 128,2000 for 10 = 12.82; with it: 12,8341
         assertThat(first.events()).extracting(CanonicalEvent::eventId, e -> ((FxRate) e.payload()).rate()).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("cbr:CNY:RUB:2026-11-20", new BigDecimal("12.82")),
@@ -87,13 +84,13 @@ class CbrRatesFeedTest {
                 org.assertj.core.groups.Tuple.tuple("cbr:CNY:RUB:2026-11-21", new BigDecimal("12.8341")),
                 org.assertj.core.groups.Tuple.tuple("cbr:USD:RUB:2026-11-21", new BigDecimal("92.1534")));
         assertThat(first.events().get(0).clientId()).isNull();
-        feed.commit(first);
+        feed.commit(CbrRatesFeed.REFERENCE_DATA, first.next());
 
         // a missed day (the service was down on the 23rd) is filled on the next run, and nothing earlier is asked again
         CBR.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("date_req", matching("2[3-4]/11/2026"))
                 .willReturn(aResponse().withBody(fixture("XML_daily-2026-11-21.xml").clone())));
-        CbrRatesFeed.Fetched next = feed("2026-11-24").fetch();
-        assertThat(next.lastDay()).isEqualTo(LocalDate.of(2026, 11, 24));
+        var next = feed("2026-11-24").fetch(CbrRatesFeed.REFERENCE_DATA);
+        assertThat(next.next()).isEqualTo(LocalDate.of(2026, 11, 24));
         CBR.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("date_req", equalTo("20/11/2026")));
         CBR.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("date_req", equalTo("23/11/2026")));
     }

@@ -1,0 +1,81 @@
+package io.settlehub.connector.support.feed;
+
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.PublishSteps;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one route every polling feed runs: a timer asks the feed for its accounts; each account goes through its own
+ * route — fetch, publish every event to hub.events and every unmapped record to hub.connectors.unmapped, then commit the
+ * watermark — so that a failing account (counted, logged, its watermark kept) never stops the others. Calls into the
+ * feed are typed; nothing here knows a partner.
+ */
+public abstract class PartnerFeedRouteBuilder extends RouteBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerFeedRouteBuilder.class);
+    static final String ACCOUNT = "hubFeedAccount";
+
+    private final FeedMetrics metrics;
+
+    protected PartnerFeedRouteBuilder(FeedMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Declares the feed's routes: {@code routeId} on {@code timerUri}, and {@code routeId-account} per account. */
+    protected <A, W> void poll(String routeId, String timerUri, PartnerFeed<A, W> feed) {
+        PublishSteps.eventsAndUnmapped(eachAccount(routeId, timerUri, feed::accounts, (account, cause) -> failed(feed, account, cause))
+                        .process(exchange -> exchange.getMessage().setBody(feed.fetch(account(exchange)))))
+                .process(exchange -> committed(feed, account(exchange), exchange.getMessage().getBody(Fetched.class)));
+    }
+
+    /**
+     * The timer route, which splits {@code accounts} into the per-account route, and answers that route's start with the
+     * account in the exchange ({@link #account}); a failure of one account goes to {@code failed} and the others go on.
+     * For feeds whose flow is their own (a report streamed while it is read, a check that publishes discrepancies).
+     */
+    protected <A> RouteDefinition eachAccount(String routeId, String timerUri, Supplier<List<A>> accounts, BiConsumer<A, Exception> failed) {
+        String accountRoute = "direct:" + routeId + "-account";
+        onException(Exception.class)
+                .handled(true)
+                .process(exchange -> failed.accept(account(exchange), exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+
+        from(timerUri)
+                .routeId(routeId)
+                .process(exchange -> exchange.getMessage().setBody(accounts.get()))
+                .split(body())
+                    .to(accountRoute)
+                .end();
+
+        return from(accountRoute)
+                .routeId(routeId + "-account")
+                .setProperty(ACCOUNT, body());
+    }
+
+    /** The account the per-account route is working on. */
+    @SuppressWarnings("unchecked")
+    protected static <A> A account(Exchange exchange) {
+        return (A) exchange.getProperty(ACCOUNT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A, W> void committed(PartnerFeed<A, W> feed, A account, Fetched<?> fetched) {
+        feed.commit(account, (W) fetched.next());
+        String client = feed.clientOf(account);
+        metrics.polled(feed.name(), client, fetched.events().size(), fetched.unmapped().size(), fetched.readUpTo());
+        log.info("{} {}: published {} event(s), {} unmapped; resumes at {}", feed.name(), client, fetched.events().size(),
+                fetched.unmapped().size(), fetched.next());
+    }
+
+    private <A> void failed(PartnerFeed<A, ?> feed, A account, Exception cause) {
+        String client = account == null ? "-" : feed.clientOf(account);
+        String kind = metrics.failed(feed.name(), client, cause);
+        log.warn("{} {}: poll failed ({}), watermark kept: {}", feed.name(), client, kind, cause == null ? "" : cause.getMessage());
+    }
+}
