@@ -1,5 +1,6 @@
 package io.settlehub.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * dead-lettered alone, its valid neighbours applied.
  */
 @ExtendWith(RunningHub.Extension.class)
+@Tag("integration")
 class BrokerTrustTest {
 
     static final List<String> CONNECTORS = List.of("connector-marketplace", "connector-carrier", "connector-filedrop",

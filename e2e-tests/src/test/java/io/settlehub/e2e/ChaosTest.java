@@ -1,5 +1,6 @@
 package io.settlehub.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,6 +58,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * with bursts of 503, 429 and timeouts and is down altogether for a while (one replica is killed then): each Ozon event
  * reaches hub.events once and counts in the balances. {@code ./hub chaos} runs this test alone.
  */
+@Tag("integration")
 class ChaosTest {
 
     static final Path ROOT = RunningHub.ROOT;

@@ -1,5 +1,6 @@
 package io.settlehub.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * agent's report and the payout into 1C once.
  */
 @ExtendWith(RunningHub.Extension.class)
+@Tag("integration")
 class HubEndToEndTest {
 
     static RunningHub hub;

@@ -1,5 +1,6 @@
 package io.settlehub.core.it;
 
+import org.junit.jupiter.api.Tag;
 import static io.settlehub.core.settlement.WorkedExample.holdReleased;
 import static io.settlehub.core.settlement.WorkedExample.restOfPayout;
 import static io.settlehub.core.settlement.WorkedExample.rub;
@@ -48,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"hub.operator-token=" + MessageTrustTest.TOKEN, "hub.events.auto-start=false", "hub.test.broker=tcp"})
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("integration")
 class MessageTrustTest {
 
     static final String TOKEN = "message-trust-operator-token-5e1c";

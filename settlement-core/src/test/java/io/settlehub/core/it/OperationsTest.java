@@ -1,5 +1,6 @@
 package io.settlehub.core.it;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"hub.operator-token=" + OperationsTest.OPERATOR, "logging.structured.format.console=ecs"})
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("integration")
 class OperationsTest {
 
     static final String OPERATOR = "operations-test-operator-token-7d2e";

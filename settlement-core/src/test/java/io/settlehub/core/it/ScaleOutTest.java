@@ -1,5 +1,6 @@
 package io.settlehub.core.it;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two settlement-core instances consuming hub.events together (message groups by client keep each client on one
  * consumer at a time) end with exactly the balances one instance reaches from the same stream, and both did work.
  */
+@Tag("integration")
 class ScaleOutTest {
 
     static final String TOKEN = "scale-out-operator-token-19af";

@@ -1,5 +1,6 @@
 package io.settlehub.core.it;
 
+import org.junit.jupiter.api.Tag;
 import static io.settlehub.core.settlement.WorkedExample.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "hub.operator-token=" + SettlementCoreTestBase.TOKEN)
 @ActiveProfiles("test")
+@Tag("integration")
 abstract class SettlementCoreTestBase {
 
     static final String TOKEN = "test-operator-token-0123456789";

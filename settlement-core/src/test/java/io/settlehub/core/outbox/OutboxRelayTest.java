@@ -1,5 +1,6 @@
 package io.settlehub.core.outbox;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The relay over a real broker and PostgreSQL: a backlog goes in one run, signed, and a resend after a crash is dropped. */
+@Tag("integration")
 class OutboxRelayTest {
 
     static EmbeddedActiveMQ broker;

@@ -1,5 +1,6 @@
 package io.settlehub.core.ledger.store;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.settlehub.testsupport.TestDatabase;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Upgrading a database that already has a journal (V12) fills the balance lines from it and counts the days by the
  * events that caused each movement (V13), on PostgreSQL.
  */
+@Tag("integration")
 class BalanceLinesMigrationTest {
 
     @Test
