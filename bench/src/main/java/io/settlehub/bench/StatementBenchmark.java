@@ -1,9 +1,9 @@
 package io.settlehub.bench;
 
 import io.settlehub.bank.config.BankProperties;
-import io.settlehub.bank.inbound.SentInstructions;
+import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.bank.inbound.StatementMapper;
-import io.settlehub.bank.partner.iso20022.Camt053Reader;
+import io.settlehub.bank.formats.iso20022.Camt053Reader;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

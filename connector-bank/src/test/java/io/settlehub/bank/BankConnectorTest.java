@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.settlehub.bank.partner.iso20022.Pain001Schema;
+import io.settlehub.bank.formats.iso20022.Pain001Schema;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.Money;
 import io.settlehub.contract.MessageHeaders;

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.settlehub.bank.partner.clientbank.ClientBankFile;
-import io.settlehub.bank.partner.clientbank.ClientBankFormat;
-import io.settlehub.bank.partner.clientbank.PaymentOrder;
-import io.settlehub.bank.partner.iso20022.Pain001Schema;
+import io.settlehub.bank.formats.clientbank.ClientBankFile;
+import io.settlehub.bank.formats.clientbank.ClientBankFormat;
+import io.settlehub.bank.formats.clientbank.PaymentOrder;
+import io.settlehub.bank.formats.iso20022.Pain001Schema;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.contract.Money;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.settlehub.bank.partner.iso20022.Pain001Schema;
+import io.settlehub.bank.formats.iso20022.Pain001Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,11 +206,13 @@ class HubEndToEndTest {
 
     @Test
     void a_connector_written_without_java_publishes_canonical_events_over_stomp() throws Exception {
-        String before = await("globex's balance settled").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
-            String first = hub.core("/api/clients/globex/balances");
-            Thread.sleep(3000);
-            return first.equals(hub.core("/api/clients/globex/balances")) && first.contains("RUB") ? first : null;
-        }, java.util.Objects::nonNull);
+        // settled: the same balances at two polls 3 s apart
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>("");
+        String before = await("globex's balance settled").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3))
+                .ignoreExceptions().until(() -> {
+                    String now = hub.core("/api/clients/globex/balances");
+                    return now.equals(seen.getAndSet(now)) && now.contains("RUB") ? now : null;
+                }, java.util.Objects::nonNull);
         java.math.BigDecimal available = new java.math.BigDecimal(io.settlehub.contract.EventCodec.mapper().readTree(before).get(0)
                 .get("available").asText());
 
@@ -228,7 +230,7 @@ class HubEndToEndTest {
         String expected = available.subtract(new java.math.BigDecimal("15.67")).toPlainString();
         await("the storage charge applied").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                 assertThat(hub.core("/api/clients/globex/balances")).contains("\"available\":\"" + expected + "\""));
-        Thread.sleep(3000);
-        assertThat(hub.core("/api/clients/globex/balances")).as("applied once").contains("\"available\":\"" + expected + "\"");
+        await("applied once").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(hub.core("/api/clients/globex/balances")).contains("\"available\":\"" + expected + "\""));
     }
 }

@@ -16,15 +16,15 @@ class BankConfiguration {
     }
 
     @Bean
-    io.settlehub.bank.inbound.SentInstructions sentInstructionClients(BankProperties bank) {
-        return new io.settlehub.bank.inbound.SentInstructions(new File(bank.stateDir(), "bank-instruction-clients.tsv").toPath());
+    io.settlehub.bank.outbound.SentInstructions sentInstructionClients(BankProperties bank) {
+        return new io.settlehub.bank.outbound.SentInstructions(new File(bank.stateDir(), "bank-instruction-clients.tsv").toPath());
     }
 
     /** Pays only what settlement-core signed: its public key, {@code HUB_CORE_VERIFY_KEY} (docs/security.md, "Keys"). */
     @Bean
-    io.settlehub.bank.instructions.InstructionAuthenticity instructionAuthenticity(
+    io.settlehub.bank.outbound.InstructionAuthenticity instructionAuthenticity(
             @org.springframework.beans.factory.annotation.Value("${hub.bank.core-verify-key:}") String coreKey,
-            io.settlehub.bank.inbound.SentInstructions sent) {
+            io.settlehub.bank.outbound.SentInstructions sent) {
         io.settlehub.contract.MessageSignatures.Verifier verifier;
         try {
             verifier = io.settlehub.contract.MessageSignatures.verifier(coreKey, "HUB_CORE_VERIFY_KEY");
@@ -32,11 +32,11 @@ class BankConfiguration {
             throw new IllegalStateException(e.getMessage() + ": connector-bank writes a payment file only for an instruction"
                     + " settlement-core signed, checked with settlement-core's public key (docs/security.md, \"Keys\")");
         }
-        return new io.settlehub.bank.instructions.InstructionAuthenticity(verifier, sent);
+        return new io.settlehub.bank.outbound.InstructionAuthenticity(verifier, sent);
     }
 
     @Bean
-    io.settlehub.bank.inbound.StatementFiles statementFiles(BankProperties bank, io.settlehub.bank.inbound.SentInstructions sent,
+    io.settlehub.bank.inbound.StatementFiles statementFiles(BankProperties bank, io.settlehub.bank.outbound.SentInstructions sent,
                                                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
         return new io.settlehub.bank.inbound.StatementFiles(bank, sent, new io.settlehub.connector.support.FeedMetrics(registry, clock));
     }
@@ -56,13 +56,13 @@ class BankConfiguration {
     }
 
     @Bean
-    io.settlehub.bank.route.BatchStore batchStore(BankProperties bank, Clock clock) {
-        return new io.settlehub.bank.route.BatchStore(new File(bank.stateDir(), "bank-batches").toPath(), clock);
+    io.settlehub.bank.outbound.BatchStore batchStore(BankProperties bank, Clock clock) {
+        return new io.settlehub.bank.outbound.BatchStore(new File(bank.stateDir(), "bank-batches").toPath(), clock);
     }
 
     @Bean
-    io.settlehub.bank.route.UploadAttempts uploadAttempts(BankProperties bank) {
-        return new io.settlehub.bank.route.UploadAttempts(new File(bank.stateDir(), "bank-upload-attempts").toPath());
+    io.settlehub.bank.upload.UploadAttempts uploadAttempts(BankProperties bank) {
+        return new io.settlehub.bank.upload.UploadAttempts(new File(bank.stateDir(), "bank-upload-attempts").toPath());
     }
 
     /** Every instruction uploaded, kept in a file so that a restart remembers it. */

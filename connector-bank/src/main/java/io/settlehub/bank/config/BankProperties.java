@@ -47,7 +47,7 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
             filePrefix = filePrefix == null || filePrefix.isBlank() ? (format == Format.CLIENT_BANK_1C ? "1c_to_kl-" : "pain001-") : filePrefix;
             if (format == Format.ISO20022_RU_H2H) {
                 try {
-                    io.settlehub.bank.partner.iso20022.Pain001RussianWriter.requireComplete(debtor);
+                    io.settlehub.bank.formats.iso20022.Pain001RussianWriter.requireComplete(debtor);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("hub.bank.banks[" + name + "]: " + e.getMessage(), e);
                 }

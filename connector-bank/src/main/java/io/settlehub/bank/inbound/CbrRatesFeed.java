@@ -5,7 +5,6 @@ import io.settlehub.bank.partner.cbr.CbrClient;
 import io.settlehub.bank.partner.cbr.DailyRates;
 import io.settlehub.connector.support.feed.Fetched;
 import io.settlehub.connector.support.feed.PartnerFeed;
-import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;

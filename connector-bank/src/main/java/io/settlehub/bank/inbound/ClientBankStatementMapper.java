@@ -1,11 +1,12 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.config.BankProperties.BankProfile;
-import io.settlehub.bank.partner.clientbank.ClientBankFile;
-import io.settlehub.bank.partner.clientbank.PaymentOrder;
-import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.bank.formats.clientbank.ClientBankFile;
+import io.settlehub.bank.formats.clientbank.PaymentOrder;
+import io.settlehub.bank.formats.iso20022.Camt053Reader.InvalidStatementException;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.BusinessCalendar;

@@ -1,8 +1,9 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.bank.config.BankProperties;
-import io.settlehub.bank.partner.iso20022.Pain002Reader.TransactionStatus;
-import io.settlehub.bank.route.BankRouter;
+import io.settlehub.bank.formats.iso20022.Pain002Reader.TransactionStatus;
+import io.settlehub.bank.outbound.BankRouter;
 import io.settlehub.contract.PaymentInstruction;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,11 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.bank.config.BankProperties;
-import io.settlehub.bank.partner.iso20022.Camt053Reader;
-import io.settlehub.bank.partner.iso20022.Iso20022Files;
-import io.settlehub.bank.partner.iso20022.Pain002Reader;
-import io.settlehub.bank.partner.iso20022.StatementEntry;
+import io.settlehub.bank.formats.iso20022.Camt053Reader;
+import io.settlehub.bank.formats.iso20022.Iso20022Files;
+import io.settlehub.bank.formats.iso20022.Pain002Reader;
+import io.settlehub.bank.formats.iso20022.StatementEntry;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
@@ -118,9 +119,9 @@ public class StatementFiles {
         }
     }
 
-    private static io.settlehub.bank.partner.clientbank.ClientBankFile readClientBank(String fileName, File file) {
+    private static io.settlehub.bank.formats.clientbank.ClientBankFile readClientBank(String fileName, File file) {
         try {
-            return io.settlehub.bank.partner.clientbank.ClientBankFormat.read(fileName, java.nio.file.Files.readAllBytes(file.toPath()));
+            return io.settlehub.bank.formats.clientbank.ClientBankFormat.read(fileName, java.nio.file.Files.readAllBytes(file.toPath()));
         } catch (java.io.IOException e) {
             throw new Camt053Reader.InvalidStatementException(fileName + " cannot be read: " + e.getMessage());
         }

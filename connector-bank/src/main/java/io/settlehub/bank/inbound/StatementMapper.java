@@ -1,9 +1,10 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.connector.support.json.PartnerJson;
 import io.settlehub.bank.config.BankProperties;
-import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
-import io.settlehub.bank.partner.iso20022.StatementEntry;
+import io.settlehub.bank.formats.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.bank.formats.iso20022.StatementEntry;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.BusinessCalendar;

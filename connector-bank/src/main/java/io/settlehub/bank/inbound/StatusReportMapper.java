@@ -1,7 +1,8 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.connector.support.json.PartnerJson;
-import io.settlehub.bank.partner.iso20022.Pain002Reader.TransactionStatus;
+import io.settlehub.bank.formats.iso20022.Pain002Reader.TransactionStatus;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.CanonicalEvent;

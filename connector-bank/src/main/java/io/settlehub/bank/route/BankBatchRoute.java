@@ -1,5 +1,6 @@
 package io.settlehub.bank.route;
 
+import io.settlehub.bank.outbound.BatchFlusher;
 import io.settlehub.bank.config.BankProperties;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;

@@ -2,7 +2,7 @@ package io.settlehub.bank.route;
 
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.inbound.StatementFiles;
-import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.bank.formats.iso20022.Camt053Reader.InvalidStatementException;
 import io.settlehub.connector.support.PublishSteps;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,9 +1,14 @@
 package io.settlehub.bank.route;
 
-import io.settlehub.bank.inbound.SentInstructions;
-import io.settlehub.bank.instructions.InstructionAuthenticity;
-import io.settlehub.bank.instructions.RefusedInstructionException;
-import io.settlehub.bank.partner.iso20022.Pain001Schema.InvalidPaymentFileException;
+import io.settlehub.bank.outbound.BatchFlusher;
+import io.settlehub.bank.outbound.BatchStore;
+import io.settlehub.bank.outbound.PaymentFileBuilder;
+import io.settlehub.bank.upload.CrashSafeUpload;
+import io.settlehub.bank.upload.GuardedUpload;
+import io.settlehub.bank.outbound.SentInstructions;
+import io.settlehub.bank.outbound.InstructionAuthenticity;
+import io.settlehub.bank.outbound.RefusedInstructionException;
+import io.settlehub.bank.formats.iso20022.Pain001Schema.InvalidPaymentFileException;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.InvalidMessageException;
 import io.settlehub.contract.MessageHeaders;

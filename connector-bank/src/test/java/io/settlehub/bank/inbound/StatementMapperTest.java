@@ -1,12 +1,13 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.settlehub.bank.config.BankProperties;
-import io.settlehub.bank.partner.iso20022.Camt053Reader;
-import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
-import io.settlehub.bank.partner.iso20022.StatementEntry;
+import io.settlehub.bank.formats.iso20022.Camt053Reader;
+import io.settlehub.bank.formats.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.bank.formats.iso20022.StatementEntry;
 import io.settlehub.connector.support.MappingResult;
 import io.settlehub.connector.support.UnmappedRecord;
 import io.settlehub.contract.CanonicalEvent;

@@ -1,10 +1,11 @@
 package io.settlehub.bank.inbound;
 
+import io.settlehub.bank.outbound.SentInstructions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.settlehub.bank.partner.iso20022.Camt053Reader.InvalidStatementException;
+import io.settlehub.bank.formats.iso20022.Camt053Reader.InvalidStatementException;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.PaymentStatus;

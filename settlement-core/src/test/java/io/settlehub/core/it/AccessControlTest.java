@@ -211,8 +211,9 @@ class AccessControlTest {
                 return "closed: " + closed.getMessage();
             }
         });
-        Thread.sleep(300);
-        assertThat(ended).as("open while the token is valid").isNotDone();
+        org.awaitility.Awaitility.await("open while the token is valid").during(java.time.Duration.ofMillis(300))
+                .atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> !ended.isDone());
         assertThat(call("DELETE", "/api/tokens/" + token.split("_")[1], null, OPERATOR).statusCode()).isEqualTo(204);
         assertThat(ended.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the stream ended").isNotEmpty();
     }
