@@ -21,6 +21,8 @@ import io.settlehub.testsupport.EventPublishers;
 import io.settlehub.testsupport.EventStreams;
 import io.settlehub.testsupport.TestDatabase;
 import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -253,14 +255,18 @@ class ChaosTest {
         java.nio.file.Files.writeString(config, xml);
     }
 
+    /**
+     * Every copy on the audit queue, consumed (a browser would miss what the broker paged to disk under the load, which
+     * it may well have after a restart): until the queue stays empty for two seconds.
+     */
     static List<String> auditedOzonEvents(int port) throws JMSException {
         List<String> ids = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = StandaloneBroker.factory(port, "hub-operator");
              Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = session.createBrowser(session.createQueue("chaos.ozon.audit"))) {
+             MessageConsumer consumer = session.createConsumer(session.createQueue("chaos.ozon.audit"))) {
             connection.start();
-            for (Object message : Collections.list(browser.getEnumeration())) {
+            for (Message message = consumer.receive(2_000); message != null; message = consumer.receive(2_000)) {
                 ids.add(EventCodec.decode(((TextMessage) message).getText()).eventId());
             }
         }

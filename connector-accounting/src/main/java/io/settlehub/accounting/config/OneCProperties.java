@@ -1,5 +1,6 @@
 package io.settlehub.accounting.config;
 
+import io.settlehub.connector.support.feed.PartnerAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ public record OneCProperties(String mode, Duration requestTimeout, Path stateDir
 
     /** One client's infobase. {@code receiptsFrom}: the first day goods receipts are read from, before any watermark. */
     public record Infobase(String clientId, String url, String user, String password, String organizationKey, String agentKey,
-                           String agentContractKey, LocalDate receiptsFrom, Map<String, String> suppliers) {
+                           String agentContractKey, LocalDate receiptsFrom, Map<String, String> suppliers) implements PartnerAccount {
 
         public Infobase {
             suppliers = suppliers == null ? Map.of() : Map.copyOf(suppliers);

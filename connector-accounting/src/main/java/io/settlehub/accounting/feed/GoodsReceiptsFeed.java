@@ -52,11 +52,6 @@ public class GoodsReceiptsFeed implements PartnerFeed<Infobase, LocalDateTime> {
         return FEED;
     }
 
-    @Override
-    public String clientOf(Infobase infobase) {
-        return infobase.clientId();
-    }
-
     /** The infobases read over OData (none in file-exchange mode). */
     @Override
     public List<Infobase> accounts() {

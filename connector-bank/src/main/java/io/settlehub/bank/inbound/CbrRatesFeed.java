@@ -59,11 +59,6 @@ public class CbrRatesFeed implements PartnerFeed<String, LocalDate> {
         return List.of(REFERENCE_DATA);
     }
 
-    @Override
-    public String clientOf(String account) {
-        return account;
-    }
-
     /** The rates of the days after the last one read, up to today; the next run resumes after the last day asked for. */
     @Override
     public Fetched<LocalDate> fetch(String account) {

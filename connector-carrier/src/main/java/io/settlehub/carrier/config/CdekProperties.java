@@ -1,5 +1,6 @@
 package io.settlehub.carrier.config;
 
+import io.settlehub.connector.support.feed.PartnerAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,8 @@ public record CdekProperties(String apiUrl, Duration requestTimeout, String webh
     }
 
     /** One client's CDEK contract. */
-    public record Account(String clientId, String cdekClientId, String cdekClientSecret, String receiptPattern, String returnPattern) {
+    public record Account(String clientId, String cdekClientId, String cdekClientSecret, String receiptPattern, String returnPattern)
+            implements PartnerAccount {
 
         /** Number "R-2026-0917/1": a delivery of goods receipt R-2026-0917. */
         public static final String DEFAULT_RECEIPT_PATTERN = "(?<receipt>[^/]+)/.*";

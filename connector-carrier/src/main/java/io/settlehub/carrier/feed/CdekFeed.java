@@ -55,11 +55,6 @@ public class CdekFeed implements PartnerFeed<Account, List<CdekFeed.Settled>> {
         return properties.accounts();
     }
 
-    @Override
-    public String clientOf(Account account) {
-        return account.clientId();
-    }
-
     /** A webhook told of an order: follow it. */
     public void follow(String clientId, String uuid) {
         tracked.follow(clientId, uuid);

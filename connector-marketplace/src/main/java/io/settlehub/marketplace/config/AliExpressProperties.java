@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.config;
 
+import io.settlehub.connector.support.feed.PartnerAccount;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ public record AliExpressProperties(String apiUrl, String appKey, String appSecre
     }
 
     /** One seller account: the client it belongs to and the seller's tokens. */
-    public record Account(String clientId, String accessToken, String refreshToken) {
+    public record Account(String clientId, String accessToken, String refreshToken) implements PartnerAccount {
 
         boolean configured() {
             return clientId != null && !clientId.isBlank();

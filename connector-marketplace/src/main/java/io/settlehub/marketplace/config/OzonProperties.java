@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.config;
 
+import io.settlehub.connector.support.feed.PartnerAccount;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +23,7 @@ public record OzonProperties(String apiUrl, Duration requestTimeout, LocalDate s
      * One seller account. {@code skuMap} translates Ozon's numeric SKU to the seller's article when an accrual item
      * carries no {@code offer_id}.
      */
-    public record Account(String clientId, String sellerId, String apiKey, Map<String, String> skuMap) {
+    public record Account(String clientId, String sellerId, String apiKey, Map<String, String> skuMap) implements PartnerAccount {
 
         boolean configured() {
             return clientId != null && !clientId.isBlank() && sellerId != null && !sellerId.isBlank();

@@ -1,5 +1,6 @@
 package io.settlehub.marketplace.config;
 
+import io.settlehub.connector.support.feed.PartnerAccount;
 import io.settlehub.marketplace.partner.wildberries.WildberriesClient;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ public record WildberriesProperties(WildberriesClient.Api api, String statistics
     }
 
     /** One seller account: the client it belongs to and its API token. */
-    public record Account(String clientId, String apiToken) {
+    public record Account(String clientId, String apiToken) implements PartnerAccount {
 
         boolean configured() {
             return clientId != null && !clientId.isBlank();

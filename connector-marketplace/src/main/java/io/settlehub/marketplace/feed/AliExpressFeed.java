@@ -57,11 +57,6 @@ public class AliExpressFeed implements PartnerFeed<Account, LocalDateTime> {
         return properties.accounts();
     }
 
-    @Override
-    public String clientOf(Account account) {
-        return account.clientId();
-    }
-
     /** What a poll brought; the next starts from the platform time it asked up to, less the overlap. */
     @Override
     public Fetched<LocalDateTime> fetch(Account account) {

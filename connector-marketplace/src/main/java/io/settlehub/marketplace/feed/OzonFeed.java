@@ -56,11 +56,6 @@ public class OzonFeed implements PartnerFeed<Account, Watermark> {
     }
 
     @Override
-    public String clientOf(Account account) {
-        return account.clientId();
-    }
-
-    @Override
     public Fetched<Watermark> fetch(Account account) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         Watermark from = watermarks.load(FEED, account.clientId())

@@ -289,9 +289,18 @@ class AccessControlTest {
 
         var lines = browser.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + a
                 + "/balances/stream")).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines()).body();
-        java.util.concurrent.CompletableFuture<String> update = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                lines.filter(line -> line.startsWith("data:") && line.contains("BALANCE_CHANGED")).findFirst().orElse(""));
-        Thread.sleep(300);
+        // the stream's first line says it is watching: from then on every change reaches it
+        java.util.Iterator<String> stream = lines.iterator();
+        assertThat(stream.next()).as("subscribed").contains("watching " + a);
+        java.util.concurrent.CompletableFuture<String> update = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (stream.hasNext()) {
+                String line = stream.next();
+                if (line.startsWith("data:") && line.contains("BALANCE_CHANGED")) {
+                    return line;
+                }
+            }
+            return "";
+        });
         SettlementCoreTestBase.workedExampleFor(a).forEach(identities::publish);
         String pushed;
         try {

@@ -19,8 +19,13 @@ public interface PartnerFeed<A, W> {
     /** The accounts to poll this round. */
     List<A> accounts();
 
-    /** The hub client an account belongs to, for metrics and logs ({@code reference-data} for a feed of all clients). */
-    String clientOf(A account);
+    /**
+     * The hub client an account belongs to, for metrics and logs: a {@link PartnerAccount}'s client, else the account as
+     * text (a feed of reference data for every client names its one account {@code reference-data}).
+     */
+    default String clientOf(A account) {
+        return account instanceof PartnerAccount owned ? owned.clientId() : String.valueOf(account);
+    }
 
     /** What is new for the account since its watermark; nothing is saved. */
     Fetched<W> fetch(A account);
