@@ -1,0 +1,106 @@
+package io.settlehub.bank.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.settlehub.bank.config.BankProperties;
+import io.settlehub.bank.inbound.StatementFiles;
+import io.settlehub.bank.outbound.SentInstructions;
+import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.HubEndpoints;
+import io.settlehub.contract.MessageHeaders;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockComponent;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The statements route's branches with the bank's inbox and the broker replaced (AdviceWith, mock endpoints): a status
+ * report's statuses of our instructions become events; a file that is not a report is named on hub.connectors.unmapped
+ * and fails, so the inbox moves it to its error folder, never to processed.
+ */
+class BankStatementsRouteTest {
+
+    /** The broker as mock endpoints, whatever options the hub's endpoints carry. */
+    static final class LenientMocks extends MockComponent {
+        @Override
+        protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+            parameters.clear();
+            return super.createEndpoint(uri, remaining, parameters);
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private DefaultCamelContext camel;
+
+    private void start(SentInstructions sent) throws Exception {
+        BankProperties bank = new BankProperties(new BankProperties.Debtor("Settlehub LLC", "40702810000000000099", "044525225",
+                "7700000000"), new BankProperties.Sftp("127.0.0.1", 22, "bank", "pw", null, "/dev/null", "outbox", "inbox"),
+                dir.toString(), List.of());
+        camel = new DefaultCamelContext();
+        camel.addComponent("jms", new LenientMocks());
+        camel.addRoutes(new BankStatementsRoute(bank, new StatementFiles(bank, sent, new FeedMetrics(new SimpleMeterRegistry(),
+                Clock.systemUTC())), 60_000));
+        AdviceWith.adviceWith(camel, BankStatementsRoute.ROUTE_ID, route -> route.replaceFromWith("direct:inbox"));
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    private void deliver(Path file) {
+        camel.createProducerTemplate().sendBodyAndHeader("direct:inbox", file.toFile(), Exchange.FILE_NAME, file.getFileName().toString());
+    }
+
+    @Test
+    void a_status_report_of_our_instructions_becomes_their_payment_statuses() throws Exception {
+        SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
+        sent.sent("SHAAAA0000000000000000000000000001", "acme");
+        sent.sent("SHBBBB0000000000000000000000000002", "globex");
+        start(sent);
+        Path report = dir.resolve("pain002-20261201.xml");
+        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(),
+                StandardCharsets.UTF_8).replace("{{FIRST}}", "SHAAAA0000000000000000000000000001")
+                .replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
+
+        deliver(report);
+
+        MockEndpoint events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
+        assertThat(events.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(MessageHeaders.DUPLICATE_ID))
+                .containsExactly("bank:SHAAAA0000000000000000000000000001:RJCT", "bank:SHBBBB0000000000000000000000000002:ACSP");
+        assertThat(events.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(MessageHeaders.GROUP_ID))
+                .containsExactly("acme", "globex");
+    }
+
+    @Test
+    void a_file_that_is_no_report_is_named_for_an_operator_and_fails_so_the_inbox_keeps_it_aside() throws Exception {
+        start(new SentInstructions(dir.resolve("sent.tsv")));
+        Path junk = dir.resolve("statement-20261201.xml");
+        Files.writeString(junk, "<Document><not-closed>");
+
+        assertThatThrownBy(() -> deliver(junk)).isInstanceOf(CamelExecutionException.class);
+
+        MockEndpoint unmapped = camel.getEndpoint(HubEndpoints.UNMAPPED, MockEndpoint.class);
+        assertThat(unmapped.getReceivedExchanges()).hasSize(1);
+        assertThat(unmapped.getReceivedExchanges().get(0).getMessage().getHeader(MessageHeaders.FAILURE_REASON, String.class))
+                .contains("statement-20261201.xml");
+        assertThat(camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class).getReceivedCounter()).isZero();
+    }
+}
