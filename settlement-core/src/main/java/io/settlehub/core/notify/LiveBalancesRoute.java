@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 public class LiveBalancesRoute extends RouteBuilder {
 
     private final NotificationOrigin origin;
+    private final LiveBalances live;
 
-    public LiveBalancesRoute(NotificationOrigin origin) {
+    public LiveBalancesRoute(NotificationOrigin origin, LiveBalances live) {
         this.origin = origin;
+        this.live = live;
     }
 
     @Override
@@ -20,6 +22,6 @@ public class LiveBalancesRoute extends RouteBuilder {
                 .routeId("core-live-balances")
                 .filter(origin)
                 .convertBodyTo(String.class)
-                .bean(LiveBalances.class, "publish");
+                .process(exchange -> live.publish(exchange.getMessage().getBody(String.class)));
     }
 }
