@@ -2,7 +2,7 @@ package io.settlehub.accounting;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -85,7 +85,7 @@ public final class OneCStub {
     }
 
     /** The catalogs the agent's report needs, an empty search for the report's comment, create and post. */
-    public static void standard(WireMockServer onec) {
+    public static void standard(Stubbing onec) {
         onec.stubFor(get(set("Catalog_Номенклатура")).withQueryParam("$filter", containing("Артикул eq 'LAMP-01'"))
                 .willReturn(okJson(fixture("1c/catalog-nomenclature-lamp.json"))));
         onec.stubFor(get(set("Catalog_Номенклатура")).atPriority(10).willReturn(okJson(fixture("1c/empty.json"))));

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.settlehub.accounting.OneCStub.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.settlehub.accounting.config.OneCProperties;
 import io.settlehub.accounting.config.OneCProperties.Infobase;
@@ -17,16 +17,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Goods receipts read from a 1C OData stub become GOODS_RECEIVED; what cannot be mapped whole is kept with the reason. */
 class GoodsReceiptsFeedTest {
 
-    static final WireMockServer ONEC = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The partner's stub: started once for the class, its stubs and requests reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension ONEC = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()).build();
     static final String RECEIPTS = "Document_ПоступлениеТоваровУслуг";
     static final String SUPPLIER = "77a0b1c2-0f4b-11ef-8a57-005056b7c1d1";
     static final String LAMP = "5b2d6a4e-1f0c-11ef-8a57-005056b7c1d1";
@@ -36,19 +37,8 @@ class GoodsReceiptsFeedTest {
     @TempDir
     Path state;
 
-    @BeforeAll
-    static void start() {
-        ONEC.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ONEC.stop();
-    }
-
     @BeforeEach
     void reset() {
-        ONEC.resetAll();
         ONEC.stubFor(get(set(RECEIPTS)).willReturn(okJson(fixture("1c/goods-receipts.json"))));
         ONEC.stubFor(get(keyed("Catalog_Номенклатура", LAMP, "")).willReturn(okJson(fixture("1c/item-lamp.json"))));
         ONEC.stubFor(get(keyed("Catalog_Номенклатура", NO_SKU, "")).willReturn(okJson(fixture("1c/item-without-sku.json"))));

@@ -5,7 +5,7 @@ import static io.settlehub.accounting.OneCStub.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.settlehub.accounting.config.OneCProperties;
@@ -13,16 +13,17 @@ import io.settlehub.accounting.config.OneCProperties.Infobase;
 import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.contract.InvalidMessageException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Documents into a 1C OData stub: created once, updated by a newer version, posted, found again when state is lost. */
 class DocumentPusherTest {
 
-    static final WireMockServer ONEC = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The partner's stub: started once for the class, its stubs and requests reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension ONEC = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()).build();
     static final String ORGANIZATION = "1d8c2c7e-0f4a-11ef-8a57-005056b7c1d1";
     static final String AGENT = "9a41e0f0-0f4a-11ef-8a57-005056b7c1d1";
     static final String AGENT_CONTRACT = "9a41e0f1-0f4a-11ef-8a57-005056b7c1d1";
@@ -30,19 +31,8 @@ class DocumentPusherTest {
     @TempDir
     Path state;
 
-    @BeforeAll
-    static void start() {
-        ONEC.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ONEC.stop();
-    }
-
     @BeforeEach
     void reset() {
-        ONEC.resetAll();
         standard(ONEC);
     }
 

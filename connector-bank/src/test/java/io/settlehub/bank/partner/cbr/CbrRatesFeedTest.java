@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -22,35 +22,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The central bank's daily rates over HTTP: windows-1251, comma decimals, Nominal; missed days filled. */
 class CbrRatesFeedTest {
 
-    static final WireMockServer CBR = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The partner's stub: started once for the class, its stubs and requests reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension CBR = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()).build();
     static final String PATH = "/scripts/XML_daily.asp";
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void start() {
-        CBR.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        CBR.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        CBR.resetAll();
-    }
 
     static byte[] fixture(String name) throws Exception {
         return CbrRatesFeedTest.class.getResourceAsStream("/cbr/" + name).readAllBytes();

@@ -5,7 +5,7 @@ import static io.settlehub.carrier.CdekFixtures.cdek;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,31 +15,21 @@ import io.settlehub.connector.support.PartnerRejectedException;
 import io.settlehub.connector.support.PartnerUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CDEK API v2 over HTTP: the client-credentials token, cached and renewed, and the order read. */
 class CdekClientTest {
 
-    static final WireMockServer CDEK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The partner's stub: started once for the class, its stubs and requests reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension CDEK = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()).build();
     static final CdekClient.Credentials ACME = new CdekClient.Credentials("cdek-acme-account", "cdek-acme-secret");
     static final String ORDER = "/v2/orders/72753031-4b3c-4d1e-9f2a-1a2b3c4d5e01";
 
-    @BeforeAll
-    static void start() {
-        CDEK.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        CDEK.stop();
-    }
-
     @BeforeEach
     void reset() {
-        CDEK.resetAll();
         CDEK.stubFor(post("/v2/oauth/token").willReturn(okJson(cdek("token.json"))));
     }
 

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The IOP gateway over HTTP: signed requests, the order list, token refresh and the gateway's errors. Expected
@@ -28,23 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class AliExpressClientTest {
 
-    static final WireMockServer AE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The partner's stub: started once for the class, its stubs and requests reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension AE = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()).build();
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1774526400000L), ZoneOffset.UTC);
-
-    @BeforeAll
-    static void start() {
-        AE.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        AE.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        AE.resetAll();
-    }
 
     static AliExpressClient client() {
         Retry retry = Retry.of("ae", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -20,36 +20,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both Wildberries report APIs over HTTP: paging by rrdid, the token, failures, and the one-a-minute limit. */
 class WildberriesClientTest {
 
-    static final WireMockServer WB = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The partner's stub: started once for the class, its stubs and requests reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension WB = WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()).build();
     static final LocalDate FROM = LocalDate.of(2026, 3, 2);
     static final LocalDate TO = LocalDate.of(2026, 3, 9);
     static final String REPORT = "/api/v5/supplier/reportDetailByPeriod";
     static final String FINANCE = "/api/finance/v1/sales-reports/detailed";
 
     final List<ReportRow> rows = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        WB.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        WB.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        WB.resetAll();
-    }
 
     static WildberriesClient client(WildberriesClient.Api api) {
         Retry retry = Retry.of("wb", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))
