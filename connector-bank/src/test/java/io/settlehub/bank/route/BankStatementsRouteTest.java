@@ -10,17 +10,15 @@ import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.contract.MessageHeaders;
+import io.settlehub.testsupport.BrokerMocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -34,15 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BankStatementsRouteTest {
 
-    /** The broker as mock endpoints, whatever options the hub's endpoints carry. */
-    static final class LenientMocks extends MockComponent {
-        @Override
-        protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-            parameters.clear();
-            return super.createEndpoint(uri, remaining, parameters);
-        }
-    }
-
     @TempDir
     Path dir;
 
@@ -53,7 +42,7 @@ class BankStatementsRouteTest {
                 "7700000000"), new BankProperties.Sftp("127.0.0.1", 22, "bank", "pw", null, "/dev/null", "outbox", "inbox"),
                 dir.toString(), List.of());
         camel = new DefaultCamelContext();
-        camel.addComponent("jms", new LenientMocks());
+        camel.addComponent("jms", new BrokerMocks());
         camel.addRoutes(new BankStatementsRoute(bank, new StatementFiles(bank, sent, new FeedMetrics(new SimpleMeterRegistry(),
                 Clock.systemUTC())), 60_000));
         AdviceWith.adviceWith(camel, BankStatementsRoute.ROUTE_ID, route -> route.replaceFromWith("direct:inbox"));

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.settlehub.testsupport.BrokerMocks;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -23,7 +24,7 @@ class LiveBalancesRouteTest {
 
     private void start() throws Exception {
         camel = new DefaultCamelContext();
-        camel.addComponent("jms", new WebhookRouteTest.LenientMocks());
+        camel.addComponent("jms", new BrokerMocks());
         Properties properties = new Properties();
         properties.put("hub.broker.endpoint", "jms");
         camel.getPropertiesComponent().setInitialProperties(properties);
