@@ -126,12 +126,11 @@ public record BankProperties(Debtor debtor, Sftp sftp, String stateDir, java.uti
         }
 
         /**
-         * The bank's answers: statements and status reports in the inbox, each moved to {@code processed/} once read
-         * (or {@code error/} if it cannot be), never deleted; a file is read only once it stopped growing.
+         * The bank's answers: statements and status reports in the inbox, read only once a file stopped growing, never
+         * deleted; where a file moves once read is the route's {@code move} option, appended to this.
          */
         public String inboxUri(long delayMs, String workDirectory) {
             return uri(inbox, "&delay=" + delayMs + "&include=.*\\.(xml|XML|txt|TXT)&readLock=changed&readLockMinAge=2000&readLockCheckInterval=1000&readLockMinLength=0"
-                    + "&move=processed/${date:now:yyyyMMdd-HHmmss}-${file:name}&moveFailed=error/${date:now:yyyyMMdd-HHmmss}-${file:name}"
                     + "&localWorkDirectory=" + workDirectory + "&autoCreate=true&binary=true");
         }
 

@@ -1,13 +1,13 @@
 package io.settlehub.bank.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.settlehub.bank.config.BankProperties;
 import io.settlehub.bank.inbound.StatementFiles;
 import io.settlehub.bank.outbound.SentInstructions;
 import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.FileInbox;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.testsupport.BrokerMocks;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The statements route's branches with the bank's inbox and the broker replaced (AdviceWith, mock endpoints): a status
  * report's statuses of our instructions become events; a file that is not a report is named on hub.connectors.unmapped
- * and fails, so the inbox moves it to its error folder, never to processed.
+ * and goes to the error folder, never to processed; a broker failure fails the exchange, so the file stays in the inbox.
  */
 class BankStatementsRouteTest {
 
@@ -54,8 +53,11 @@ class BankStatementsRouteTest {
         camel.stop();
     }
 
-    private void deliver(Path file) {
-        camel.createProducerTemplate().sendBodyAndHeader("direct:inbox", file.toFile(), Exchange.FILE_NAME, file.getFileName().toString());
+    private Exchange deliver(Path file) {
+        return camel.createProducerTemplate().send("direct:inbox", exchange -> {
+            exchange.getMessage().setBody(file.toFile());
+            exchange.getMessage().setHeader(Exchange.FILE_NAME, file.getFileName().toString());
+        });
     }
 
     @Test
@@ -69,8 +71,9 @@ class BankStatementsRouteTest {
                 StandardCharsets.UTF_8).replace("{{FIRST}}", "SHAAAA0000000000000000000000000001")
                 .replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
 
-        deliver(report);
+        Exchange read = deliver(report);
 
+        assertThat(FileInbox.destination(read)).isEqualTo("processed");
         MockEndpoint events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
         assertThat(events.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(MessageHeaders.DUPLICATE_ID))
                 .containsExactly("bank:SHAAAA0000000000000000000000000001:RJCT", "bank:SHBBBB0000000000000000000000000002:ACSP");
@@ -79,17 +82,40 @@ class BankStatementsRouteTest {
     }
 
     @Test
-    void a_file_that_is_no_report_is_named_for_an_operator_and_fails_so_the_inbox_keeps_it_aside() throws Exception {
+    void a_file_that_is_no_report_is_named_for_an_operator_and_set_aside_in_the_error_folder() throws Exception {
         start(new SentInstructions(dir.resolve("sent.tsv")));
         Path junk = dir.resolve("statement-20261201.xml");
         Files.writeString(junk, "<Document><not-closed>");
 
-        assertThatThrownBy(() -> deliver(junk)).isInstanceOf(CamelExecutionException.class);
+        Exchange read = deliver(junk);
+
+        assertThat(read.getException()).isNull();
+        assertThat(FileInbox.destination(read)).isEqualTo("error");
 
         MockEndpoint unmapped = camel.getEndpoint(HubEndpoints.UNMAPPED, MockEndpoint.class);
         assertThat(unmapped.getReceivedExchanges()).hasSize(1);
         assertThat(unmapped.getReceivedExchanges().get(0).getMessage().getHeader(MessageHeaders.FAILURE_REASON, String.class))
                 .contains("statement-20261201.xml");
         assertThat(camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class).getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void a_statement_the_broker_cannot_take_fails_so_the_inbox_reads_it_again_and_sets_nothing_aside() throws Exception {
+        SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
+        sent.sent("SHAAAA0000000000000000000000000001", "acme");
+        sent.sent("SHBBBB0000000000000000000000000002", "globex");
+        start(sent);
+        camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("AMQ219010: connection is destroyed");
+        });
+        Path report = dir.resolve("pain002-20261201.xml");
+        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(),
+                StandardCharsets.UTF_8).replace("{{FIRST}}", "SHAAAA0000000000000000000000000001")
+                .replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
+
+        Exchange read = deliver(report);
+
+        assertThat(read.getException()).as("a failed exchange: the file consumer leaves the file in the inbox").isNotNull();
+        assertThat(camel.getEndpoint(HubEndpoints.UNMAPPED, MockEndpoint.class).getReceivedCounter()).isZero();
     }
 }

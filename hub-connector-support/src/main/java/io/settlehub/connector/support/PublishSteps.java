@@ -11,7 +11,8 @@ import org.apache.camel.model.ProcessorDefinition;
 /**
  * The publishing every connector route does with what its feed fetched or its reader mapped (a record with
  * {@code events()} and {@code unmapped()}): each event to hub.events with the contract's headers, each unmapped record
- * to hub.connectors.unmapped with its reason; the result stays the body for the step that records progress.
+ * to hub.connectors.unmapped with its reason; the result stays the body for the step that records progress. A publish
+ * the broker refuses fails the exchange there and then: nothing after it (a watermark, a file's move) happens.
  */
 public final class PublishSteps {
 
@@ -21,11 +22,11 @@ public final class PublishSteps {
     public static ProcessorDefinition<?> eventsAndUnmapped(ProcessorDefinition<?> route) {
         return route
                 .setProperty("published", body())
-                .split(simple("${exchangeProperty.published.events}"))
+                .split(simple("${exchangeProperty.published.events}")).stopOnException()
                     .process(new CanonicalEventMessage())
                     .to(HubEndpoints.EVENTS)
                 .end()
-                .split(simple("${exchangeProperty.published.unmapped}"))
+                .split(simple("${exchangeProperty.published.unmapped}")).stopOnException()
                     .process(new UnmappedRecordMessage())
                     .to(HubEndpoints.UNMAPPED)
                 .end()

@@ -37,25 +37,39 @@ public abstract class PartnerFeedRouteBuilder extends RouteBuilder {
 
     /**
      * The timer route, which splits {@code accounts} into the per-account route, and answers that route's start with the
-     * account in the exchange ({@link #account}); a failure of one account goes to {@code failed} and the others go on.
+     * account in the exchange ({@link #account}); a failure of one account anywhere in its route — the partner, the
+     * mapping, a publish the broker refused — goes to {@code failed} before anything after it (the commit) runs, and the
+     * other accounts go on.
      * For feeds whose flow is their own (a report streamed while it is read, a check that publishes discrepancies).
      */
     protected <A> RouteDefinition eachAccount(String routeId, String timerUri, Supplier<List<A>> accounts, BiConsumer<A, Exception> failed) {
         String accountRoute = "direct:" + routeId + "-account";
-        onException(Exception.class)
-                .handled(true)
-                .process(exchange -> failed.accept(account(exchange), exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
-
+        // A route-wide onException would handle a refused publish inside the split, which then carries on to the commit:
+        // the per-account route has no error handler, so any failure reaches the timer route's catch before a commit.
         from(timerUri)
                 .routeId(routeId)
-                .process(exchange -> exchange.getMessage().setBody(accounts.get()))
+                .doTry()
+                    .process(exchange -> exchange.getMessage().setBody(accounts.get()))
+                .doCatch(Exception.class)
+                    .process(exchange -> failed.accept(null, caught(exchange)))
+                    .setBody(constant(List.of()))
+                .end()
                 .split(body())
-                    .to(accountRoute)
+                    .doTry()
+                        .to(accountRoute)
+                    .doCatch(Exception.class)
+                        .process(exchange -> failed.accept(account(exchange), caught(exchange)))
+                    .end()
                 .end();
 
         return from(accountRoute)
                 .routeId(routeId + "-account")
+                .errorHandler(noErrorHandler())
                 .setProperty(ACCOUNT, body());
+    }
+
+    private static Exception caught(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     /** The account the per-account route is working on. */

@@ -176,6 +176,20 @@ class ShopFeedRouteTest {
     }
 
     @Test
+    void events_the_broker_refuses_keep_the_watermark_so_the_next_poll_publishes_them_again() throws Exception {
+        watermarks.put("acme", 6L);
+        MockEndpoint events = start((shop, last) -> shop.equals("acme") ? List.of(charge("7", "55.10"), charge("9", "12.00")) : List.of());
+        events.whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("AMQ219010: connection is destroyed");
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> watermarks.containsKey("globex"));
+        assertThat(watermarks).as("a refused publish commits nothing; the other accounts go on").containsEntry("acme", 6L).containsEntry("globex", 0L);
+        assertThat(counted("hub.feed.errors", "acme")).isEqualTo(1);
+        assertThat(events.getReceivedCounter()).as("the rest of the page is not sent to a broker that refuses").isEqualTo(1);
+    }
+
+    @Test
     void the_guide_shows_this_example() throws Exception {
         String guide = Files.readString(Path.of("..", "docs", "adding-a-connector.md"));
         String source = Files.readString(Path.of("src", "test", "java", "io", "settlehub", "connector", "support", "feed",
