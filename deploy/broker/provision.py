@@ -6,8 +6,17 @@ HUB_BROKER_PASSWORD_<USER> (upper case, '-' as '_'); only its salted PBKDF2 hash
 PropertiesLoginModule reads (the one `artemis mask --hash` prints). Python's standard library only.
 
     provision.py INSTANCE_ETC_DIR [--host 127.0.0.1] [--port 61616]
+                 [--ha primary|backup --peer HOST:PORT --shared-store DIR [--self HOST:PORT]]
 
 --host/--port set the acceptor's address in the instance's artemis.profile (the hub.broker.* placeholders of broker.xml).
+--ha makes the instance one half of a shared-store high-availability pair (docs/scaling.md): both halves keep their
+journal in the same --shared-store folder (a SAN or NFS volume between machines), the primary serves, and the backup
+takes over when the primary's lock on the journal is released (the primary dies or stops) and gives it back when the
+primary returns. Each half names the other with --peer and itself with --self (as the other half and the clients reach
+it; default --host:--port); they find each other through a cluster connection whose user is hub-cluster, with the
+password HUB_BROKER_CLUSTER_PASSWORD. The same options may come from the environment (docker-compose's "ha" profile):
+HUB_BROKER_HA, HUB_BROKER_HA_PEER, HUB_BROKER_HA_SELF, HUB_BROKER_SHARED_STORE; an empty HUB_BROKER_HA is no pair.
+Clients list both halves: (tcp://primary:61616,tcp://backup:61616)?ha=true&reconnectAttempts=-1.
 Exit status 2 names a missing password.
 """
 import argparse
@@ -15,7 +24,6 @@ import hashlib
 import os
 import re
 import secrets
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -44,6 +52,36 @@ def hashed(password):
     return f"ENC(1024:{salt.hex().upper()}:{key.hex().upper()})"
 
 
+def high_availability(xml, role, self_address, peer, shared_store):
+    """broker.xml as one half of a shared-store pair: the shared journal, the peer, the cluster connection, the policy."""
+    password = os.environ.get("HUB_BROKER_CLUSTER_PASSWORD")
+    if not password:
+        print("provision.py: set HUB_BROKER_CLUSTER_PASSWORD (the pair's cluster connection)", file=sys.stderr)
+        sys.exit(2)
+    store = os.path.abspath(shared_store)
+    for kind in ("paging", "bindings", "journal", "large-messages"):
+        xml = xml.replace(f">data/{kind}<", f">{store}/{kind}<")
+    policy = ("<primary><failover-on-shutdown>true</failover-on-shutdown></primary>" if role == "primary"
+              else "<backup><allow-failback>true</allow-failback></backup>")
+    cluster = f"""
+      <connectors>
+         <connector name="self">tcp://{self_address}</connector>
+         <connector name="peer">tcp://{peer}</connector>
+      </connectors>
+      <cluster-user>hub-cluster</cluster-user>
+      <cluster-password>{password}</cluster-password>
+      <ha-policy><shared-store>{policy}</shared-store></ha-policy>
+      <cluster-connections>
+         <cluster-connection name="settlehub-ha">
+            <connector-ref>self</connector-ref>
+            <message-load-balancing>OFF</message-load-balancing>
+            <static-connectors><connector-ref>peer</connector-ref></static-connectors>
+         </cluster-connection>
+      </cluster-connections>
+"""
+    return xml.replace("<acceptors>", cluster.lstrip("\n") + "\n      <acceptors>", 1)
+
+
 def write_private(path, text):
     with open(path, "w", encoding="utf-8") as out:
         out.write(text)
@@ -55,14 +93,28 @@ def main():
     parser.add_argument("etc")
     parser.add_argument("--host")
     parser.add_argument("--port", type=int)
+    parser.add_argument("--ha", choices=["primary", "backup"], default=os.environ.get("HUB_BROKER_HA") or None)
+    parser.add_argument("--peer", default=os.environ.get("HUB_BROKER_HA_PEER") or None)
+    parser.add_argument("--self", dest="self_address", default=os.environ.get("HUB_BROKER_HA_SELF") or None)
+    parser.add_argument("--shared-store", default=os.environ.get("HUB_BROKER_SHARED_STORE") or None)
     args = parser.parse_args()
+    if args.ha and not (args.peer and args.shared_store):
+        parser.error("--ha needs --peer HOST:PORT and --shared-store DIR")
     users = identities()
     missing = [password_variable(u) for u in users if not os.environ.get(password_variable(u))]
     if missing:
         print("provision.py: set " + ", ".join(missing) + " (each broker user's password)", file=sys.stderr)
         sys.exit(2)
     os.makedirs(args.etc, exist_ok=True)
-    shutil.copyfile(os.path.join(HERE, "broker.xml"), os.path.join(args.etc, "broker.xml"))
+    with open(os.path.join(HERE, "broker.xml"), encoding="utf-8") as f:
+        xml = f.read()
+    if args.ha:   # the cluster password is in it: the owner's only
+        self_address = args.self_address or f"{args.host or '127.0.0.1'}:{args.port or 61616}"
+        write_private(os.path.join(args.etc, "broker.xml"), high_availability(xml, args.ha, self_address, args.peer,
+                                                                             args.shared_store))
+    else:
+        with open(os.path.join(args.etc, "broker.xml"), "w", encoding="utf-8") as out:
+            out.write(xml)
     write_private(os.path.join(args.etc, "artemis-users.properties"),
                   "".join(f"{u} = {hashed(os.environ[password_variable(u)])}\n" for u in users))
     by_role = {}

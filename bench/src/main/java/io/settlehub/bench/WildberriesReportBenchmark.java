@@ -4,13 +4,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.marketplace.config.WildberriesProperties;
-import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.feed.Streamed;
 import io.settlehub.marketplace.feed.WatermarkStore;
 import io.settlehub.marketplace.feed.WildberriesFeed;
 import io.settlehub.connector.support.UnmappedRecord;
@@ -61,20 +60,20 @@ public final class WildberriesReportBenchmark {
 
             Jvm.resetPeakHeap();
             long start = System.nanoTime();
-            WildberriesFeed.PollResult result;
+            Streamed<LocalDate> result;
             try (Publisher publisher = new Publisher(connection)) {
-                result = feedWith(server.url(), publisher).poll(feed.accounts().get(0));
+                result = feed.stream(feed.accounts().get(0), publisher);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = Jvm.peakHeapMb();
-            double rowsPerSecond = result.rows() / seconds;
+            double rowsPerSecond = result.records() / seconds;
             double eventsPerSecond = result.events() / seconds;
 
             System.out.println("| measure | value |");
             System.out.println("|---|---:|");
             System.out.printf("| broker: pre-built messages published per s (baseline, %,d messages) | %,.0f |%n", rows, baseline);
             System.out.printf("| report rows read, mapped and published per s (%,d rows → %,d events, %,d unmapped) | %,.0f |%n",
-                    result.rows(), result.events(), result.unmapped(), rowsPerSecond);
+                    result.records(), result.events(), result.unmapped(), rowsPerSecond);
             System.out.printf("| events published per s | %,.0f |%n", eventsPerSecond);
             System.out.printf("| **events/s ÷ baseline** | **%.2f** |%n", eventsPerSecond / baseline);
             System.out.printf("| time for the report, s | %,.1f |%n", seconds);
@@ -83,10 +82,6 @@ public final class WildberriesReportBenchmark {
     }
 
     private static WildberriesFeed feed(String url) throws Exception {
-        return feedWith(url, item -> { });
-    }
-
-    private static WildberriesFeed feedWith(String url, Consumer<Object> sink) throws Exception {
         WildberriesProperties properties = new WildberriesProperties(WildberriesClient.Api.FINANCE, null, url, Duration.ofMinutes(5),
                 LocalDate.of(2026, 1, 5), 100_000, List.of(new WildberriesProperties.Account("bench", "bench-token")));
         WildberriesClient client = new WildberriesClient(WildberriesClient.Api.FINANCE, url, Duration.ofMinutes(5),
@@ -94,8 +89,7 @@ public final class WildberriesReportBenchmark {
         RateLimiterRegistry limiters = RateLimiterRegistry.of(Map.of("wildberries", RateLimiterConfig.custom()
                 .limitForPeriod(Integer.MAX_VALUE).limitRefreshPeriod(Duration.ofSeconds(1)).build()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-        return new WildberriesFeed(properties, client, limiters, new WatermarkStore(Files.createTempDirectory("wb-bench")),
-                new FeedMetrics(new SimpleMeterRegistry(), clock), clock, sink);
+        return new WildberriesFeed(properties, client, limiters, new WatermarkStore(Files.createTempDirectory("wb-bench")), clock);
     }
 
     /** 10,000 canonical event bodies as the connector makes them, to be sent over and over as the baseline. */

@@ -133,7 +133,7 @@ class ChaosTest {
         everything.addAll(ozon.expectedEvents());
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicInteger poison = new AtomicInteger();
-        Thread publisher = new Thread(() -> publish(brokerPort, stream, poison, publishing), "chaos-publisher");
+        Thread publisher = new Thread(() -> publish("tcp://127.0.0.1:" + brokerPort, stream, poison), "chaos-publisher");
         Thread payouts = new Thread(() -> {
             while (publishing.get()) {
                 try {
@@ -314,11 +314,11 @@ class ChaosTest {
      * Publishes every event as the connector that publishes its type (and a poison message now and then, from the
      * marketplace connector), reconnecting and resending through broker outages.
      */
-    static void publish(int port, List<CanonicalEvent> stream, AtomicInteger poison, AtomicBoolean publishing) {
+    static void publish(String url, List<CanonicalEvent> stream, AtomicInteger poison) {
         int next = 0;
         while (next < stream.size()) {
-            try (EventPublishers publishers = new EventPublishers(identity -> StandaloneBroker.factory(port, identity), false, true);
-                 ActiveMQConnectionFactory factory = StandaloneBroker.factory(port, "connector-marketplace");
+            try (EventPublishers publishers = new EventPublishers(identity -> StandaloneBroker.factory(url, identity), false, true);
+                 ActiveMQConnectionFactory factory = StandaloneBroker.factory(url, "connector-marketplace");
                  Connection connection = factory.createConnection();
                  Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
                 MessageProducer poisons = session.createProducer(session.createQueue(Addresses.EVENTS));
@@ -384,6 +384,10 @@ class ChaosTest {
     }
 
     static void startCore(Map<String, String> env, int port) throws Exception {
+        startCore(processes, env, port);
+    }
+
+    static void startCore(Processes processes, Map<String, String> env, int port) throws Exception {
         processes.java("settlement-core", RunningHub.jar("settlement-core"), env, "--server.port=" + port,
                 "--hub.events.batch-size=500", RunningHub.BANK_DIRECTORY);
         RunningHub.awaitHealthy(port, "settlement-core");

@@ -27,7 +27,20 @@ final class StandaloneBroker {
 
     /** The environment of a service that logs in to the broker as {@code identity}: its own user and password only. */
     static Map<String, String> login(String identity, int port) {
-        return Map.of("HUB_BROKER_URL", "tcp://127.0.0.1:" + port, "HUB_BROKER_USER", identity, "HUB_BROKER_PASSWORD", password(identity));
+        return login(identity, "tcp://127.0.0.1:" + port);
+    }
+
+    static Map<String, String> login(String identity, String url) {
+        return Map.of("HUB_BROKER_URL", url, "HUB_BROKER_USER", identity, "HUB_BROKER_PASSWORD", password(identity));
+    }
+
+    /**
+     * The URL of a high-availability pair as a service is given it: both halves, failing over to whichever is serving,
+     * and reconnecting for ever (docs/scaling.md).
+     */
+    static String pairUrl(int primaryPort, int backupPort) {
+        return "(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort
+                + ")?ha=true&reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=2&maxRetryInterval=2000";
     }
 
     /** Every broker user's password, as the variables provision.py (and the sandbox's seeding) read. */
@@ -38,17 +51,39 @@ final class StandaloneBroker {
     }
 
     static ActiveMQConnectionFactory factory(int port, String identity) {
-        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port, identity, password(identity));
+        return factory("tcp://127.0.0.1:" + port, identity);
+    }
+
+    static ActiveMQConnectionFactory factory(String url, String identity) {
+        return new ActiveMQConnectionFactory(url, identity, password(identity));
     }
 
     static Path create(Path artemisHome, Path instance, int port, int consolePort) throws IOException, InterruptedException {
+        return create(artemisHome, instance, port, consolePort, List.of(), Map.of());
+    }
+
+    /**
+     * One half ({@code primary} or {@code backup}) of a shared-store pair, as deploy/broker/provision.py --ha sets it up:
+     * the journal in {@code sharedStore}, the other half at {@code peerPort}.
+     */
+    static Path createHalf(Path artemisHome, Path instance, int port, int consolePort, String role, int peerPort, Path sharedStore)
+            throws IOException, InterruptedException {
+        return create(artemisHome, instance, port, consolePort, List.of("--ha", role, "--peer", "127.0.0.1:" + peerPort,
+                "--shared-store", sharedStore.toString()), Map.of("HUB_BROKER_CLUSTER_PASSWORD", "e2e-cluster-password"));
+    }
+
+    private static Path create(Path artemisHome, Path instance, int port, int consolePort, List<String> provisionArgs,
+                               Map<String, String> provisionEnv) throws IOException, InterruptedException {
         run(List.of(artemisHome.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--user", "hub-operator", "--password", password("hub-operator"), "--require-login", "--host", "127.0.0.1",
                 "--http-host", "127.0.0.1", "--default-port", String.valueOf(port), "--http-port", String.valueOf(consolePort), "--nio",
                 "--silent"), Map.of(), "artemis create");
-        run(List.of("python3", ROOT.resolve("deploy/broker/provision.py").toString(), instance.resolve("etc").toString(), "--host",
-                "127.0.0.1", "--port", String.valueOf(port)), passwords(List.copyOf(HubTestBroker.identities().keySet())),
-                "deploy/broker/provision.py");
+        List<String> provision = new java.util.ArrayList<>(List.of("python3", ROOT.resolve("deploy/broker/provision.py").toString(),
+                instance.resolve("etc").toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
+        provision.addAll(provisionArgs);
+        Map<String, String> env = new HashMap<>(passwords(List.copyOf(HubTestBroker.identities().keySet())));
+        env.putAll(provisionEnv);
+        run(provision, env, "deploy/broker/provision.py");
         return instance;
     }
 

@@ -20,8 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -60,15 +58,8 @@ class GoodsReceiptsRouteTest {
                 Map.of("77a0b1c2-0f4b-11ef-8a57-005056b7c1d1", "shenzhen-lights"));
         GoodsReceiptsFeed feed = new GoodsReceiptsFeed(new OneCProperties("odata", null, state, null, null, List.of(acme)), acmeInfobase(acme));
 
-        camel = new DefaultCamelContext();
-        camel.addComponent("jms", new BrokerMocks());
-        Properties properties = new Properties();
-        properties.put("hub.onec.receipts-poll-interval", "60000");
-        properties.put("hub.onec.receipts-initial-delay", "60000");
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.addRoutes(new GoodsReceiptsRoute(feed, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC())));
-        AdviceWith.adviceWith(camel, GoodsReceiptsRoute.ROUTE_ID, route -> route.replaceFromWith("direct:tick"));
-        camel.start();
+        camel = BrokerMocks.started(new GoodsReceiptsRoute(feed, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC())),
+                Map.of("hub.onec.receipts-poll-interval", "60000", "hub.onec.receipts-initial-delay", "60000"), GoodsReceiptsRoute.ROUTE_ID, "direct:tick");
         events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
         unmapped = camel.getEndpoint(HubEndpoints.UNMAPPED, MockEndpoint.class);
     }

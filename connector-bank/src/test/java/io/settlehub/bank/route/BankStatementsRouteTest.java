@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -40,12 +39,8 @@ class BankStatementsRouteTest {
         BankProperties bank = new BankProperties(new BankProperties.Debtor("Settlehub LLC", "40702810000000000099", "044525225",
                 "7700000000"), new BankProperties.Sftp("127.0.0.1", 22, "bank", "pw", null, "/dev/null", "outbox", "inbox"),
                 dir.toString(), List.of());
-        camel = new DefaultCamelContext();
-        camel.addComponent("jms", new BrokerMocks());
-        camel.addRoutes(new BankStatementsRoute(bank, new StatementFiles(bank, sent, new FeedMetrics(new SimpleMeterRegistry(),
-                Clock.systemUTC())), 60_000));
-        AdviceWith.adviceWith(camel, BankStatementsRoute.ROUTE_ID, route -> route.replaceFromWith("direct:inbox"));
-        camel.start();
+        camel = BrokerMocks.started(new BankStatementsRoute(bank, new StatementFiles(bank, sent, new FeedMetrics(new SimpleMeterRegistry(),
+                Clock.systemUTC())), 60_000), java.util.Map.of(), BankStatementsRoute.ROUTE_ID, "direct:inbox");
     }
 
     @AfterEach

@@ -22,9 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -57,15 +56,8 @@ class CbrRatesRouteTest {
         Clock today = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
         CbrRatesFeed feed = new CbrRatesFeed(client, Set.of("CNY", "USD"), LocalDate.of(2026, 11, 20), 60, state.resolve("cbr-rates.txt"), today);
 
-        camel = new DefaultCamelContext();
-        camel.addComponent("jms", new BrokerMocks());
-        Properties properties = new Properties();
-        properties.put("hub.cbr.poll-interval", "60000");
-        properties.put("hub.cbr.initial-delay", "60000");
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.addRoutes(new CbrRatesRoute(feed, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC())));
-        AdviceWith.adviceWith(camel, CbrRatesRoute.ROUTE_ID, route -> route.replaceFromWith("direct:tick"));
-        camel.start();
+        camel = BrokerMocks.started(new CbrRatesRoute(feed, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC())),
+                Map.of("hub.cbr.poll-interval", "60000", "hub.cbr.initial-delay", "60000"), CbrRatesRoute.ROUTE_ID, "direct:tick");
         events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -37,13 +37,8 @@ class CustomsDeclarationInboxTest {
 
     @BeforeEach
     void start() throws Exception {
-        camel = new DefaultCamelContext();
-        camel.addComponent("jms", new BrokerMocks());
-        Properties properties = new Properties();
-        properties.put("hub.customs.root", root.toString());
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.addRoutes(new CustomsDeclarationRoute(new CustomsFiles(new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()))));
-        camel.start();
+        camel = BrokerMocks.started(new CustomsDeclarationRoute(new CustomsFiles(new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()))),
+                Map.of("hub.customs.root", root.toString()), null, null);
         events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
         unmapped = camel.getEndpoint(HubEndpoints.UNMAPPED, MockEndpoint.class);
     }

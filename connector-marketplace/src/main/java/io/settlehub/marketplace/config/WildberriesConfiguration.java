@@ -3,14 +3,10 @@ package io.settlehub.marketplace.config;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.marketplace.feed.WatermarkStore;
 import io.settlehub.marketplace.feed.WildberriesFeed;
 import io.settlehub.marketplace.partner.wildberries.WildberriesClient;
-import io.settlehub.marketplace.route.WildberriesPollRoute;
 import java.time.Clock;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,8 +23,7 @@ class WildberriesConfiguration {
 
     @Bean
     WildberriesFeed wildberriesFeed(WildberriesProperties wb, WildberriesClient client, RateLimiterRegistry limiters,
-                                    WatermarkStore store, MeterRegistry registry, Clock clock, ProducerTemplate producer) {
-        return new WildberriesFeed(wb, client, limiters, store, new FeedMetrics(registry, clock), clock,
-                item -> producer.sendBody(WildberriesPollRoute.PUBLISH, item));
+                                    WatermarkStore store, Clock clock) {
+        return new WildberriesFeed(wb, client, limiters, store, clock);
     }
 }

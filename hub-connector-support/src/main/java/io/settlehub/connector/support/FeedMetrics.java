@@ -21,7 +21,7 @@ public class FeedMetrics {
         this.clock = clock;
     }
 
-    public void polled(String feed, String clientId, int events, int unmapped, Instant watermark) {
+    public void polled(String feed, String clientId, long events, long unmapped, Instant watermark) {
         Tags tags = Tags.of("feed", feed, "client", clientId);
         registry.counter("hub.feed.events.published", tags).increment(events);
         registry.counter("hub.feed.records.unmapped", tags).increment(unmapped);

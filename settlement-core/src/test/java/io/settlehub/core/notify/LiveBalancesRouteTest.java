@@ -8,9 +8,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.settlehub.testsupport.BrokerMocks;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,8 @@ class LiveBalancesRouteTest {
     private DefaultCamelContext camel;
 
     private void start() throws Exception {
-        camel = new DefaultCamelContext();
-        camel.addComponent("jms", new BrokerMocks());
-        Properties properties = new Properties();
-        properties.put("hub.broker.endpoint", "jms");
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.addRoutes(new LiveBalancesRoute(origin, live));
-        AdviceWith.adviceWith(camel, "core-live-balances", route -> route.replaceFromWith("direct:notifications"));
-        camel.start();
+        camel = BrokerMocks.started(new LiveBalancesRoute(origin, live), Map.of("hub.broker.endpoint", "jms"), "core-live-balances",
+                "direct:notifications");
     }
 
     @AfterEach

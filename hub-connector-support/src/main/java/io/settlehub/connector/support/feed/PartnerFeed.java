@@ -1,7 +1,5 @@
 package io.settlehub.connector.support.feed;
 
-import java.util.List;
-
 /**
  * A partner's feed as the connector kit polls it: for each account due, fetch what is new since the account's
  * watermark, and — only once everything fetched was published — commit the watermark the fetch reached. The kit's
@@ -11,21 +9,7 @@ import java.util.List;
  * @param <A> an account at the partner (a seller account, an infobase, the central bank's one feed)
  * @param <W> where the next fetch resumes (a date, a cursor, a record of several)
  */
-public interface PartnerFeed<A, W> {
-
-    /** The feed's name in metrics and logs ({@code ozon}, {@code cbr}). */
-    String name();
-
-    /** The accounts to poll this round. */
-    List<A> accounts();
-
-    /**
-     * The hub client an account belongs to, for metrics and logs: a {@link PartnerAccount}'s client, else the account as
-     * text (a feed of reference data for every client names its one account {@code reference-data}).
-     */
-    default String clientOf(A account) {
-        return account instanceof PartnerAccount owned ? owned.clientId() : String.valueOf(account);
-    }
+public interface PartnerFeed<A, W> extends FeedAccounts<A> {
 
     /** What is new for the account since its watermark; nothing is saved. */
     Fetched<W> fetch(A account);

@@ -1,11 +1,17 @@
 package io.settlehub.connector.support.feed;
 
+import io.settlehub.connector.support.CanonicalEventMessage;
 import io.settlehub.connector.support.FeedMetrics;
+import io.settlehub.connector.support.HubEndpoints;
+import io.settlehub.connector.support.UnmappedRecordMessage;
+import io.settlehub.contract.CanonicalEvent;
+import java.time.Instant;
 import io.settlehub.connector.support.PublishSteps;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -32,7 +38,45 @@ public abstract class PartnerFeedRouteBuilder extends RouteBuilder {
     protected <A, W> void poll(String routeId, String timerUri, PartnerFeed<A, W> feed) {
         PublishSteps.eventsAndUnmapped(eachAccount(routeId, timerUri, feed::accounts, (account, cause) -> failed(feed, account, cause))
                         .process(exchange -> exchange.getMessage().setBody(feed.fetch(account(exchange)))))
-                .process(exchange -> committed(feed, account(exchange), exchange.getMessage().getBody(Fetched.class)));
+                .process(exchange -> {
+                    Fetched<W> fetched = exchange.getMessage().getBody(Fetched.class);
+                    feed.commit(account(exchange), fetched.next());
+                    committed(feed, account(exchange), fetched.next(), fetched.events().size(), fetched.unmapped().size(), fetched.readUpTo());
+                });
+    }
+
+    /**
+     * Declares a streaming feed's routes: as {@link #poll}, and {@code routeId-publish}, which publishes each event or
+     * unmapped record the moment the feed hands it on; the watermark is committed once the whole read was published.
+     */
+    protected <A, W> void stream(String routeId, String timerUri, StreamingPartnerFeed<A, W> feed) {
+        String publish = "direct:" + routeId + "-publish";
+        eachAccount(routeId, timerUri, feed::accounts, (account, cause) -> failed(feed, account, cause))
+                .process(exchange -> {
+                    ProducerTemplate producer = exchange.getContext().createProducerTemplate();
+                    try {
+                        exchange.getMessage().setBody(feed.stream(account(exchange), item -> producer.sendBody(publish, item)));
+                    } finally {
+                        producer.stop();
+                    }
+                })
+                .process(exchange -> {
+                    Streamed<W> read = exchange.getMessage().getBody(Streamed.class);
+                    feed.commit(account(exchange), read.next());
+                    committed(feed, account(exchange), read.next(), read.events(), read.unmapped(), read.readUpTo());
+                });
+
+        from(publish)
+                .routeId(routeId + "-publish")
+                .errorHandler(noErrorHandler())
+                .choice()
+                    .when(body().isInstanceOf(CanonicalEvent.class))
+                        .process(new CanonicalEventMessage())
+                        .to(HubEndpoints.EVENTS)
+                    .otherwise()
+                        .process(new UnmappedRecordMessage())
+                        .to(HubEndpoints.UNMAPPED)
+                .end();
     }
 
     /**
@@ -78,16 +122,13 @@ public abstract class PartnerFeedRouteBuilder extends RouteBuilder {
         return (A) exchange.getProperty(ACCOUNT);
     }
 
-    @SuppressWarnings("unchecked")
-    private <A, W> void committed(PartnerFeed<A, W> feed, A account, Fetched<?> fetched) {
-        feed.commit(account, (W) fetched.next());
+    private <A> void committed(FeedAccounts<A> feed, A account, Object next, long events, long unmapped, Instant readUpTo) {
         String client = feed.clientOf(account);
-        metrics.polled(feed.name(), client, fetched.events().size(), fetched.unmapped().size(), fetched.readUpTo());
-        log.info("{} {}: published {} event(s), {} unmapped; resumes at {}", feed.name(), client, fetched.events().size(),
-                fetched.unmapped().size(), fetched.next());
+        metrics.polled(feed.name(), client, events, unmapped, readUpTo);
+        log.info("{} {}: published {} event(s), {} unmapped; resumes at {}", feed.name(), client, events, unmapped, next);
     }
 
-    private <A> void failed(PartnerFeed<A, ?> feed, A account, Exception cause) {
+    private <A> void failed(FeedAccounts<A> feed, A account, Exception cause) {
         String client = account == null ? "-" : feed.clientOf(account);
         String kind = metrics.failed(feed.name(), client, cause);
         log.warn("{} {}: poll failed ({}), watermark kept: {}", feed.name(), client, kind, cause == null ? "" : cause.getMessage());
