@@ -72,6 +72,13 @@ final class StandaloneBroker {
                 "--shared-store", sharedStore.toString()), Map.of("HUB_BROKER_CLUSTER_PASSWORD", "e2e-cluster-password"));
     }
 
+    /** One of two live brokers in a cluster, as deploy/broker/provision.py --cluster sets it up ({@code local} or {@code remote}). */
+    static Path createClustered(Path artemisHome, Path instance, int port, int consolePort, String grouping, int peerPort)
+            throws IOException, InterruptedException {
+        return create(artemisHome, instance, port, consolePort, List.of("--cluster", grouping, "--peer", "127.0.0.1:" + peerPort),
+                Map.of("HUB_BROKER_CLUSTER_PASSWORD", "e2e-cluster-password"));
+    }
+
     private static Path create(Path artemisHome, Path instance, int port, int consolePort, List<String> provisionArgs,
                                Map<String, String> provisionEnv) throws IOException, InterruptedException {
         run(List.of(artemisHome.resolve("bin/artemis").toString(), "create", instance.toString(),

@@ -1,5 +1,6 @@
 package io.settlehub.testsupport;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.Endpoint;
@@ -20,12 +21,20 @@ public final class BrokerMocks extends MockComponent {
      * ({@code direct:tick} for a timer, {@code direct:inbox} for a folder).
      */
     public static DefaultCamelContext started(RoutesBuilder routes, Map<String, String> properties, String routeId, String from) throws Exception {
+        return started(List.of(routes), properties, routeId, from);
+    }
+
+    /** As {@link #started(RoutesBuilder, Map, String, String)}, with several builders (route configurations among them). */
+    public static DefaultCamelContext started(List<RoutesBuilder> routes, Map<String, String> properties, String routeId, String from)
+            throws Exception {
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.addComponent("jms", new BrokerMocks());
         Properties initial = new Properties();
         initial.putAll(properties);
         camel.getPropertiesComponent().setInitialProperties(initial);
-        camel.addRoutes(routes);
+        for (RoutesBuilder builder : routes) {
+            camel.addRoutes(builder);
+        }
         if (routeId != null) {
             AdviceWith.adviceWith(camel, routeId, route -> route.replaceFromWith(from));
         }

@@ -24,6 +24,7 @@ public final class EventPublishers implements AutoCloseable {
     private final boolean transacted;
     private final boolean duplicateIds;
     private final Map<String, Publisher> publishers = new LinkedHashMap<>();
+    private final Map<String, io.settlehub.contract.MessageSignatures.Signer> signers = new java.util.HashMap<>();
 
     /**
      * {@code factories}: a connection factory per broker user; {@code transacted}: sends wait for {@link #commit};
@@ -35,10 +36,21 @@ public final class EventPublishers implements AutoCloseable {
         this.duplicateIds = duplicateIds;
     }
 
+    /** The events {@code identity} publishes carry its signature of their body, as a connector with a signing key sends them. */
+    public EventPublishers signing(String identity, io.settlehub.contract.MessageSignatures.Signer signer) {
+        signers.put(identity, signer);
+        return this;
+    }
+
     public void send(CanonicalEvent event) throws JMSException {
-        Publisher publisher = publisher(EventPublishing.publisherOf(event.type()));
-        publisher.producer().send(duplicateIds ? EventPublishing.message(publisher.session(), event)
-                : EventPublishing.withoutDuplicateId(publisher.session(), event));
+        String identity = EventPublishing.publisherOf(event.type());
+        Publisher publisher = publisher(identity);
+        jakarta.jms.TextMessage message = duplicateIds ? EventPublishing.message(publisher.session(), event)
+                : EventPublishing.withoutDuplicateId(publisher.session(), event);
+        if (signers.containsKey(identity)) {
+            message.setStringProperty(io.settlehub.contract.MessageHeaders.SIGNATURE, signers.get(identity).sign(message.getText()));
+        }
+        publisher.producer().send(message);
     }
 
     public void commit() throws JMSException {

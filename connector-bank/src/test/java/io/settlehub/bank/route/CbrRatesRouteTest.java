@@ -15,6 +15,7 @@ import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.connector.support.PartnerUnavailableException;
 import io.settlehub.contract.MessageHeaders;
+import io.settlehub.contract.MessageSignatures;
 import io.settlehub.testsupport.BrokerMocks;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The central bank's rates route, the timer and the broker replaced: a day's rates published and the day remembered; the
+ * The central bank's rates route, the timer and the broker replaced: a day's rates published, signed by the connector
+ * ({@link SignedEvents}), and the day remembered; the
  * bank answering with errors (after the client's retries) or a page that is not the rates publishes nothing and keeps
  * the day, so the next run asks for it again.
  */
@@ -46,6 +49,8 @@ class CbrRatesRouteTest {
     @TempDir
     Path state;
 
+    static final String[] BANK_KEYS = MessageSignatures.newKeyPair();
+
     private DefaultCamelContext camel;
     private MockEndpoint events;
 
@@ -56,8 +61,8 @@ class CbrRatesRouteTest {
         Clock today = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
         CbrRatesFeed feed = new CbrRatesFeed(client, Set.of("CNY", "USD"), LocalDate.of(2026, 11, 20), 60, state.resolve("cbr-rates.txt"), today);
 
-        camel = BrokerMocks.started(new CbrRatesRoute(feed, new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC())),
-                Map.of("hub.cbr.poll-interval", "60000", "hub.cbr.initial-delay", "60000"), CbrRatesRoute.ROUTE_ID, "direct:tick");
+        camel = BrokerMocks.started(List.of(new SignedEvents(BANK_KEYS[0]), new CbrRatesRoute(feed, new FeedMetrics(new SimpleMeterRegistry(),
+                Clock.systemUTC()))), Map.of("hub.cbr.poll-interval", "60000", "hub.cbr.initial-delay", "60000"), CbrRatesRoute.ROUTE_ID, "direct:tick");
         events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
     }
 
@@ -81,6 +86,11 @@ class CbrRatesRouteTest {
         tick();
         assertThat(events.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(MessageHeaders.DUPLICATE_ID))
                 .containsExactlyInAnyOrder("cbr:CNY:RUB:2026-11-20", "cbr:USD:RUB:2026-11-20");
+
+        MessageSignatures.Verifier bank = MessageSignatures.verifier(BANK_KEYS[1], "test");
+        assertThat(events.getReceivedExchanges()).as("each signed by the connector's key, over its exact body").allSatisfy(e ->
+                assertThat(bank.verifies(e.getMessage().getBody(String.class), e.getMessage().getHeader(MessageHeaders.SIGNATURE, String.class)))
+                        .isTrue());
 
         CBR.resetRequests();
         tick();

@@ -35,7 +35,7 @@ public class CustomsDeclarationRoute extends RouteBuilder {
                 constant("customs"));
 
         INBOX.reads(from("file:{{hub.customs.root}}?recursive=true&minDepth=2&maxDepth=2&include=.*\\.(csv|CSV|xml|XML)"
-                + "&readLock=changed&readLockMinAge=1000" + FileInbox.moveOption("${exchangeProperty.clientId}-${file:onlyname}"))
+                + "&readLock=changed&readLockMinAge={{hub.customs.read-lock-min-age:1000}}" + FileInbox.moveOption("${exchangeProperty.clientId}-${file:onlyname}"))
                 .routeId(ROUTE_ID))
                 .process(exchange -> exchange.setProperty("clientId", java.nio.file.Path.of(
                         exchange.getMessage().getHeader("CamelFileParent", String.class)).getFileName().toString()))

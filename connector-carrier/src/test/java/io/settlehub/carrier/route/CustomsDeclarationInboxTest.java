@@ -38,7 +38,7 @@ class CustomsDeclarationInboxTest {
     @BeforeEach
     void start() throws Exception {
         camel = BrokerMocks.started(new CustomsDeclarationRoute(new CustomsFiles(new FeedMetrics(new SimpleMeterRegistry(), Clock.systemUTC()))),
-                Map.of("hub.customs.root", root.toString()), null, null);
+                Map.of("hub.customs.root", root.toString(), "hub.customs.read-lock-min-age", "100"), null, null);
         events = camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class);
         unmapped = camel.getEndpoint(HubEndpoints.UNMAPPED, MockEndpoint.class);
     }

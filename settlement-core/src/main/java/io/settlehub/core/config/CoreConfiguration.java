@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,15 +57,24 @@ public class CoreConfiguration {
         return new MessageSenders(coreIdentity);
     }
 
-    /** {@code hub.events.senders}: event type → the broker users (comma-separated) that alone may publish it. */
+    /**
+     * {@code hub.events.senders}: event type → the broker users (comma-separated) that alone may publish it;
+     * {@code hub.events.sender-keys}: broker user → its public keys, for what reaches us through another broker.
+     */
     @Bean
     SenderAuthority senderAuthority(Environment environment) {
-        Map<EventType, String> configured = Binder.get(environment)
-                .bind("hub.events.senders", Bindable.mapOf(EventType.class, String.class)).orElse(Map.of());
+        Binder binder = Binder.get(environment);
+        Map<EventType, String> configured = binder.bind("hub.events.senders", Bindable.mapOf(EventType.class, String.class)).orElse(Map.of());
         Map<EventType, List<String>> senders = new EnumMap<>(EventType.class);
         configured.forEach((type, users) -> senders.put(type, Arrays.stream(users.split(",")).map(String::trim)
                 .filter(u -> !u.isEmpty()).toList()));
-        return new SenderAuthority(senders);
+        Map<String, MessageSignatures.Verifier> keys = new HashMap<>();
+        binder.bind("hub.events.sender-keys", Bindable.mapOf(String.class, String.class)).orElse(Map.of()).forEach((user, publicKeys) -> {
+            if (!publicKeys.isBlank()) {
+                keys.put(user, MessageSignatures.verifier(publicKeys, "hub.events.sender-keys." + user));
+            }
+        });
+        return new SenderAuthority(senders, keys);
     }
 
     @Bean

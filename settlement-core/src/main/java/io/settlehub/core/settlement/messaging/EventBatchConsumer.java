@@ -166,13 +166,15 @@ public class EventBatchConsumer implements SmartLifecycle {
         for (Message message : batch) {
             String sender = senders.of(message);
             CanonicalEvent event;
+            String body;
             try {
-                event = EventCodec.decode(MessageCopies.body(message));
+                body = MessageCopies.body(message);
+                event = EventCodec.decode(body);
             } catch (InvalidMessageException e) {
                 failed.add(new Failed(message, sender, "invalid event: " + e.getMessage(), false));
                 continue;
             }
-            Optional<String> refusal = authority.refusal(event.type(), sender);
+            Optional<String> refusal = authority.refusal(event.type(), sender, body, message.getStringProperty(MessageHeaders.SIGNATURE));
             if (refusal.isPresent()) {
                 failed.add(new Failed(message, sender, "refused: " + refusal.get(), true));
                 alerts.accept(Alert.messageRefused(event.eventId(), "event " + event.eventId() + " (" + event.type() + ", client "
