@@ -16,7 +16,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,17 +123,7 @@ class BrokerClusterTest {
             assertThat(processes.log("settlement-core-" + i)).as("nothing refused or dead-lettered").doesNotContain("dead-lettering");
         }
 
-        Map<String, Map<String, BigDecimal>> expected = ChaosTest.expectedBuckets(stream);
-        for (int c = 0; c < CLIENTS; c++) {
-            String client = EventStreams.client(c);
-            Map<String, BigDecimal> actual = new HashMap<>();
-            jdbc.query("select kind, credits_posted - debits_posted from account where owner = ?",
-                    rs -> { actual.put(rs.getString(1), rs.getBigDecimal(2)); }, "client/" + client);
-            Map<String, BigDecimal> want = expected.get(client);
-            for (String bucket : List.of("pending", "held", "available")) {
-                assertThat(ChaosTest.get(actual, bucket)).as("%s %s", client, bucket).isEqualByComparingTo(want.get(bucket));
-            }
-        }
+        PureSettlement.assertLedgerMatches(jdbc, stream, java.util.stream.IntStream.range(0, CLIENTS).mapToObj(EventStreams::client).toList());
         System.out.printf("broker cluster: %d messages published to two brokers for %d events (%d sent to both); %d applied,"
                 + " once each; each probe group with one consumer: %s%n", published, stream.size(), published - stream.size(),
                 stream.size(), groups);

@@ -7,7 +7,6 @@ import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.testsupport.EmbeddedSftpServer;
 import io.settlehub.testsupport.EventStreams;
 import io.settlehub.testsupport.TestDatabase;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,23 +131,8 @@ class BrokerFailoverTest {
         payouts.join(30_000);
         ChaosTest.call(corePort, "POST", "/api/payouts/run", null);
 
-        Map<String, Map<String, BigDecimal>> expected = ChaosTest.expectedBuckets(stream);
-        int paidClients = 0;
-        for (int c = 0; c < CLIENTS; c++) {
-            String client = EventStreams.client(c);
-            Map<String, BigDecimal> actual = new HashMap<>();
-            jdbc.query("select kind, credits_posted - debits_posted from account where owner = ?",
-                    rs -> { actual.put(rs.getString(1), rs.getBigDecimal(2)); }, "client/" + client);
-            BigDecimal instructed = jdbc.queryForObject("select coalesce(sum(amount), 0) from payment_instruction where client_id = ? and currency = 'RUB'",
-                    BigDecimal.class, client);
-            Map<String, BigDecimal> want = expected.get(client);
-            assertThat(ChaosTest.get(actual, "pending")).as("%s pending", client).isEqualByComparingTo(want.get("pending"));
-            assertThat(ChaosTest.get(actual, "held")).as("%s held", client).isEqualByComparingTo(want.get("held"));
-            assertThat(ChaosTest.get(actual, "available").add(ChaosTest.get(actual, "inFlight")).add(ChaosTest.get(actual, "paid")))
-                    .as("%s available + in flight + paid", client).isEqualByComparingTo(want.get("available"));
-            assertThat(instructed).as("%s: every instruction is in flight once", client).isEqualByComparingTo(ChaosTest.get(actual, "inFlight"));
-            paidClients += instructed.signum() > 0 ? 1 : 0;
-        }
+        int paidClients = PureSettlement.assertLedgerMatches(jdbc, stream,
+                java.util.stream.IntStream.range(0, CLIENTS).mapToObj(EventStreams::client).toList());
         assertThat(paidClients).as("payout runs happened around the failover").isPositive();
         await("the outbox published").atMost(Duration.ofSeconds(60)).until(() ->
                 jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class) == 0);

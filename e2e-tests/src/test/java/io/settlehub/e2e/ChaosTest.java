@@ -7,16 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
-import io.settlehub.contract.EventType;
 import io.settlehub.contract.MessageHeaders;
-import io.settlehub.core.ledger.AccountKey;
-import io.settlehub.core.ledger.Bucket;
-import io.settlehub.core.ledger.InMemoryLedger;
-import io.settlehub.core.settlement.AgreementJson;
-import io.settlehub.core.settlement.AgreementTerms;
-import io.settlehub.core.settlement.RateBook;
-import io.settlehub.core.settlement.SettlementCalculator;
-import io.settlehub.core.settlement.SettlementPostings;
 import io.settlehub.testsupport.EventPublishers;
 import io.settlehub.testsupport.EventStreams;
 import io.settlehub.testsupport.TestDatabase;
@@ -29,14 +20,12 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -190,23 +179,8 @@ class ChaosTest {
         assertThat(ozonOnTheBroker).as("each Ozon event reached hub.events once, though both replicas published it")
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(ozon.expectedEvents().stream().map(CanonicalEvent::eventId).toList());
-        Map<String, Map<String, BigDecimal>> expected = expectedBuckets(everything);
-        int paidClients = 0;
-        for (int c = 0; c < CLIENTS; c++) {
-            String client = EventStreams.client(c);
-            Map<String, BigDecimal> actual = new HashMap<>();
-            jdbc.query("select kind, credits_posted - debits_posted from account where owner = ?",
-                    rs -> { actual.put(rs.getString(1), rs.getBigDecimal(2)); }, "client/" + client);
-            BigDecimal instructed = jdbc.queryForObject("select coalesce(sum(amount), 0) from payment_instruction where client_id = ? and currency = 'RUB'",
-                    BigDecimal.class, client);
-            Map<String, BigDecimal> want = expected.get(client);
-            assertThat(get(actual, "pending")).as("%s pending", client).isEqualByComparingTo(want.get("pending"));
-            assertThat(get(actual, "held")).as("%s held", client).isEqualByComparingTo(want.get("held"));
-            assertThat(get(actual, "available").add(get(actual, "inFlight")).add(get(actual, "paid")))
-                    .as("%s available + in flight + paid", client).isEqualByComparingTo(want.get("available"));
-            assertThat(instructed).as("%s: every instruction is in flight once", client).isEqualByComparingTo(get(actual, "inFlight"));
-            paidClients += instructed.signum() > 0 ? 1 : 0;
-        }
+        int paidClients = PureSettlement.assertLedgerMatches(jdbc, everything,
+                java.util.stream.IntStream.range(0, CLIENTS).mapToObj(EventStreams::client).toList());
         assertThat(paidClients).as("payout runs happened during the faults").isPositive();
         await("the outbox published").atMost(Duration.ofSeconds(60)).until(() ->
                 jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class) == 0);
@@ -282,32 +256,8 @@ class ChaosTest {
 
     static io.settlehub.testsupport.EmbeddedSftpServer sftp;
 
-    /** The buckets of each client computed from the events alone, without the service. */
-    static Map<String, Map<String, BigDecimal>> expectedBuckets(List<CanonicalEvent> stream) {
-        List<CanonicalEvent> rates = stream.stream().filter(e -> e.type() == EventType.FX_RATE).toList();
-        RateBook reference = new RateBook(rates, Map.of(LocalDate.of(2019, 1, 1), new BigDecimal("0.20"), LocalDate.of(2026, 1, 1),
-                new BigDecimal("0.22")));
-        Map<String, List<CanonicalEvent>> byClient = new HashMap<>();
-        stream.stream().filter(e -> e.clientId() != null).forEach(e -> byClient.computeIfAbsent(e.clientId(), k -> new ArrayList<>()).add(e));
-        Map<String, Map<String, BigDecimal>> buckets = new HashMap<>();
-        byClient.forEach((client, facts) -> {
-            var settlement = SettlementCalculator.settle(AgreementTerms.always(AgreementJson.read(client, agreement(0))), facts, reference);
-            InMemoryLedger ledger = new InMemoryLedger();
-            ledger.settle(client, SettlementPostings.of(settlement), "expected");
-            Map<String, BigDecimal> mine = new HashMap<>();
-            for (Bucket bucket : Bucket.values()) {
-                mine.put(bucket.kind(), ledger.balances(AccountKey.client(client, bucket, "RUB")).creditBalance());
-            }
-            buckets.put(client, mine);
-        });
-        return buckets;
-    }
-
     static String agreement(int c) {
-        return """
-                {"name": "Chaos client", "commissionRate": "0.05", "commissionVatRate": "0.22", "payoutCurrency": "RUB",
-                 "minimumPayout": "1.00", "fxDifferenceBornBy": "CLIENT", "customsVatIsCost": true,
-                 "bankAccount": {"holder": "Chaos LLC", "account": "40702810900000000001", "bankId": "044525225", "taxId": "7701234567"}}""";
+        return PureSettlement.AGREEMENT;
     }
 
     /**
@@ -398,10 +348,6 @@ class ChaosTest {
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    static BigDecimal get(Map<String, BigDecimal> buckets, String bucket) {
-        return buckets.getOrDefault(bucket, BigDecimal.ZERO);
     }
 
     static void sleep(long millis) {
