@@ -95,16 +95,7 @@ class BrokerFailoverTest {
         List<CanonicalEvent> stream = EventStreams.generate(CLIENTS, EVENTS, 20261201L);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread publisher = new Thread(() -> ChaosTest.publish(pair, stream, new AtomicInteger()), "failover-publisher");
-        Thread payouts = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    ChaosTest.call(corePort, "POST", "/api/payouts/run", null);
-                } catch (Exception whileFailingOver) {
-                    // the next run goes through
-                }
-                ChaosTest.sleep(1_000);
-            }
-        }, "failover-payouts");
+        Thread payouts = ChaosTest.payoutRuns(corePort, running, 1_000, "failover-payouts");
         publisher.start();
         payouts.start();
 

@@ -123,16 +123,7 @@ class ChaosTest {
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicInteger poison = new AtomicInteger();
         Thread publisher = new Thread(() -> publish("tcp://127.0.0.1:" + brokerPort, stream, poison), "chaos-publisher");
-        Thread payouts = new Thread(() -> {
-            while (publishing.get()) {
-                try {
-                    call(corePort, "POST", "/api/payouts/run", null);
-                    Thread.sleep(2_000);
-                } catch (Exception whileDown) {
-                    sleep(500);
-                }
-            }
-        }, "chaos-payouts");
+        Thread payouts = payoutRuns(corePort, publishing, 2_000, "chaos-payouts");
         publisher.start();
         payouts.start();
 
@@ -341,6 +332,23 @@ class ChaosTest {
         processes.java("settlement-core", RunningHub.jar("settlement-core"), env, "--server.port=" + port,
                 "--hub.events.batch-size=500", RunningHub.BANK_DIRECTORY);
         RunningHub.awaitHealthy(port, "settlement-core");
+    }
+
+    /**
+     * A thread that asks settlement-core for a payout run every {@code everyMillis} while {@code running} holds; a run
+     * that fails (the core, its broker or its database away) is simply followed by the next.
+     */
+    static Thread payoutRuns(int corePort, AtomicBoolean running, long everyMillis, String name) {
+        return new Thread(() -> {
+            while (running.get()) {
+                try {
+                    call(corePort, "POST", "/api/payouts/run", null);
+                } catch (Exception whileAway) {
+                    // the next run goes through
+                }
+                sleep(everyMillis);
+            }
+        }, name);
     }
 
     static HttpResponse<String> call(int port, String method, String path, String body) throws Exception {

@@ -92,16 +92,7 @@ class DatabaseFailoverTest {
         AtomicBoolean running = new AtomicBoolean(true);
         List<String> readiness = new ArrayList<>();
         Thread publisher = new Thread(() -> ChaosTest.publish("tcp://127.0.0.1:" + brokerPort, stream, new AtomicInteger()), "db-publisher");
-        Thread payouts = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    ChaosTest.call(corePort, "POST", "/api/payouts/run", null);
-                } catch (Exception whileNoPrimary) {
-                    // the next run goes through
-                }
-                ChaosTest.sleep(1_000);
-            }
-        }, "db-payouts");
+        Thread payouts = ChaosTest.payoutRuns(corePort, running, 1_000, "db-payouts");
         Thread probe = new Thread(() -> {
             while (running.get()) {
                 readiness.add(readiness(corePort));

@@ -9,12 +9,12 @@ import io.settlehub.connector.support.FeedMetrics;
 import io.settlehub.connector.support.HubEndpoints;
 import io.settlehub.contract.MessageHeaders;
 import io.settlehub.testsupport.BrokerMocks;
+import io.settlehub.testsupport.Folders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -55,14 +55,6 @@ class CustomsDeclarationInboxTest {
         return file;
     }
 
-    private static long count(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.count();
-        }
-    }
 
     @Test
     void a_file_whose_events_the_broker_refuses_stays_in_place_and_is_published_once_the_broker_is_back() throws Exception {
@@ -72,29 +64,29 @@ class CustomsDeclarationInboxTest {
         Path file = drop("declarations-2026-10.csv");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> events.getReceivedCounter() >= 2);
-        assertThat(count(root.resolve(".failed"))).as("a broker outage sets no good file aside").isZero();
-        assertThat(count(root.resolve(".done"))).isZero();
+        assertThat(Folders.count(root.resolve(".failed"))).as("a broker outage sets no good file aside").isZero();
+        assertThat(Folders.count(root.resolve(".done"))).isZero();
         assertThat(file).exists();
 
         events.whenAnyExchangeReceived(exchange -> { });
         int refused = events.getReceivedCounter();
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(root.resolve(".done")) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Folders.count(root.resolve(".done")) == 1);
         assertThat(events.getReceivedExchanges().subList(refused, events.getReceivedCounter()))
                 .extracting(e -> e.getMessage().getHeader(MessageHeaders.DUPLICATE_ID))
                 .containsExactly("customs:acme:10702010/151026/0034567:r0", "customs:acme:10702010/161026/0034601:r0");
         assertThat(file).doesNotExist();
-        assertThat(count(root.resolve(".failed"))).isZero();
+        assertThat(Folders.count(root.resolve(".failed"))).isZero();
     }
 
     @Test
     void a_file_that_cannot_be_read_is_set_aside_with_its_reason_and_nothing_of_it_is_published() throws Exception {
         drop("declaration-missing-duty.csv");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(root.resolve(".failed")) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Folders.count(root.resolve(".failed")) == 1);
         assertThat(unmapped.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(MessageHeaders.FAILURE_REASON))
                 .containsExactly("acme/declaration-missing-duty.csv line 2: duty is empty");
         assertThat(events.getReceivedCounter()).isZero();
-        assertThat(count(root.resolve(".done"))).isZero();
+        assertThat(Folders.count(root.resolve(".done"))).isZero();
     }
 
     @Test
@@ -106,10 +98,10 @@ class CustomsDeclarationInboxTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> unmapped.getReceivedCounter() >= 2);
         assertThat(file).exists();
-        assertThat(count(root.resolve(".failed"))).isZero();
+        assertThat(Folders.count(root.resolve(".failed"))).isZero();
 
         unmapped.whenAnyExchangeReceived(exchange -> { });
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(root.resolve(".failed")) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Folders.count(root.resolve(".failed")) == 1);
         assertThat(file).doesNotExist();
     }
 }

@@ -8,6 +8,7 @@ import io.settlehub.contract.Addresses;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.MessageHeaders;
+import io.settlehub.testsupport.Folders;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,14 +53,6 @@ class CustomsDeclarationRouteTest {
         return received;
     }
 
-    static long count(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.count();
-        }
-    }
 
     @Test
     void declarations_in_a_clients_folder_are_published_and_a_broken_file_is_set_aside_with_its_reason() throws Exception {
@@ -73,11 +65,11 @@ class CustomsDeclarationRouteTest {
         assertThat(events).extracting(CanonicalEvent::eventId).containsExactly("customs:acme:10702010/151026/0034567:r0",
                 "customs:acme:10702010/161026/0034601:r0");
         assertThat(events).extracting(CanonicalEvent::clientId).containsOnly("acme");
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(root.resolve(".done")) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Folders.count(root.resolve(".done")) == 1);
 
         Files.copy(getClass().getResourceAsStream("/customs/declaration-missing-duty.csv"), acme.resolve("declaration-missing-duty.csv"));
         List<Message> reasons = awaitMessages(Addresses.UNMAPPED, 1);
         assertThat(reasons.get(0).getStringProperty(MessageHeaders.FAILURE_REASON)).isEqualTo("acme/declaration-missing-duty.csv line 2: duty is empty");
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(root.resolve(".failed")) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Folders.count(root.resolve(".failed")) == 1);
     }
 }

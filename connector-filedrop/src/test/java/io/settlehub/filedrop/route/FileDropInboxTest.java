@@ -12,6 +12,7 @@ import io.settlehub.filedrop.config.FileDropProperties.Operation;
 import io.settlehub.filedrop.config.FileDropProperties.Platform;
 import io.settlehub.filedrop.mapping.ReportMapping;
 import io.settlehub.testsupport.BrokerMocks;
+import io.settlehub.testsupport.Folders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -43,14 +43,6 @@ class FileDropInboxTest {
         camel.stop();
     }
 
-    private static long count(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.count();
-        }
-    }
 
     @Test
     void a_report_whose_rows_the_broker_refuses_stays_and_is_published_once_the_broker_is_back() throws Exception {
@@ -78,11 +70,11 @@ class FileDropInboxTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> events.getReceivedCounter() >= 2);
         assertThat(report).as("a broker outage sets no good report aside").exists();
-        assertThat(count(folder.resolve(".failed"))).isZero();
+        assertThat(Folders.count(folder.resolve(".failed"))).isZero();
 
         brokerUp.set(true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(folder.resolve(".done")) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Folders.count(folder.resolve(".done")) == 1);
         assertThat(accepted).containsExactly("megamarket:acme:1", "megamarket:acme:2", "megamarket:acme:3", "megamarket:acme:4");
-        assertThat(count(folder.resolve(".failed"))).isZero();
+        assertThat(Folders.count(folder.resolve(".failed"))).isZero();
     }
 }
