@@ -55,16 +55,27 @@ class BankStatementsRouteTest {
         });
     }
 
-    @Test
-    void a_status_report_of_our_instructions_becomes_their_payment_statuses() throws Exception {
+    /** Instructions to acme and globex sent to the bank, so that a status report of them is ours. */
+    private void startWithTwoInstructionsSent() throws Exception {
         SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
         sent.sent("SHAAAA0000000000000000000000000001", "acme");
         sent.sent("SHBBBB0000000000000000000000000002", "globex");
         start(sent);
+    }
+
+    /** The bank's pain.002 answering both: the first rejected, the second accepted. */
+    private Path statusReportOfBoth() throws Exception {
         Path report = dir.resolve("pain002-20261201.xml");
         Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(),
                 StandardCharsets.UTF_8).replace("{{FIRST}}", "SHAAAA0000000000000000000000000001")
                 .replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
+        return report;
+    }
+
+    @Test
+    void a_status_report_of_our_instructions_becomes_their_payment_statuses() throws Exception {
+        startWithTwoInstructionsSent();
+        Path report = statusReportOfBoth();
 
         Exchange read = deliver(report);
 
@@ -96,17 +107,11 @@ class BankStatementsRouteTest {
 
     @Test
     void a_statement_the_broker_cannot_take_fails_so_the_inbox_reads_it_again_and_sets_nothing_aside() throws Exception {
-        SentInstructions sent = new SentInstructions(dir.resolve("sent.tsv"));
-        sent.sent("SHAAAA0000000000000000000000000001", "acme");
-        sent.sent("SHBBBB0000000000000000000000000002", "globex");
-        start(sent);
+        startWithTwoInstructionsSent();
         camel.getEndpoint(HubEndpoints.EVENTS, MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
             throw new IllegalStateException("AMQ219010: connection is destroyed");
         });
-        Path report = dir.resolve("pain002-20261201.xml");
-        Files.writeString(report, new String(getClass().getResourceAsStream("/iso20022/pain002-status.xml").readAllBytes(),
-                StandardCharsets.UTF_8).replace("{{FIRST}}", "SHAAAA0000000000000000000000000001")
-                .replace("{{SECOND}}", "SHBBBB0000000000000000000000000002"));
+        Path report = statusReportOfBoth();
 
         Exchange read = deliver(report);
 
