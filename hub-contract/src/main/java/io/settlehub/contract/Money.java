@@ -14,11 +14,14 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     public Money {
         Objects.requireNonNull(amount, "amount");
         int scale = Currencies.minorUnits(currency);
-        if (amount.stripTrailingZeros().scale() > scale) {
+        // stripping trailing zeros divides: only an amount written with more decimals than the currency's needs it
+        if (amount.scale() > scale && amount.stripTrailingZeros().scale() > scale) {
             throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than "
                     + currency + " allows (" + scale + ")");
         }
-        amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        if (amount.scale() != scale) {
+            amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        }
     }
 
     public static Money of(String amount, String currency) {

@@ -1,6 +1,7 @@
 package io.settlehub.core.ledger.store;
 
 import io.settlehub.contract.Money;
+import io.settlehub.core.jdbc.BulkInsert;
 import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Balances;
@@ -19,14 +20,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LedgerRepository {
 
+    private static final List<String> TRANSFER_COLUMNS = List.of("debit_account", "credit_account", "amount", "currency", "client_id",
+            "component", "cause", "posted_at");
+
     private final JdbcTemplate jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final BalanceDayRepository days;
     private final BalanceLineRepository lines;
+    private final BulkInsert bulk;
 
     public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, BalanceDayRepository days,
-                            BalanceLineRepository lines) {
+                            BalanceLineRepository lines, BulkInsert bulk) {
         this.lines = lines;
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.days = days;
         this.events = events;
@@ -80,19 +86,10 @@ public class LedgerRepository {
                     ps.setBigDecimal(2, totals.get(a)[1]);
                     ps.setString(3, a.toString());
                 });
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("insert into transfer (debit_account, credit_account, amount, currency, client_id, component, cause, posted_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", transfers, 500, (ps, t) -> {
-                    ps.setString(1, t.debit().toString());
-                    ps.setString(2, t.credit().toString());
-                    ps.setBigDecimal(3, t.amount().amount());
-                    ps.setString(4, t.amount().currency());
-                    ps.setString(5, t.clientId());
-                    ps.setString(6, t.component());
-                    ps.setString(7, t.cause());
-                    ps.setTimestamp(8, now);
-                });
-        days.record(transfers, now.toInstant());
+        Instant now = Instant.now();
+        bulk.insert("transfer", TRANSFER_COLUMNS, transfers, t -> new Object[] {t.debit().toString(), t.credit().toString(),
+                t.amount().amount(), t.amount().currency(), t.clientId(), t.component(), t.cause(), now});
+        days.record(transfers, now);
         lines.record(transfers);
         java.util.Set<String> clients = new java.util.TreeSet<>();
         transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);

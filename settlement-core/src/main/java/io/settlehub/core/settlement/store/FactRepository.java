@@ -2,6 +2,7 @@ package io.settlehub.core.settlement.store;
 
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
+import io.settlehub.core.jdbc.BulkInsert;
 import io.settlehub.core.jdbc.TextArray;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class FactRepository {
 
     private final JdbcTemplate jdbc;
+    private final BulkInsert bulk;
 
-    public FactRepository(JdbcTemplate jdbc) {
+    public FactRepository(JdbcTemplate jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
     }
 
     /** eventId → body hash of those of the given ids already recorded. */
@@ -36,19 +39,10 @@ public class FactRepository {
     }
 
     public void insert(List<RecordedFact> facts) {
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("insert into event_fact (event_id, client_id, type, source, occurred_at, body, body_hash, received_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", facts, 500, (ps, fact) -> {
-                    CanonicalEvent e = fact.event();
-                    ps.setString(1, e.eventId());
-                    ps.setString(2, e.clientId());
-                    ps.setString(3, e.type().name());
-                    ps.setString(4, e.source());
-                    ps.setTimestamp(5, Timestamp.from(e.occurredAt()));
-                    ps.setString(6, fact.body());
-                    ps.setString(7, fact.hash());
-                    ps.setTimestamp(8, now);
-                });
+        Instant now = Instant.now();
+        bulk.insert("event_fact", List.of("event_id", "client_id", "type", "source", "occurred_at", "body", "body_hash", "received_at"),
+                facts, fact -> new Object[] {fact.event().eventId(), fact.event().clientId(), fact.event().type().name(),
+                    fact.event().source(), fact.event().occurredAt(), fact.body(), fact.hash(), now});
     }
 
     public List<CanonicalEvent> factsOf(String clientId) {

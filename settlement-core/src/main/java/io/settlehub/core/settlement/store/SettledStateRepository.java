@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.Money;
+import io.settlehub.core.jdbc.BulkInsert;
 import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ledger.AccountKey;
@@ -45,11 +46,13 @@ public class SettledStateRepository implements SettledState {
     private final HeldByReleaseRepository heldByRelease;
     private final SupplierDueRepository supplierDues;
     private final RatePairRepository ratePairs;
+    private final BulkInsert bulk;
     private final ObjectMapper json = new ObjectMapper();
 
     public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
-                                  SupplierDueRepository supplierDues, RatePairRepository ratePairs) {
+                                  SupplierDueRepository supplierDues, RatePairRepository ratePairs, BulkInsert bulk) {
         this.ratePairs = ratePairs;
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.supplierDues = supplierDues;
         this.dialect = dialect;
@@ -150,11 +153,7 @@ public class SettledStateRepository implements SettledState {
                         .forEach(order -> rows.add(new String[] {event.clientId(), order, event.eventId()}));
             }
         }
-        jdbc.batchUpdate("insert into event_order (client_id, order_id, event_id) values (?, ?, ?)", rows, 1000, (ps, row) -> {
-            ps.setString(1, row[0]);
-            ps.setString(2, row[1]);
-            ps.setString(3, row[2]);
-        });
+        bulk.insert("event_order", List.of("client_id", "order_id", "event_id"), rows, row -> row);
     }
 
     /** Re-indexes every fact of a client that had no checkpoint yet (its facts may predate the index). */
@@ -185,14 +184,14 @@ public class SettledStateRepository implements SettledState {
         }
         insertLots(clientId, checkpoint.lots());
         Timestamp now = Timestamp.from(Instant.now());
-        insertOrders(clientId, derivation, id -> moved.contains(id) ? now : previous.get(id));
+        insertOrders(Map.of(clientId, derivation), (client, id) -> moved.contains(id) ? now : previous.get(id));
         supplierDues.clear(clientId);
-        supplierDues.insert(clientId, derivation.settlement().orders());
+        supplierDues.insert(Map.of(clientId, derivation.settlement().orders()));
         heldByRelease.clear(clientId);
         HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
         derivation.settlement().orders().forEach(o -> holds.after(clientId, OrderFigures.of(o)));
         heldByRelease.apply(holds);
-        insertFeeRates(clientId, derivation.settlement().orders());
+        insertFeeRates(Map.of(clientId, derivation.settlement().orders()));
         ratePairs.replace(clientId, derivation.ratePairs());
     }
 
@@ -233,21 +232,24 @@ public class SettledStateRepository implements SettledState {
         derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> holds.after(client, OrderFigures.of(o))));
         heldByRelease.apply(holds);
         deletePairs("order_supplier_due", ids);
-        derivations.forEach((client, derivation) -> supplierDues.insert(client, derivation.settlement().orders()));
+        Map<String, List<io.settlehub.core.settlement.OrderSettlement>> dueOrders = new HashMap<>();
+        derivations.forEach((client, derivation) -> dueOrders.put(client, derivation.settlement().orders()));
+        supplierDues.insert(dueOrders);
         if (!postgres()) {
             deletePairs("settlement_order", ids);
         }
         Timestamp now = Timestamp.from(Instant.now());
+        insertOrders(derivations, (client, id) -> moved.getOrDefault(client, Set.of()).contains(id) ? now
+                : previous.getOrDefault(client, Map.of()).get(id));
         Map<String, List<String>> linedIds = new HashMap<>();
+        Map<String, List<io.settlehub.core.settlement.OrderSettlement>> linedOrders = new HashMap<>();
         derivations.forEach((client, derivation) -> {
-            Set<String> movedOfClient = moved.getOrDefault(client, Set.of());
-            Map<String, Timestamp> earlier = previous.getOrDefault(client, Map.of());
-            insertOrders(client, derivation, id -> movedOfClient.contains(id) ? now : earlier.get(id));
-            linedIds.put(client, List.copyOf(lined.getOrDefault(client, Set.of())));
+            Set<String> linedOfClient = lined.getOrDefault(client, Set.of());
+            linedIds.put(client, List.copyOf(linedOfClient));
+            linedOrders.put(client, derivation.settlement().orders().stream().filter(o -> linedOfClient.contains(o.orderId())).toList());
         });
         deletePairs("fee_rate_observation", linedIds);
-        derivations.forEach((client, derivation) -> insertFeeRates(client, derivation.settlement().orders().stream()
-                .filter(o -> lined.getOrDefault(client, Set.of()).contains(o.orderId())).toList()));
+        insertFeeRates(linedOrders);
         Map<String, Set<String>> pairs = new HashMap<>();
         derivations.forEach((client, derivation) -> pairs.put(client, derivation.ratePairs()));
         ratePairs.add(pairs);
@@ -314,18 +316,19 @@ public class SettledStateRepository implements SettledState {
                 + " order by sold_at desc limit " + limit, java.math.BigDecimal.class, clientId, source, sku);
     }
 
-    private void insertFeeRates(String clientId, List<io.settlehub.core.settlement.OrderSettlement> orders) {
+    private void insertFeeRates(Map<String, List<io.settlehub.core.settlement.OrderSettlement>> ordersByClient) {
         List<Object[]> rows = new ArrayList<>();
-        for (var order : orders) {
-            for (int i = 0; i < order.lines().size(); i++) {
-                var line = order.lines().get(i);
-                int index = i;
-                line.feeRateAtSale().ifPresent(rate -> rows.add(new Object[] {clientId, order.orderId(), index,
-                        order.source(), line.sku(), Timestamp.from(order.soldAt()), rate}));
+        ordersByClient.forEach((clientId, orders) -> {
+            for (var order : orders) {
+                for (int i = 0; i < order.lines().size(); i++) {
+                    var line = order.lines().get(i);
+                    int index = i;
+                    line.feeRateAtSale().ifPresent(rate -> rows.add(new Object[] {clientId, order.orderId(), index,
+                            order.source(), line.sku(), order.soldAt(), rate}));
+                }
             }
-        }
-        jdbc.batchUpdate("insert into fee_rate_observation (client_id, order_id, line_index, source, sku, sold_at, rate)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+        });
+        bulk.insert("fee_rate_observation", List.of("client_id", "order_id", "line_index", "source", "sku", "sold_at", "rate"), rows, row -> row);
     }
 
     private void insertCheckpoints(Map<String, Checkpoint> checkpoints) {
@@ -356,21 +359,31 @@ public class SettledStateRepository implements SettledState {
     }
 
     /** The derivation's orders, each with the lot units its sales took and its figures as the ledger now holds them. */
-    private void insertOrders(String clientId, Derivation derivation, java.util.function.Function<String, Timestamp> changedAt) {
+    /** An order of a client's derivation, to be written. */
+    private record OrderRow(String clientId, Derivation derivation, io.settlehub.core.settlement.OrderSettlement order) {
+    }
+
+    /**
+     * The derivations' orders, each with the lot units its sales took and its figures as the ledger now holds them, in one
+     * batch for all the clients ({@code changedAt}: by client, then order).
+     */
+    private void insertOrders(Map<String, Derivation> derivations, java.util.function.BiFunction<String, String, Timestamp> changedAt) {
+        List<OrderRow> rows = new ArrayList<>();
+        derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> rows.add(new OrderRow(client, derivation, o))));
         String columns = "client_id, order_id, currency, takes, changed_at, source, sold_at, gross, marketplace_fees, commission,"
                 + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding, marketplace_paid, paid_beyond";
         String updates = Arrays.stream(columns.split(", ")).skip(2).map(c -> c + " = excluded." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
         jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""),
-                derivation.settlement().orders(), 1000,
-                (ps, order) -> {
+                + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""), rows, 1000,
+                (ps, row) -> {
+                    var order = row.order();
                     OrderFigures figures = OrderFigures.of(order);
-                    ps.setString(1, clientId);
+                    ps.setString(1, row.clientId());
                     ps.setString(2, order.orderId());
                     ps.setString(3, order.currency());
-                    ps.setString(4, writeTakes(derivation.taken().get(order.orderId())));
-                    ps.setTimestamp(5, changedAt.apply(order.orderId()));
+                    ps.setString(4, writeTakes(row.derivation().taken().get(order.orderId())));
+                    ps.setTimestamp(5, changedAt.apply(row.clientId(), order.orderId()));
                     ps.setString(6, figures.source());
                     ps.setTimestamp(7, Timestamp.from(figures.soldAt()));
                     Money[] amounts = {figures.gross(), figures.marketplaceFees(), figures.commission(), figures.landedCost(),

@@ -26,11 +26,17 @@ public class SupplierDueRepository {
     }
 
     /** Records the dues of orders just settled (their earlier rows deleted by the caller). */
-    void insert(String clientId, List<OrderSettlement> orders) {
+    /** The dues of the clients' orders, in one batch. */
+    void insert(Map<String, List<OrderSettlement>> ordersByClient) {
         List<Object[]> rows = new ArrayList<>();
-        for (OrderSettlement order : orders) {
-            SupplierDue.ofOrder(order).forEach((supplier, due) -> rows.add(new Object[] {clientId, order.orderId(), supplier, due.source(),
-                due.owed().amount(), due.owed().currency(), due.charged().amount(), due.charged().currency()}));
+        ordersByClient.forEach((clientId, orders) -> {
+            for (OrderSettlement order : orders) {
+                SupplierDue.ofOrder(order).forEach((supplier, due) -> rows.add(new Object[] {clientId, order.orderId(), supplier,
+                    due.source(), due.owed().amount(), due.owed().currency(), due.charged().amount(), due.charged().currency()}));
+            }
+        });
+        if (rows.isEmpty()) {
+            return;
         }
         jdbc.batchUpdate("insert into order_supplier_due (client_id, order_id, supplier_id, source, owed, owed_currency, charged,"
                 + " charged_currency) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
