@@ -13,6 +13,19 @@ public class ClientRepository {
 
     private final JdbcTemplate jdbc;
 
+    /**
+     * Every batch reads the agreements of the clients it touches, and parsing each again cost more than reading it: the
+     * body just read is compared with the one parsed last time, and parsed again only when it changed. Bounded: about
+     * 20 MB at most.
+     */
+    private final java.util.Map<String, ParsedVersion> parsedVersions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, ParsedVersion> eldest) {
+                    return size() > 20_000;
+                }
+            });
+
     public ClientRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -84,7 +97,7 @@ public class ClientRepository {
     public Optional<io.settlehub.core.settlement.AgreementTerms> agreementTerms(String clientId) {
         java.util.Map<java.time.LocalDate, io.settlehub.core.settlement.Agreement> versions = new java.util.TreeMap<>();
         jdbc.query("select effective_from, body from client_agreement_version where client_id = ?", rs -> {
-            versions.put(rs.getDate(1).toLocalDate(), io.settlehub.core.settlement.AgreementJson.read(clientId, rs.getString(2)));
+            versions.put(rs.getDate(1).toLocalDate(), parsed(clientId, rs.getDate(1).toLocalDate(), rs.getString(2)));
         }, clientId);
         return versions.isEmpty() ? Optional.empty() : Optional.of(new io.settlehub.core.settlement.AgreementTerms(versions));
     }
@@ -97,13 +110,28 @@ public class ClientRepository {
             jdbc.query("select client_id, effective_from, body from client_agreement_version where client_id = any(?)",
                     ps -> TextArray.bind(ps, 1, ids), rs -> {
                         String client = rs.getString(1);
-                        versions.computeIfAbsent(client, c -> new java.util.TreeMap<>()).put(rs.getDate(2).toLocalDate(),
-                                io.settlehub.core.settlement.AgreementJson.read(client, rs.getString(3)));
+                        java.time.LocalDate from = rs.getDate(2).toLocalDate();
+                        versions.computeIfAbsent(client, c -> new java.util.TreeMap<>()).put(from, parsed(client, from, rs.getString(3)));
                     });
         }
         java.util.Map<String, io.settlehub.core.settlement.AgreementTerms> terms = new java.util.HashMap<>();
         versions.forEach((client, byDate) -> terms.put(client, new io.settlehub.core.settlement.AgreementTerms(byDate)));
         return terms;
+    }
+
+    /** An agreement version's body as read, and what it says. */
+    private record ParsedVersion(String body, io.settlehub.core.settlement.Agreement agreement) {
+    }
+
+    private io.settlehub.core.settlement.Agreement parsed(String clientId, java.time.LocalDate effectiveFrom, String body) {
+        String key = clientId + '\u0000' + effectiveFrom;
+        ParsedVersion known = parsedVersions.get(key);
+        if (known != null && known.body().equals(body)) {
+            return known.agreement();
+        }
+        io.settlehub.core.settlement.Agreement agreement = io.settlehub.core.settlement.AgreementJson.read(clientId, body);
+        parsedVersions.put(key, new ParsedVersion(body, agreement));
+        return agreement;
     }
 
     private void saveCurrent(String clientId, String json) {

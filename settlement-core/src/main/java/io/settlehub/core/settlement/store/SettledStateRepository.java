@@ -231,12 +231,12 @@ public class SettledStateRepository implements SettledState {
                 });
         derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> holds.after(client, OrderFigures.of(o))));
         heldByRelease.apply(holds);
-        deletePairs("order_supplier_due", ids);
+        deletePairs("order_supplier_due", recordedBefore(ids, previous));
         Map<String, List<io.settlehub.core.settlement.OrderSettlement>> dueOrders = new HashMap<>();
         derivations.forEach((client, derivation) -> dueOrders.put(client, derivation.settlement().orders()));
         supplierDues.insert(dueOrders);
         if (!postgres()) {
-            deletePairs("settlement_order", ids);
+            deletePairs("settlement_order", recordedBefore(ids, previous));
         }
         Timestamp now = Timestamp.from(Instant.now());
         insertOrders(derivations, (client, id) -> moved.getOrDefault(client, Set.of()).contains(id) ? now
@@ -248,11 +248,21 @@ public class SettledStateRepository implements SettledState {
             linedIds.put(client, List.copyOf(linedOfClient));
             linedOrders.put(client, derivation.settlement().orders().stream().filter(o -> linedOfClient.contains(o.orderId())).toList());
         });
-        deletePairs("fee_rate_observation", linedIds);
+        deletePairs("fee_rate_observation", recordedBefore(linedIds, previous));
         insertFeeRates(linedOrders);
         Map<String, Set<String>> pairs = new HashMap<>();
         derivations.forEach((client, derivation) -> pairs.put(client, derivation.ratePairs()));
         ratePairs.add(pairs);
+    }
+
+    /** Of the orders, those recorded before this batch: only they have rows to replace (a new order costs no probe). */
+    private static Map<String, List<String>> recordedBefore(Map<String, List<String>> ids, Map<String, Map<String, Timestamp>> recorded) {
+        Map<String, List<String>> before = new HashMap<>();
+        ids.forEach((client, orders) -> {
+            Map<String, Timestamp> existed = recorded.getOrDefault(client, Map.of());
+            before.put(client, orders.stream().filter(existed::containsKey).toList());
+        });
+        return before;
     }
 
     /** Marks that transfers moved figures of these clients now. */
