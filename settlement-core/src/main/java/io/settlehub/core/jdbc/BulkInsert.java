@@ -19,11 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * Appends many rows to a table in the caller's transaction: on PostgreSQL as one {@code COPY … FROM STDIN} stream (no
  * statement, parameter list or plan per row — the ledger's journal grows by about six rows per event, and binding them
- * as batched inserts was the largest single cost of the consumer's thread); on H2, the demo's database, as a JDBC batch.
+ * as batched inserts was a large part of the consumer thread's CPU); on H2, the demo's database, as a JDBC batch.
  * Values: {@code String}, {@code BigDecimal}, {@code Instant}, {@code Integer}/{@code Long}, {@code Boolean} or null.
  */
 @Component
 public class BulkInsert {
+
+    /** Rows per COPY: a re-derivation may post millions of transfers, whose text is never held whole. */
+    static final int ROWS_PER_COPY = 10_000;
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -48,7 +51,9 @@ public class BulkInsert {
     }
 
     private <T> void copy(String table, List<String> columns, Collection<T> rows, Function<T, Object[]> values) {
-        StringBuilder text = new StringBuilder(rows.size() * 160);
+        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
+        StringBuilder text = new StringBuilder();
+        int inChunk = 0;
         for (T row : rows) {
             Object[] fields = values.apply(row);
             if (fields.length != columns.size()) {
@@ -61,9 +66,19 @@ public class BulkInsert {
                 appendCopyText(text, fields[i]);
             }
             text.append('\n');
+            if (++inChunk == ROWS_PER_COPY) {
+                copyIn(sql, table, text);
+                text.setLength(0);
+                inChunk = 0;
+            }
         }
+        if (inChunk > 0) {
+            copyIn(sql, table, text);
+        }
+    }
+
+    private void copyIn(String sql, String table, StringBuilder text) {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(bytes), 1 << 16);
