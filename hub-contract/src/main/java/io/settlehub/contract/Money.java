@@ -37,6 +37,16 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(exact.setScale(Currencies.minorUnits(currency), RoundingMode.HALF_UP), currency);
     }
 
+    /** The sum of amounts in {@code currency}, added as decimals and made Money once (no Money per step). */
+    public static Money sum(String currency, Iterable<Money> parts) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Money part : parts) {
+            requireSameCurrency(currency, part.currency);
+            total = total.add(part.amount);
+        }
+        return new Money(total, currency);
+    }
+
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(amount.add(other.amount), currency);
@@ -74,8 +84,12 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     }
 
     private void requireSameCurrency(Money other) {
-        if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
+        requireSameCurrency(currency, other.currency);
+    }
+
+    private static void requireSameCurrency(String expected, String actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalArgumentException("currency mismatch: " + expected + " vs " + actual);
         }
     }
 

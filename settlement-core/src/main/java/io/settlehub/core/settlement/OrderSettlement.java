@@ -25,15 +25,6 @@ public record OrderSettlement(
         List<String> eventIds) {
 
     public Money sum(java.util.function.Function<LineSettlement, Money> figure) {
-        // added as decimals and made Money once: this runs for every figure of every order a batch touches
-        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-        for (LineSettlement line : lines) {
-            Money part = figure.apply(line);
-            if (!part.currency().equals(currency)) {
-                throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + part.currency());
-            }
-            total = total.add(part.amount());
-        }
-        return new Money(total, currency);
+        return Money.sum(currency, lines.stream().map(figure).toList());
     }
 }
