@@ -148,10 +148,12 @@ public class LedgerRepository {
     public record ComponentTotal(String component, Money toBuckets) {
     }
 
+    static final String LATEST_COMPONENTS = "select component from transfer where client_id = ? and component like ?"
+            + " group by component order by max(id) desc limit ?";
+
     /** The client's {@code limit} components last posted under {@code prefix} (e.g. {@code charge/}), newest first. */
     public List<ComponentTotal> latestComponents(String clientId, String prefix, int limit) {
-        List<String> latest = jdbc.queryForList("select component from transfer where client_id = ? and component like ?"
-                + " group by component order by max(id) desc limit ?", String.class, clientId, prefix + "%", limit);
+        List<String> latest = jdbc.queryForList(LATEST_COMPONENTS, String.class, clientId, prefix + "%", limit);
         if (latest.isEmpty()) {
             return List.of();
         }
