@@ -7,7 +7,7 @@ import io.settlehub.core.payout.store.PaymentRepository;
 import io.settlehub.core.payout.store.SupplierPaymentRepository;
 import io.settlehub.core.settlement.SupplierDue;
 import io.settlehub.core.settlement.store.HeldByReleaseRepository;
-import io.settlehub.core.settlement.store.OrderFiguresRepository;
+import io.settlehub.core.settlement.store.PendingBySourceRepository;
 import io.settlehub.core.settlement.store.SupplierDueRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,15 +46,15 @@ public class DashboardCharts {
 
     private final BalanceDayRepository days;
     private final HeldByReleaseRepository held;
-    private final OrderFiguresRepository orders;
+    private final PendingBySourceRepository pendingBySource;
     private final SupplierDueRepository supplierDues;
     private final SupplierPaymentRepository supplierPayments;
 
-    public DashboardCharts(BalanceDayRepository days, HeldByReleaseRepository held, OrderFiguresRepository orders,
+    public DashboardCharts(BalanceDayRepository days, HeldByReleaseRepository held, PendingBySourceRepository pendingBySource,
                            SupplierDueRepository supplierDues, SupplierPaymentRepository supplierPayments) {
         this.days = days;
         this.held = held;
-        this.orders = orders;
+        this.pendingBySource = pendingBySource;
         this.supplierDues = supplierDues;
         this.supplierPayments = supplierPayments;
     }
@@ -115,7 +115,7 @@ public class DashboardCharts {
     Chart expected(String clientId, String currency, LocalDate today) {
         TreeMap<LocalDate, BigDecimal[]> byDate = new TreeMap<>();
         held.of(clientId, currency).forEach((day, amount) -> add(byDate, day, 0, amount));
-        orders.pendingBySource(clientId, currency).forEach((source, amount) -> add(byDate, PayoutSchedule.next(source, today), 1, amount));
+        pendingBySource.of(clientId, currency).forEach((source, amount) -> add(byDate, PayoutSchedule.next(source, today), 1, amount));
         for (var due : supplierDues.of(clientId).entrySet()) {
             SupplierDue.Due owed = due.getValue();
             if (!owed.charged().currency().equals(currency)) {

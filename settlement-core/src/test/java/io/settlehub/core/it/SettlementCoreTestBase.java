@@ -229,6 +229,7 @@ abstract class SettlementCoreTestBase {
             int continued = 0;
             for (int i = 0; i < stream.size(); i += 1 + (i % 3)) {
                 continued += settlement.ingest(stream.subList(i, Math.min(stream.size(), i + 1 + (i % 3)))).continued();
+                assertTotalsKeptBesideOrdersMatchThem(client);
             }
             assertThat(continued).as("batches continued from a checkpoint, seed %d", seed).isPositive();
             var whole = settlement.settlementOf(client).orElseThrow();
@@ -258,6 +259,14 @@ abstract class SettlementCoreTestBase {
             var stored = heldByRelease.of(client, "RUB");
             assertThat(stored.keySet()).as("days money is held until, seed %d", seed).isEqualTo(heldByDay.keySet());
             heldByDay.forEach((day, amount) -> assertThat(stored.get(day)).as("held until %s", day).isEqualByComparingTo(amount));
+            java.util.Map<String, java.math.BigDecimal> pendingBySource = new java.util.TreeMap<>();
+            whole.orders().stream().map(io.settlehub.core.settlement.OrderFigures::of).filter(o -> o.currency().equals("RUB"))
+                    .forEach(o -> pendingBySource.merge(o.source(), o.pending().amount(), java.math.BigDecimal::add));
+            pendingBySource.values().removeIf(amount -> amount.signum() == 0);
+            var storedPending = this.pendingBySource.of(client, "RUB");
+            assertThat(storedPending.keySet()).as("marketplaces owing the client, seed %d", seed).isEqualTo(pendingBySource.keySet());
+            pendingBySource.forEach((source, amount) -> assertThat(storedPending.get(source)).as("pending at %s", source)
+                    .isEqualByComparingTo(amount));
             assertThat(page.holds()).extracting(io.settlehub.core.dashboard.ClientDashboard.HoldRow::orderId)
                     .containsExactlyInAnyOrderElementsOf(whole.orders().stream().filter(o -> o.outstandingHold().signum() > 0)
                             .limit(200).map(io.settlehub.core.settlement.OrderSettlement::orderId).toList());
@@ -373,6 +382,8 @@ abstract class SettlementCoreTestBase {
     io.settlehub.core.api.web.AlertWording alertWording;
     @Autowired
     io.settlehub.core.settlement.store.HeldByReleaseRepository heldByRelease;
+    @Autowired
+    io.settlehub.core.settlement.store.PendingBySourceRepository pendingBySource;
 
     /**
      * The page's balance waterfall: its lines add up, bucket by bucket, to its total, and the total is the ledger's
@@ -391,6 +402,33 @@ abstract class SettlementCoreTestBase {
                         .isEqualByComparingTo(ledger.creditBalance(io.settlehub.core.ledger.AccountKey.client(client, bucket, waterfall.currency())));
             }
         }
+    }
+
+    /**
+     * What the cash-expected chart reads, kept as running totals beside the orders (held by expected release day, pending
+     * by marketplace), is what the client's stored orders add up to, after every batch, continued or derived whole.
+     */
+    void assertTotalsKeptBesideOrdersMatchThem(String client) {
+        java.util.Map<java.time.LocalDate, java.math.BigDecimal> held = new java.util.TreeMap<>();
+        java.util.Map<String, java.math.BigDecimal> pending = new java.util.TreeMap<>();
+        for (var order : orderFigures.latest(client, Integer.MAX_VALUE)) {
+            if (order.currency().equals("RUB") && order.outstandingHold().signum() > 0) {
+                held.merge(order.expectedRelease() == null ? io.settlehub.core.settlement.store.HeldByReleaseRepository.NOT_GIVEN
+                        : io.settlehub.contract.BusinessCalendar.dateOf(order.expectedRelease()), order.outstandingHold().amount(),
+                        java.math.BigDecimal::add);
+            }
+            if (order.currency().equals("RUB")) {
+                pending.merge(order.source(), order.pending().amount(), java.math.BigDecimal::add);
+            }
+        }
+        pending.values().removeIf(amount -> amount.signum() == 0);
+        assertTotals("held by release day", heldByRelease.of(client, "RUB"), held);
+        assertTotals("pending by marketplace", pendingBySource.of(client, "RUB"), pending);
+    }
+
+    private static <K> void assertTotals(String what, java.util.Map<K, java.math.BigDecimal> stored, java.util.Map<K, java.math.BigDecimal> orders) {
+        assertThat(stored.keySet()).as(what).isEqualTo(orders.keySet());
+        orders.forEach((key, amount) -> assertThat(stored.get(key)).as("%s: %s", what, key).isEqualByComparingTo(amount));
     }
 
     /** The days' movements the balance chart draws from add up, bucket group by bucket group, to the balances. */

@@ -2,13 +2,11 @@ package io.settlehub.core.settlement.store;
 
 import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.core.jdbc.SqlDialect;
-import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.settlement.OrderFigures;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,20 +65,10 @@ public class HeldByReleaseRepository {
     }
 
     void apply(Changes changes) {
-        List<Map.Entry<Key, BigDecimal>> moved = new ArrayList<>(changes.byDay.entrySet());
-        moved.removeIf(e -> e.getValue().signum() == 0);
-        if (moved.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(dialect.addingUpsert("held_by_release", List.of("client_id", "currency", "release_day"), List.of("amount"),
-                List.of("varchar(100)", "varchar(3)", "date", "numeric(38, 10)")), moved, 500, (ps, e) -> {
-                    ps.setString(1, e.getKey().clientId());
-                    ps.setString(2, e.getKey().currency());
-                    ps.setDate(3, Date.valueOf(e.getKey().day()));
-                    ps.setBigDecimal(4, e.getValue());
-                });
-        jdbc.update("delete from held_by_release where amount = 0 and client_id = any(?)", ps -> TextArray.bind(ps, 1,
-                moved.stream().map(e -> e.getKey().clientId()).distinct().toList()));
+        Map<List<Object>, BigDecimal> moved = new java.util.HashMap<>();
+        changes.byDay.forEach((key, amount) -> moved.put(List.of(key.clientId(), key.currency(), Date.valueOf(key.day())), amount));
+        RunningTotals.add(jdbc, dialect, "held_by_release", List.of("client_id", "currency", "release_day"),
+                List.of("varchar(100)", "varchar(3)", "date", "numeric(38, 10)"), moved);
     }
 
     void clear(String clientId) {

@@ -38,16 +38,6 @@ public class OrderFiguresRepository {
                 + " order by hold_release_at nulls last, order_id limit ?", OrderFiguresRepository::figures, clientId, limit);
     }
 
-    /** What the marketplaces still owe the client in {@code currency} for its orders (pending), by marketplace. */
-    public java.util.Map<String, java.math.BigDecimal> pendingBySource(String clientId, String currency) {
-        java.util.Map<String, java.math.BigDecimal> pending = new java.util.TreeMap<>();
-        jdbc.query("select source, sum(pending) from settlement_order where client_id = ? and currency = ? and pending <> 0 group by source",
-                rs -> {
-                    pending.put(rs.getString(1), rs.getBigDecimal(2));
-                }, clientId, currency);
-        return pending;
-    }
-
     /** The client's orders sold at or after {@code from}, in sale order. */
     public List<OrderFigures> soldSince(String clientId, java.time.Instant from) {
         return jdbc.query("select " + COLUMNS + " from settlement_order where client_id = ? and sold_at >= ? order by sold_at, order_id",

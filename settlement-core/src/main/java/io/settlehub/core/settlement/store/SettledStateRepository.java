@@ -44,13 +44,16 @@ public class SettledStateRepository implements SettledState {
     private final FactCache cache;
     private final SqlDialect dialect;
     private final HeldByReleaseRepository heldByRelease;
+    private final PendingBySourceRepository pendingBySource;
     private final SupplierDueRepository supplierDues;
     private final RatePairRepository ratePairs;
     private final BulkInsert bulk;
     private final ObjectMapper json = new ObjectMapper();
 
     public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
-                                  SupplierDueRepository supplierDues, RatePairRepository ratePairs, BulkInsert bulk) {
+                                  PendingBySourceRepository pendingBySource, SupplierDueRepository supplierDues,
+                                  RatePairRepository ratePairs, BulkInsert bulk) {
+        this.pendingBySource = pendingBySource;
         this.ratePairs = ratePairs;
         this.bulk = bulk;
         this.jdbc = jdbc;
@@ -188,9 +191,16 @@ public class SettledStateRepository implements SettledState {
         supplierDues.clear(clientId);
         supplierDues.insert(Map.of(clientId, derivation.settlement().orders()));
         heldByRelease.clear(clientId);
+        pendingBySource.clear(clientId);
         HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
-        derivation.settlement().orders().forEach(o -> holds.after(clientId, OrderFigures.of(o)));
+        PendingBySourceRepository.Changes pending = new PendingBySourceRepository.Changes();
+        derivation.settlement().orders().forEach(o -> {
+            OrderFigures figures = OrderFigures.of(o);
+            holds.after(clientId, figures);
+            pending.after(clientId, figures);
+        });
         heldByRelease.apply(holds);
+        pendingBySource.apply(pending);
         insertFeeRates(Map.of(clientId, derivation.settlement().orders()));
         ratePairs.replace(clientId, derivation.ratePairs());
     }
@@ -222,15 +232,22 @@ public class SettledStateRepository implements SettledState {
         derivations.forEach((client, derivation) -> ids.put(client, derivation.storedOrders().stream().map(StoredOrder::orderId).toList()));
         Map<String, Map<String, Timestamp>> previous = new HashMap<>();
         HeldByReleaseRepository.Changes holds = new HeldByReleaseRepository.Changes();
-        queryPairs("select o.client_id, o.order_id, o.changed_at, o.currency, o.outstanding_hold, o.hold_release_at from settlement_order o",
-                "o.client_id", "o.order_id", "", ids, rs -> {
+        PendingBySourceRepository.Changes pending = new PendingBySourceRepository.Changes();
+        queryPairs("select o.client_id, o.order_id, o.changed_at, o.currency, o.outstanding_hold, o.hold_release_at, o.source, o.pending"
+                        + " from settlement_order o", "o.client_id", "o.order_id", "", ids, rs -> {
                     previous.computeIfAbsent(rs.getString(1), c -> new HashMap<>()).put(rs.getString(2), rs.getTimestamp(3));
                     Timestamp release = rs.getTimestamp(6);
                     holds.before(rs.getString(1), new HeldByReleaseRepository.Hold(rs.getString(4), rs.getBigDecimal(5),
                             release == null ? null : release.toInstant()));
+                    pending.before(rs.getString(1), rs.getString(4), rs.getString(7), rs.getBigDecimal(8));
                 });
-        derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> holds.after(client, OrderFigures.of(o))));
+        derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> {
+            OrderFigures figures = OrderFigures.of(o);
+            holds.after(client, figures);
+            pending.after(client, figures);
+        }));
         heldByRelease.apply(holds);
+        pendingBySource.apply(pending);
         deletePairs("order_supplier_due", recordedBefore(ids, previous));
         Map<String, List<io.settlehub.core.settlement.OrderSettlement>> dueOrders = new HashMap<>();
         derivations.forEach((client, derivation) -> dueOrders.put(client, derivation.settlement().orders()));
