@@ -24,21 +24,35 @@ public class SqlDialect {
      * when its keys exist, its values are added to theirs.
      */
     public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> values, java.util.List<String> types) {
+        return addingUpsert(table, keys, values, java.util.List.of(), types);
+    }
+
+    /**
+     * An upsert that adds {@code added} and keeps the greatest of {@code latest}: a row of {@code keys}, {@code added} and
+     * {@code latest} (in that order, one parameter each, {@code types} likewise) is inserted, or, when its keys exist, its
+     * added values are added to theirs and each latest value replaces a smaller one.
+     */
+    public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> added, java.util.List<String> latest,
+                               java.util.List<String> types) {
         java.util.List<String> columns = new java.util.ArrayList<>(keys);
-        columns.addAll(values);
+        columns.addAll(added);
+        columns.addAll(latest);
         String names = String.join(", ", columns);
         if (postgres()) {
+            java.util.List<String> sets = new java.util.ArrayList<>(added.stream().map(v -> v + " = " + table + "." + v + " + excluded." + v).toList());
+            latest.forEach(v -> sets.add(v + " = greatest(" + table + "." + v + ", excluded." + v + ")"));
             return "insert into " + table + " (" + names + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
-                    + ") on conflict (" + String.join(", ", keys) + ") do update set "
-                    + String.join(", ", values.stream().map(v -> v + " = " + table + "." + v + " + excluded." + v).toList());
+                    + ") on conflict (" + String.join(", ", keys) + ") do update set " + String.join(", ", sets);
         }
         java.util.List<String> casts = new java.util.ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             casts.add("cast(? as " + types.get(i) + ")");
         }
+        java.util.List<String> sets = new java.util.ArrayList<>(added.stream().map(v -> v + " = t." + v + " + s." + v).toList());
+        latest.forEach(v -> sets.add(v + " = greatest(t." + v + ", s." + v + ")"));
         return "merge into " + table + " t using (values (" + String.join(", ", casts) + ")) s (" + names + ") on "
                 + String.join(" and ", keys.stream().map(k -> "t." + k + " = s." + k).toList())
-                + " when matched then update set " + String.join(", ", values.stream().map(v -> v + " = t." + v + " + s." + v).toList())
+                + " when matched then update set " + String.join(", ", sets)
                 + " when not matched then insert (" + names + ") values (" + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
     }
 

@@ -312,6 +312,14 @@ abstract class SettlementCoreTestBase {
         assertThat(readStored).as("clients whose discrepancies are read from the settled state").isPositive();
         assertThat(discrepancyKinds).as("the streams' discrepancies").contains(io.settlehub.core.settlement.Discrepancies.Kind.PAID_BEYOND_ORDER,
                 io.settlehub.core.settlement.Discrepancies.Kind.CREDIT_MATCHES_NO_PAYOUT, io.settlehub.core.settlement.Discrepancies.Kind.PAYOUT_NOT_CREDITED);
+        // what the operator's page and the feed-silence rule read per source is kept as facts are recorded: it is what
+        // counting every recorded fact gives
+        var counted = new org.springframework.jdbc.core.JdbcTemplate(dataSource).query(
+                "select source, count(*), max(received_at), max(occurred_at) from event_fact group by source order by source",
+                (rs, i) -> new io.settlehub.core.settlement.store.FactRepository.SourceSeen(rs.getString(1), rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
+        assertThat(counted).as("sources of the recorded facts").isNotEmpty();
+        assertThat(facts.sources()).isEqualTo(counted);
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.settlehub.core.settlement.store;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.core.jdbc.BulkInsert;
+import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.jdbc.TextArray;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +21,12 @@ public class FactRepository {
 
     private final JdbcTemplate jdbc;
     private final BulkInsert bulk;
+    private final SqlDialect dialect;
 
-    public FactRepository(JdbcTemplate jdbc, BulkInsert bulk) {
+    public FactRepository(JdbcTemplate jdbc, BulkInsert bulk, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.bulk = bulk;
+        this.dialect = dialect;
     }
 
     /** eventId → body hash of those of the given ids already recorded. */
@@ -43,6 +47,33 @@ public class FactRepository {
         bulk.insert("event_fact", List.of("event_id", "client_id", "type", "source", "occurred_at", "body", "body_hash", "received_at"),
                 facts, fact -> new Object[] {fact.event().eventId(), fact.event().clientId(), fact.event().type().name(),
                     fact.event().source(), fact.event().occurredAt(), fact.body(), fact.hash(), now});
+        tally(facts, now);
+    }
+
+    /**
+     * Counts the facts per client and source, with the latest arrival and occurrence ({@code source_seen}), so that what
+     * the operator and the feed-silence rule read does not grow with history. Per client, not per source alone: a client's
+     * events are applied by one consumer at a time, so concurrent batches never wait on each other's rows.
+     */
+    private void tally(List<RecordedFact> facts, Instant receivedAt) {
+        Map<List<String>, Object[]> tallies = new java.util.TreeMap<>(java.util.Comparator.comparing(List::toString));
+        for (RecordedFact fact : facts) {
+            CanonicalEvent event = fact.event();
+            Object[] tally = tallies.computeIfAbsent(List.of(event.clientId() == null ? "" : event.clientId(), event.source()),
+                    k -> new Object[] {0L, event.occurredAt()});
+            tally[0] = (Long) tally[0] + 1;
+            tally[1] = event.occurredAt().isAfter((Instant) tally[1]) ? event.occurredAt() : tally[1];
+        }
+        Timestamp received = Timestamp.from(receivedAt);
+        jdbc.batchUpdate(dialect.addingUpsert("source_seen", List.of("client_id", "source"), List.of("events"),
+                List.of("last_received_at", "last_occurred_at"), List.of("varchar(100)", "varchar(100)", "bigint",
+                        "timestamp with time zone", "timestamp with time zone")), new ArrayList<>(tallies.entrySet()), 500, (ps, t) -> {
+                    ps.setString(1, t.getKey().get(0));
+                    ps.setString(2, t.getKey().get(1));
+                    ps.setLong(3, (Long) t.getValue()[0]);
+                    ps.setTimestamp(4, received);
+                    ps.setTimestamp(5, Timestamp.from((Instant) t.getValue()[1]));
+                });
     }
 
     public List<CanonicalEvent> factsOf(String clientId) {
@@ -95,7 +126,7 @@ public class FactRepository {
     }
 
     public List<SourceSeen> sources() {
-        return jdbc.query("select source, count(*), max(received_at), max(occurred_at) from event_fact group by source order by source",
+        return jdbc.query("select source, sum(events), max(last_received_at), max(last_occurred_at) from source_seen group by source order by source",
                 (rs, i) -> new SourceSeen(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
     }
 
