@@ -56,24 +56,43 @@ public class FactRepository {
      * events are applied by one consumer at a time, so concurrent batches never wait on each other's rows.
      */
     private void tally(List<RecordedFact> facts, Instant receivedAt) {
-        Map<List<String>, Object[]> tallies = new java.util.TreeMap<>(java.util.Comparator.comparing(List::toString));
+        Map<SourceOfClient, Tally> tallies = new HashMap<>();
         for (RecordedFact fact : facts) {
             CanonicalEvent event = fact.event();
-            Object[] tally = tallies.computeIfAbsent(List.of(event.clientId() == null ? "" : event.clientId(), event.source()),
-                    k -> new Object[] {0L, event.occurredAt()});
-            tally[0] = (Long) tally[0] + 1;
-            tally[1] = event.occurredAt().isAfter((Instant) tally[1]) ? event.occurredAt() : tally[1];
+            tallies.computeIfAbsent(new SourceOfClient(event.clientId() == null ? "" : event.clientId(), event.source()), k -> new Tally())
+                    .count(event.occurredAt());
         }
+        // in key order, so that two transactions never wait on each other's rows in a cycle
+        List<Map.Entry<SourceOfClient, Tally>> rows = new ArrayList<>(tallies.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
         Timestamp received = Timestamp.from(receivedAt);
         jdbc.batchUpdate(dialect.addingUpsert("source_seen", List.of("client_id", "source"), List.of("events"),
                 List.of("last_received_at", "last_occurred_at"), List.of("varchar(100)", "varchar(100)", "bigint",
-                        "timestamp with time zone", "timestamp with time zone")), new ArrayList<>(tallies.entrySet()), 500, (ps, t) -> {
-                    ps.setString(1, t.getKey().get(0));
-                    ps.setString(2, t.getKey().get(1));
-                    ps.setLong(3, (Long) t.getValue()[0]);
+                        "timestamp with time zone", "timestamp with time zone")), rows, 500, (ps, row) -> {
+                    ps.setString(1, row.getKey().clientId());
+                    ps.setString(2, row.getKey().source());
+                    ps.setLong(3, row.getValue().events);
                     ps.setTimestamp(4, received);
-                    ps.setTimestamp(5, Timestamp.from((Instant) t.getValue()[1]));
+                    ps.setTimestamp(5, Timestamp.from(row.getValue().lastOccurred));
                 });
+    }
+
+    private record SourceOfClient(String clientId, String source) implements Comparable<SourceOfClient> {
+        @Override
+        public int compareTo(SourceOfClient other) {
+            int byClient = clientId.compareTo(other.clientId);
+            return byClient != 0 ? byClient : source.compareTo(other.source);
+        }
+    }
+
+    private static final class Tally {
+        private long events;
+        private Instant lastOccurred = Instant.MIN;
+
+        void count(Instant occurredAt) {
+            events++;
+            lastOccurred = occurredAt.isAfter(lastOccurred) ? occurredAt : lastOccurred;
+        }
     }
 
     public List<CanonicalEvent> factsOf(String clientId) {
