@@ -49,7 +49,10 @@ public final class SettlementPathBenchmark {
                 "--hub.events.consumer-enabled=false", "--hub.signing.ephemeral-key=true",
                 // the reads below are timed one after another as fast as they answer: the per-caller rate limit is not measured
                 "--hub.security.api-per-second=1000000", "--hub.security.api-burst=1000000",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                // this embedded broker stamps no sender, so the service rightly drops its own balance notifications (one
+                // warning per batch); the path measured here ends at the outbox
+                "--logging.level.io.settlehub.core.notify.NotificationOrigin=ERROR");
         try {
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
             for (int c = 0; c < clients; c++) {
