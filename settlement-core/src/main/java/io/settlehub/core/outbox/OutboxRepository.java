@@ -48,6 +48,12 @@ public class OutboxRepository {
         });
     }
 
+    /** Deletes up to {@code limit} of the messages published before {@code cutoff}; answers how many. */
+    public int deletePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.update("delete from outbox where id in (select id from outbox where published_at < ? order by published_at limit ?)",
+                Timestamp.from(cutoff), limit);
+    }
+
     public long unpublishedCount() {
         return jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class);
     }

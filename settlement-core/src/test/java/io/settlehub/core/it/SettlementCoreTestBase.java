@@ -392,6 +392,8 @@ abstract class SettlementCoreTestBase {
     io.settlehub.core.settlement.store.HeldByReleaseRepository heldByRelease;
     @Autowired
     io.settlehub.core.settlement.store.PendingBySourceRepository pendingBySource;
+    @Autowired
+    io.settlehub.core.outbox.OutboxRepository outboxRepository;
 
     /**
      * The page's balance waterfall: its lines add up, bucket by bucket, to its total, and the total is the ledger's
@@ -673,6 +675,17 @@ abstract class SettlementCoreTestBase {
         assertThat(payments.get(0).get("status").asText()).isEqualTo("BOOKED");
         assertThat(payments.get(0).get("amount").get("amount").isTextual()).isTrue();
         assertThat(payments.get(0).get("history")).hasSize(2);
+
+        // once its retention has passed, the outbox forgets what it published, the instruction among it, on either database
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        Instant cutoff = Instant.now();
+        long sent = jdbc.queryForObject("select count(*) from outbox where published_at < ?", Long.class, java.sql.Timestamp.from(cutoff));
+        assertThat(sent).isPositive();
+        var retention = new io.settlehub.core.outbox.OutboxRetention(outboxRepository, java.time.Duration.ofDays(7),
+                java.time.Clock.fixed(cutoff.plus(java.time.Duration.ofDays(7)), java.time.ZoneOffset.UTC));
+        assertThat(retention.forgetPublished()).isGreaterThanOrEqualTo((int) sent);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where published_at < ?", Long.class, java.sql.Timestamp.from(cutoff)))
+                .isZero();
     }
 
     @Test

@@ -82,9 +82,40 @@ class OutboxRelayTest {
         assertThat(bodies).containsExactlyInAnyOrderElementsOf(written.stream().map(OutboxMessage::body).toList());
 
         // the service stopped after the broker committed and before the marks: all of it goes again, the broker drops it
-        jdbc.update("update outbox set published_at = null");
+        jdbc.update("update outbox set published_at = null where destination = ?", queue);
         assertThat(relay.publishPending()).isEqualTo(1_234);
         assertThat(receiveAll(queue)).isEmpty();
+    }
+
+    @Test
+    void what_was_published_longer_ago_than_the_retention_is_forgotten_and_nothing_else() throws Exception {
+        OutboxRepository outbox = new OutboxRepository(jdbc);
+        OutboxRelay relay = new OutboxRelay(outbox, connections, MessageSignatures.signer(MessageSignatures.newKeyPair()[0], "k"), 500,
+                new SimpleMeterRegistry());
+        String queue = "retention.test." + UUID.randomUUID();
+        String tag = UUID.randomUUID().toString();
+        outbox.addAll(IntStream.range(0, OutboxRetention.ROWS_PER_DELETE + 5).mapToObj(i -> OutboxMessage.of(queue, tag + ":" + i,
+                "client-" + (i % 7), "BALANCE_CHANGED", "{\"n\":" + i + "}")).toList());
+        relay.publishPending();
+        receiveAll(queue);
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        // all but the last two published eight days ago, those two yesterday; and one not published yet
+        jdbc.update("update outbox set published_at = ? where message_id like ?", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(8))),
+                tag + ":%");
+        jdbc.update("update outbox set published_at = ? where message_id in (?, ?)", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))),
+                tag + ":" + (OutboxRetention.ROWS_PER_DELETE + 3), tag + ":" + (OutboxRetention.ROWS_PER_DELETE + 4));
+        outbox.add(OutboxMessage.of(queue, tag + ":waiting", "client-1", "BALANCE_CHANGED", "{}"));
+
+        OutboxRetention retention = new OutboxRetention(outbox, java.time.Duration.ofDays(7),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThat(retention.forgetPublished()).as("more than one delete's worth").isEqualTo(OutboxRetention.ROWS_PER_DELETE + 3);
+        assertThat(jdbc.queryForList("select message_id from outbox where message_id like ? order by id", String.class, tag + ":%"))
+                .containsExactly(tag + ":" + (OutboxRetention.ROWS_PER_DELETE + 3), tag + ":" + (OutboxRetention.ROWS_PER_DELETE + 4),
+                        tag + ":waiting");
+        assertThat(retention.forgetPublished()).as("nothing more to forget").isZero();
+        assertThat(relay.publishPending()).as("the waiting message is still published").isEqualTo(1);
+        assertThat(receiveAll(queue)).hasSize(1);
     }
 
     private static List<TextMessage> receiveAll(String queue) throws Exception {
