@@ -39,8 +39,7 @@ public class SqlDialect {
         columns.addAll(latest);
         String names = String.join(", ", columns);
         if (postgres()) {
-            java.util.List<String> sets = new java.util.ArrayList<>(added.stream().map(v -> v + " = " + table + "." + v + " + excluded." + v).toList());
-            latest.forEach(v -> sets.add(v + " = greatest(" + table + "." + v + ", excluded." + v + ")"));
+            java.util.List<String> sets = updates(table + ".", "excluded.", added, latest);
             return "insert into " + table + " (" + names + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
                     + ") on conflict (" + String.join(", ", keys) + ") do update set " + String.join(", ", sets);
         }
@@ -48,12 +47,19 @@ public class SqlDialect {
         for (int i = 0; i < columns.size(); i++) {
             casts.add("cast(? as " + types.get(i) + ")");
         }
-        java.util.List<String> sets = new java.util.ArrayList<>(added.stream().map(v -> v + " = t." + v + " + s." + v).toList());
-        latest.forEach(v -> sets.add(v + " = greatest(t." + v + ", s." + v + ")"));
+        java.util.List<String> sets = updates("t.", "s.", added, latest);
         return "merge into " + table + " t using (values (" + String.join(", ", casts) + ")) s (" + names + ") on "
                 + String.join(" and ", keys.stream().map(k -> "t." + k + " = s." + k).toList())
                 + " when matched then update set " + String.join(", ", sets)
                 + " when not matched then insert (" + names + ") values (" + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
+    }
+
+    /** The assignments of an upsert's update: {@code existing} is the stored row's qualifier, {@code incoming} the new one's. */
+    private static java.util.List<String> updates(String existing, String incoming, java.util.List<String> added, java.util.List<String> latest) {
+        java.util.List<String> sets = new java.util.ArrayList<>();
+        added.forEach(v -> sets.add(v + " = " + existing + v + " + " + incoming + v));
+        latest.forEach(v -> sets.add(v + " = greatest(" + existing + v + ", " + incoming + v + ")"));
+        return sets;
     }
 
     public boolean postgres() {
