@@ -70,6 +70,7 @@ final class IngestRun {
                 Thread.sleep(5);
             }
             long nanos = System.nanoTime() - start;
+            printPhases(core.getBean(MeterRegistry.class), nanos);
             long coreHeap = Jvm.peakHeapMb();
             long brokerHeap = broker.peakMb();
             long committed = jdbc.queryForObject("select count(*) from event_fact", Long.class);
@@ -113,6 +114,16 @@ final class IngestRun {
                 core.close();
             }
         }
+    }
+
+    /** Where the consumers' time went (summed over consumers), from the service's own batch timers. */
+    private static void printPhases(MeterRegistry registry, long nanos) {
+        java.util.function.Function<String, Double> phase = name -> registry.find("hub.events.batch.phase").tag("phase", name).timer()
+                .totalTime(java.util.concurrent.TimeUnit.SECONDS);
+        System.err.printf("[bench] consumer time over %.1f s: receive %.1f s, decode and check %.1f s, apply %.1f s (%d batches),"
+                        + " broker commit %.1f s%n", nanos / 1e9, phase.apply("receive"), phase.apply("decode"),
+                registry.timer("hub.events.batch").totalTime(java.util.concurrent.TimeUnit.SECONDS), registry.timer("hub.events.batch").count(),
+                phase.apply("broker-commit"));
     }
 
     private static ConfigurableApplicationContext start(BenchBroker brokerLogins, String db, int consumers, String batchSize) {

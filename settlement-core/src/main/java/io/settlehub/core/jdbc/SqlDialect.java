@@ -34,7 +34,18 @@ public class SqlDialect {
      */
     public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> added, java.util.List<String> latest,
                                java.util.List<String> types) {
+        return addingUpsert(table, keys, java.util.List.of(), added, latest, types);
+    }
+
+    /**
+     * {@link #addingUpsert(String, java.util.List, java.util.List, java.util.List, java.util.List)} with columns only an
+     * insert writes: the parameters are {@code keys}, {@code inserted}, {@code added}, {@code latest}, in that order.
+     * PostgreSQL takes the rows of a batch in their order, so rows sorted by key are locked in that order.
+     */
+    public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> inserted, java.util.List<String> added,
+                               java.util.List<String> latest, java.util.List<String> types) {
         java.util.List<String> columns = new java.util.ArrayList<>(keys);
+        columns.addAll(inserted);
         columns.addAll(added);
         columns.addAll(latest);
         String names = String.join(", ", columns);

@@ -15,6 +15,9 @@ import org.postgresql.PGStatement;
  */
 public final class TextArray {
 
+    /** Keys per array that statements updating many clients' rows bind at most. */
+    public static final int CHUNK = 5_000;
+
     private TextArray() {
     }
 

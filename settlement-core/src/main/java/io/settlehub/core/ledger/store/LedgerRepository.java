@@ -28,9 +28,11 @@ public class LedgerRepository {
     private final BalanceDayRepository days;
     private final BalanceLineRepository lines;
     private final BulkInsert bulk;
+    private final io.settlehub.core.jdbc.SqlDialect dialect;
 
     public LedgerRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, BalanceDayRepository days,
-                            BalanceLineRepository lines, BulkInsert bulk) {
+                            BalanceLineRepository lines, BulkInsert bulk, io.settlehub.core.jdbc.SqlDialect dialect) {
+        this.dialect = dialect;
         this.lines = lines;
         this.bulk = bulk;
         this.jdbc = jdbc;
@@ -73,18 +75,16 @@ public class LedgerRepository {
         }
         // a fixed order of account updates, so two transactions never wait on each other's rows in a cycle
         List<AccountKey> accounts = totals.keySet().stream().sorted().toList();
-        jdbc.batchUpdate("insert into account (account_key, owner, kind, currency) values (?, ?, ?, ?) on conflict do nothing",
+        jdbc.batchUpdate(dialect.addingUpsert("account", List.of("account_key"), List.of("owner", "kind", "currency"),
+                        List.of("debits_posted", "credits_posted"), List.of(),
+                        List.of("varchar(300)", "varchar(250)", "varchar(40)", "varchar(3)", "numeric(38, 10)", "numeric(38, 10)")),
                 accounts, 500, (ps, a) -> {
                     ps.setString(1, a.toString());
                     ps.setString(2, a.owner());
                     ps.setString(3, a.kind());
                     ps.setString(4, a.currency());
-                });
-        jdbc.batchUpdate("update account set debits_posted = debits_posted + ?, credits_posted = credits_posted + ? where account_key = ?",
-                accounts, 500, (ps, a) -> {
-                    ps.setBigDecimal(1, totals.get(a)[0]);
-                    ps.setBigDecimal(2, totals.get(a)[1]);
-                    ps.setString(3, a.toString());
+                    ps.setBigDecimal(5, totals.get(a)[0]);
+                    ps.setBigDecimal(6, totals.get(a)[1]);
                 });
         Instant now = Instant.now();
         bulk.insert("transfer", TRANSFER_COLUMNS, transfers, t -> new Object[] {t.debit().toString(), t.credit().toString(),

@@ -114,11 +114,15 @@ public class EventBatchConsumer implements SmartLifecycle {
                 connection.start();
                 backoff = settings.retryInitial().toMillis();
                 while (running.get()) {
+                    long asked = System.nanoTime();
                     List<Message> batch = receiveBatch(consumer);
                     if (!batch.isEmpty()) {
-                        int deadLettered = process(batch, session, deadLetters);
+                        long received = System.nanoTime();
+                        Processed processed = process(batch, session, deadLetters);
+                        long committing = System.nanoTime();
                         session.commit();
-                        metrics.deadLettered(deadLettered);
+                        metrics.recordPhases(received - asked, processed.decodeNanos(), System.nanoTime() - committing);
+                        metrics.deadLettered(processed.deadLettered());
                     }
                 }
             } catch (JMSException | RuntimeException e) {
@@ -154,11 +158,16 @@ public class EventBatchConsumer implements SmartLifecycle {
     private record Failed(Message message, String sender, String reason, boolean refused) {
     }
 
+    /** What processing a batch did: how many messages it dead-lettered, how long decoding and checking them took. */
+    private record Processed(int deadLettered, long decodeNanos) {
+    }
+
     /**
      * Applies the batch's valid events and dead-letters the rest, each alone: a message that cannot be decoded, one its
-     * sender may not send, one whose application fails. Answers how many were dead-lettered.
+     * sender may not send, one whose application fails.
      */
-    private int process(List<Message> batch, Session session, MessageProducer deadLetters) throws JMSException {
+    private Processed process(List<Message> batch, Session session, MessageProducer deadLetters) throws JMSException {
+        long started = System.nanoTime();
         List<CanonicalEvent> events = new ArrayList<>(batch.size());
         List<Message> valid = new ArrayList<>(batch.size());
         List<String> validSenders = new ArrayList<>(batch.size());
@@ -185,6 +194,7 @@ public class EventBatchConsumer implements SmartLifecycle {
             valid.add(message);
             validSenders.add(sender);
         }
+        long decoded = System.nanoTime() - started;
         if (!events.isEmpty()) {
             try {
                 applyRetryingOutages(events);
@@ -202,7 +212,7 @@ public class EventBatchConsumer implements SmartLifecycle {
         for (Failed message : failed) {
             deadLetter(session, deadLetters, message);
         }
-        return failed.size();
+        return new Processed(failed.size(), decoded);
     }
 
     private void applyRetryingOutages(List<CanonicalEvent> events) {

@@ -18,6 +18,9 @@ public class IngestMetrics {
     private final Timer batches;
     private final Counter continuedClients;
     private final Counter rederivedClients;
+    private final Timer receiving;
+    private final Timer decoding;
+    private final Timer committing;
 
     public IngestMetrics(MeterRegistry registry) {
         applied = registry.counter("hub.events.applied");
@@ -27,6 +30,9 @@ public class IngestMetrics {
         batches = registry.timer("hub.events.batch");
         continuedClients = registry.counter("hub.settlement.clients", "how", "continued");
         rederivedClients = registry.counter("hub.settlement.clients", "how", "rederived");
+        receiving = registry.timer("hub.events.batch.phase", "phase", "receive");
+        decoding = registry.timer("hub.events.batch.phase", "phase", "decode");
+        committing = registry.timer("hub.events.batch.phase", "phase", "broker-commit");
     }
 
     void recordBatch(SettlementService.IngestResult result, long nanos) {
@@ -36,6 +42,16 @@ public class IngestMetrics {
         batches.record(nanos, TimeUnit.NANOSECONDS);
         continuedClients.increment(result.continued());
         rederivedClients.increment(result.rederived());
+    }
+
+    /**
+     * Where a batch's time went besides applying it: taking its messages from the broker (from asking for the first),
+     * decoding and checking them, and the broker's commit of their acknowledgements.
+     */
+    void recordPhases(long receiveNanos, long decodeNanos, long commitNanos) {
+        receiving.record(receiveNanos, TimeUnit.NANOSECONDS);
+        decoding.record(decodeNanos, TimeUnit.NANOSECONDS);
+        committing.record(commitNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Messages dead-lettered by a batch, counted once the broker committed it (a rolled-back batch counts nothing). */

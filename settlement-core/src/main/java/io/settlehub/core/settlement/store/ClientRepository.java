@@ -53,8 +53,10 @@ public class ClientRepository {
     }
 
     public void bumpVersions(Collection<String> clientIds) {
-        jdbc.batchUpdate("update client_state set version = version + 1 where client_id = ?",
-                new java.util.ArrayList<>(clientIds), 1000, (ps, id) -> ps.setString(1, id));
+        for (List<String> chunk : TextArray.chunks(clientIds, TextArray.CHUNK)) {
+            jdbc.update("update client_state set version = version + 1 where client_id = any(?)",
+                    ps -> TextArray.bind(ps, 1, chunk));
+        }
     }
 
     public List<String> allClients() {

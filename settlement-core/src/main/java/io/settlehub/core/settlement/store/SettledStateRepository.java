@@ -7,6 +7,7 @@ import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.contract.Money;
 import io.settlehub.core.jdbc.BulkInsert;
+import io.settlehub.core.jdbc.BulkUpdate;
 import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ledger.AccountKey;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SettledStateRepository implements SettledState {
 
+    private static final BulkUpdate.Column CLIENT = new BulkUpdate.Column("client_id", "varchar");
     /** Pairs per statement: well under the drivers' bind-parameter limits. */
     private static final int CHUNK = 500;
     private static final TypeReference<Map<String, List<List<PortionRef>>>> TAKES = new TypeReference<>() {
@@ -48,12 +50,14 @@ public class SettledStateRepository implements SettledState {
     private final SupplierDueRepository supplierDues;
     private final RatePairRepository ratePairs;
     private final BulkInsert bulk;
+    private final BulkUpdate bulkUpdate;
     private final ObjectMapper json = new ObjectMapper();
 
     public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
                                   PendingBySourceRepository pendingBySource, SupplierDueRepository supplierDues,
-                                  RatePairRepository ratePairs, BulkInsert bulk) {
+                                  RatePairRepository ratePairs, BulkInsert bulk, BulkUpdate bulkUpdate) {
         this.pendingBySource = pendingBySource;
+        this.bulkUpdate = bulkUpdate;
         this.ratePairs = ratePairs;
         this.bulk = bulk;
         this.jdbc = jdbc;
@@ -211,23 +215,22 @@ public class SettledStateRepository implements SettledState {
      */
     public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
                        Map<String, Set<String>> moved, Map<String, Set<String>> lined) {
-        jdbc.batchUpdate("update settlement_checkpoint set frontier_at = ?, frontier_event = ?, unlisted_payouts = ?, reference_version = ?"
-                + " where client_id = ?", new ArrayList<>(after.entrySet()), 1000, (ps, entry) -> {
+        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), List.of(new BulkUpdate.Column("frontier_at", "timestamp with time zone"),
+                        new BulkUpdate.Column("frontier_event", "varchar"), new BulkUpdate.Column("unlisted_payouts", "boolean"),
+                        new BulkUpdate.Column("reference_version", "varchar")), after.entrySet(), entry -> {
                     BusinessKey frontier = entry.getValue().frontier();
-                    ps.setTimestamp(1, frontier == null ? null : Timestamp.from(frontier.occurredAt()));
-                    ps.setString(2, frontier == null ? null : frontier.eventId());
-                    ps.setBoolean(3, entry.getValue().unlistedPayouts());
-                    ps.setString(4, entry.getValue().referenceVersion());
-                    ps.setString(5, entry.getKey());
+                    return new Object[] {entry.getKey(), frontier == null ? null : frontier.occurredAt(),
+                            frontier == null ? null : frontier.eventId(), entry.getValue().unlistedPayouts(), entry.getValue().referenceVersion()};
                 });
         List<Object[]> lots = new ArrayList<>();
         after.forEach((client, checkpoint) -> {
             Map<String, Integer> was = new HashMap<>();
             before.get(client).lots().forEach(l -> was.put(l.id(), l.remaining()));
             checkpoint.lots().stream().filter(l -> !Integer.valueOf(l.remaining()).equals(was.get(l.id())))
-                    .forEach(l -> lots.add(new Object[] {l.remaining(), client, l.id()}));
+                    .forEach(l -> lots.add(new Object[] {client, l.id(), l.remaining()}));
         });
-        jdbc.batchUpdate("update settlement_lot set remaining = ? where client_id = ? and lot_id = ?", lots);
+        bulkUpdate.update("settlement_lot", List.of(CLIENT, new BulkUpdate.Column("lot_id", "varchar")),
+                List.of(new BulkUpdate.Column("remaining", "integer")), lots, row -> row);
         Map<String, List<String>> ids = new HashMap<>();
         derivations.forEach((client, derivation) -> ids.put(client, derivation.storedOrders().stream().map(StoredOrder::orderId).toList()));
         Map<String, Map<String, Timestamp>> previous = new HashMap<>();
@@ -285,11 +288,12 @@ public class SettledStateRepository implements SettledState {
     /** Marks that transfers moved figures of these clients now. */
     public void markChanged(Collection<String> clientIds) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("update settlement_checkpoint set changed_at = ? where client_id = ?", new ArrayList<>(clientIds), 1000,
-                (ps, client) -> {
-                    ps.setTimestamp(1, now);
-                    ps.setString(2, client);
-                });
+        for (List<String> chunk : TextArray.chunks(clientIds, TextArray.CHUNK)) {
+            jdbc.update("update settlement_checkpoint set changed_at = ? where client_id = any(?)", ps -> {
+                ps.setTimestamp(1, now);
+                TextArray.bind(ps, 2, chunk);
+            });
+        }
     }
 
     /** Clients with a payout without its orders whose figures moved at or after {@code since}. */

@@ -36,7 +36,7 @@ class LatestChargesReadTest {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
         LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect),
-                new BalanceLineRepository(jdbc, dialect), new BulkInsert(jdbc, dialect));
+                new BalanceLineRepository(jdbc, dialect), new BulkInsert(jdbc, dialect), dialect);
         AccountKey clearing = AccountKey.clearing("acme", "RUB");
         AccountKey available = AccountKey.client("acme", Bucket.AVAILABLE, "RUB");
         AccountKey marketplace = AccountKey.marketplace("ozon", "acme", "RUB");
