@@ -110,7 +110,7 @@ public class SettlementService {
         facts.insert(fresh);
         List<CanonicalEvent> freshEvents = fresh.stream().map(RecordedFact::event).toList();
         state.indexFacts(freshEvents);
-        cacheAfterCommit(freshEvents);
+        factCache.recording(freshEvents);
 
         String rateCause = fresh.stream().filter(f -> f.event().type() == EventType.FX_RATE).findFirst()
                 .map(f -> f.event().eventId()).orElse(null);
@@ -164,20 +164,6 @@ public class SettlementService {
         Set<String> repriced = new HashSet<>(causeByClient.keySet());
         untouched.forEach(repriced::remove);
         return repriced;
-    }
-
-    /** The batch's facts are decoded already: once committed, later batches read them from memory. */
-    private void cacheAfterCommit(List<CanonicalEvent> events) {
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        factCache.putAll(events);
-                    }
-                });
     }
 
     /**

@@ -2,15 +2,22 @@ package io.settlehub.core.settlement.store;
 
 import io.settlehub.contract.CanonicalEvent;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Recently read or applied facts, decoded, by event id. A fact never changes once recorded (its id is its identity),
- * so an entry is never stale: the cache only saves reading and decoding it again. Bounded by count
+ * Recently applied facts, decoded, by event id. A fact never changes once recorded (its id is its identity), so an
+ * entry is never stale: the cache only saves reading and decoding it again. Bounded by count
  * ({@code hub.events.cached-facts}); the least recently used go first.
+ *
+ * <p>The facts a transaction records are found here within that transaction too (a batch's own facts name the orders
+ * it settles, and were read back and decoded again from the database: as many facts as the batch brought), and join the
+ * cache only once it commits: one rolled back may come again with another body.
  */
 @Component
 public class FactCache {
@@ -26,12 +33,55 @@ public class FactCache {
         };
     }
 
-    public synchronized CanonicalEvent get(String eventId) {
-        return facts.get(eventId);
+    public CanonicalEvent get(String eventId) {
+        Map<String, CanonicalEvent> recording = recording();
+        CanonicalEvent own = recording == null ? null : recording.get(eventId);
+        if (own != null) {
+            return own;
+        }
+        synchronized (this) {
+            return facts.get(eventId);
+        }
     }
 
-    /** Only facts that are committed belong here: callers add them once their transaction committed. */
-    public synchronized void putAll(Collection<CanonicalEvent> events) {
+    /**
+     * Facts the current transaction records: found by {@link #get} within it, cached once it commits. Outside a
+     * transaction (nothing to wait for) they are cached at once.
+     */
+    public void recording(Collection<CanonicalEvent> events) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            putAll(events);
+            return;
+        }
+        Map<String, CanonicalEvent> recording = recording();
+        if (recording == null) {
+            Map<String, CanonicalEvent> own = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, own);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    putAll(own.values());
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(FactCache.this);
+                }
+            });
+            recording = own;
+        }
+        for (CanonicalEvent event : events) {
+            recording.put(event.eventId(), event);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, CanonicalEvent> recording() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Map<String, CanonicalEvent>) TransactionSynchronizationManager.getResource(this) : null;
+    }
+
+    private synchronized void putAll(Collection<CanonicalEvent> events) {
         events.forEach(e -> facts.put(e.eventId(), e));
     }
 }
