@@ -29,6 +29,7 @@ public final class IngestBenchmark {
         BrokerBaseline.Result brokerRate = baselines.broker();
         double database = baselines.databaseRowsPerSecond();
 
+        WarmUp.untilCompiled(broker, clients, Math.min(events, 20_000));
         IngestRun.Result run = IngestRun.run(broker, clients, events, consumers, batchSize, true);
         double slower = baselines.slower();
         System.out.println("| measure | rate (per s) | ratio to slower baseline |");
@@ -41,7 +42,8 @@ public final class IngestBenchmark {
         System.out.printf("| **end to end: events on the broker → committed ledger** | **%,.0f** | **%.2f** |%n", run.perSecond(),
                 run.perSecond() / slower);
         System.out.printf("%nend to end: %,d events in %.2f s; peak heap during ingest: settlement-core %,d MB, broker %,d MB; "
-                + "transfers posted %,d%n", events, run.seconds(), run.coreHeapMb(), run.brokerHeapMb(), run.transfers());
+                + "transfers posted %,d; JIT compilation meanwhile %.1f s%n", events, run.seconds(), run.coreHeapMb(), run.brokerHeapMb(),
+                run.transfers(), run.jitSeconds());
         run.live().print();
     }
 

@@ -26,10 +26,11 @@ final class IngestRun {
     /**
      * {@code restartSeconds}: from starting a new service on the database left behind until further events are committed;
      * {@code catchUp}: the first alert scan of that service (all that changed since the previous service's last scan);
-     * {@code regular}: its next scan, after {@link #AFTER_RESTART} more events (null: not measured).
+     * {@code regular}: its next scan, after {@link #AFTER_RESTART} more events (null: not measured); {@code jitSeconds}: the
+     * time the JVM's compiler threads spent compiling while the backlog drained (CPU the service did not have).
      */
     record Result(int events, int consumers, double seconds, double perSecond, long transfers, long coreHeapMb, long brokerHeapMb,
-                  double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular) {
+                  double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular, double jitSeconds) {
     }
 
     /** An alert scan: how long it took and how many orders it rebuilt (those changed since its mark). */
@@ -62,6 +63,7 @@ final class IngestRun {
             JdbcTemplate jdbc = core.getBean(JdbcTemplate.class);
             Jvm.resetPeakHeap();
             broker.reset();
+            long compilingBefore = Jvm.compilationMillis();
             long start = System.nanoTime();
             core.getBean(EventBatchConsumer.class).start();
             // the consumer counts what it committed; reading the counter costs the database nothing
@@ -70,7 +72,9 @@ final class IngestRun {
                 Thread.sleep(5);
             }
             long nanos = System.nanoTime() - start;
+            double jitSeconds = (Jvm.compilationMillis() - compilingBefore) / 1000.0;
             printPhases(core.getBean(MeterRegistry.class), nanos);
+            System.err.printf("[bench] JIT compilation meanwhile: %.1f s of the compiler threads' time%n", jitSeconds);
             long coreHeap = Jvm.peakHeapMb();
             long brokerHeap = broker.peakMb();
             long committed = jdbc.queryForObject("select count(*) from event_fact", Long.class);
@@ -108,7 +112,7 @@ final class IngestRun {
                 }
             }
             return new Result(events, consumers, nanos / 1e9, BrokerBaseline.perSecond(events, nanos), transfers, coreHeap, brokerHeap,
-                    sendSeconds, steady, restartSeconds, catchUp, regular);
+                    sendSeconds, steady, restartSeconds, catchUp, regular, jitSeconds);
         } finally {
             if (!closed) {
                 core.close();

@@ -39,6 +39,11 @@ final class Jvm {
         return PEAK_BYTES.get() / (1024 * 1024);
     }
 
+    /** The time this JVM's compiler threads have spent compiling so far, in ms (summed over the threads). */
+    static long compilationMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -27,7 +27,7 @@ final class LiveIngest {
 
     /** Latencies in ms; the offered and achieved send rates. */
     record Result(int events, int offeredPerSecond, double sentPerSecond, double seconds, long latencyP50, long latencyP99,
-                  int latencySamples, double apiP50, double apiP99, int apiSamples) {
+                  int latencySamples, double apiP50, double apiP99, int apiSamples, double jitSeconds) {
 
         void print() {
             System.out.printf("%n| under steady load (%,d events offered at %,d/s, sent at %,.0f/s, all in the ledger after %.1f s) | p50 | p99 | samples |%n",
@@ -71,6 +71,7 @@ final class LiveIngest {
         }, "bench-balance-reader");
 
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long compilingBefore = Jvm.compilationMillis();
         reader.start();
         long began = System.nanoTime();
         // sends confirmed asynchronously, so that the offered rate does not depend on one round trip per message
@@ -93,6 +94,7 @@ final class LiveIngest {
         double seconds = (System.nanoTime() - began) / 1e9;
         running.set(false);
         reader.join();
+        double jitSeconds = (Jvm.compilationMillis() - compilingBefore) / 1000.0;
 
         List<Long> latencies = new ArrayList<>();
         core.getBean(JdbcTemplate.class).query("select event_id, received_at from event_fact where client_id like 'live-%'", rs -> {
@@ -107,7 +109,8 @@ final class LiveIngest {
         }
         double sentRate = stream.size() / ((published - began) / 1e9);
         return new Result(stream.size(), offered, sentRate, seconds, percentile(latencies, 50), percentile(latencies, 99),
-                latencies.size(), percentile(api, 50) / 1000.0, percentile(api, 99) / 1000.0, api.size());
+                latencies.size(), percentile(api, 50) / 1000.0, percentile(api, 99) / 1000.0, api.size(),
+                jitSeconds);
     }
 
     static long percentile(List<Long> values, int p) {

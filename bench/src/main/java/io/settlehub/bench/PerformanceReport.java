@@ -28,8 +28,7 @@ public final class PerformanceReport {
         double slower = baselines.slower();
         progress("baselines done");
 
-        // the service's code is compiled while it runs: a first, unreported run warms the JIT for both measured ones
-        IngestRun.run(logins, clients, events / 4, 1, "", false);
+        WarmUp.untilCompiled(logins, clients, events);
         progress("warm-up done");
         IngestRun.Result one = IngestRun.run(logins, clients, events, 1, "", true);
         progress("1 consumer done");
@@ -44,12 +43,14 @@ public final class PerformanceReport {
         System.out.printf("| **PostgreSQL: batch insert of fact rows (one per event), 500 per commit** | **%,.0f** |%n", database);
         System.out.printf("%nSlower baseline: %s, %,.0f/s.%n%n", database < broker.sendAndReceivePerSecond() ? "PostgreSQL" : "broker", slower);
 
-        System.out.printf("| end to end, %,d events over %d clients (after an unreported warm-up run) | 1 consumer | 2 consumers |%n",
+        System.out.printf("| end to end, %,d events over %d clients (after unreported warm-up runs) | 1 consumer | 2 consumers |%n",
                 events, clients);
         System.out.println("|---|---:|---:|");
         System.out.printf("| events on the broker → committed ledger, events/s | %,.0f | %,.0f |%n", one.perSecond(), two.perSecond());
         System.out.printf("| **ratio to the slower baseline** (aim ≥ 0.8 at one consumer) | **%.2f** | **%.2f** |%n", one.perSecond() / slower,
                 two.perSecond() / slower);
+        System.out.printf("| JIT compilation while the backlog drained, s of the compiler threads | %.1f | %.1f |%n", one.jitSeconds(),
+                two.jitSeconds());
         System.out.printf("| ledger transfers posted | %,d | %,d |%n", one.transfers(), two.transfers());
         System.out.printf("| peak heap, settlement-core, MB | %,d | %,d |%n", one.coreHeapMb(), two.coreHeapMb());
         System.out.printf("| peak heap, broker, MB | %s | %s |%n", mb(one.brokerHeapMb()), mb(two.brokerHeapMb()));
@@ -62,6 +63,8 @@ public final class PerformanceReport {
         System.out.printf("| **balance API while ingesting, p50 / p99, ms** (aim p99 < 20) | %.1f / **%.1f** | %.1f / **%.1f** |%n",
                 l1.apiP50(), l1.apiP99(), l2.apiP50(), l2.apiP99());
         System.out.printf("| balance reads measured | %,d | %,d |%n", l1.apiSamples(), l2.apiSamples());
+        System.out.printf("| JIT compilation during the steady load, s of the compiler threads | %.1f | %.1f |%n", l1.jitSeconds(),
+                l2.jitSeconds());
 
         System.out.flush();
         // printed after the tables above, so that a long replay cut short leaves them in the report
@@ -73,6 +76,7 @@ public final class PerformanceReport {
                     replay.events() / replay.sendSeconds());
             System.out.printf("| **drained into the committed ledger** | **%.0f s** (%,.0f events/s, %.2f of the slower baseline) |%n",
                     replay.seconds(), replay.perSecond(), replay.perSecond() / slower);
+            System.out.printf("| JIT compilation while it drained, s of the compiler threads | %.1f |%n", replay.jitSeconds());
             System.out.printf("| ledger transfers posted | %,d |%n", replay.transfers());
             System.out.printf("| peak heap: settlement-core / broker, MB | %,d / %s |%n", replay.coreHeapMb(), mb(replay.brokerHeapMb()));
             System.out.printf("| **restart**: a new settlement-core on that database, started until %,d further events are committed | **%.1f s** |%n",
