@@ -75,7 +75,7 @@ public final class IncrementalSettlement {
 
         Map<String, Derivation> derivations = new TreeMap<>();
         Map<String, Set<String>> examined = new TreeMap<>();
-        Map<String, Set<String>> keys = new TreeMap<>();
+        Map<String, ComponentSelection> keys = new TreeMap<>();
         for (String client : newFacts.keySet()) {
             Map<String, StoredOrder> rebuilt = stored.getOrDefault(client, Map.of());
             Map<String, Map<String, List<List<PortionRef>>>> takes = new HashMap<>();
@@ -98,14 +98,14 @@ public final class IncrementalSettlement {
             seen.removeAll(derivation.stillParked());
             derivations.put(client, derivation);
             examined.put(client, seen);
-            keys.put(client, componentKeys(derivation.settlement(), given.values(), checkpoints.get(client).suppliers()));
+            keys.put(client, componentKeys(derivation.settlement(), given.values()));
         }
         Map<String, List<Component>> held = state.held(keys);
         List<Continued> continued = new ArrayList<>();
         derivations.forEach((client, derivation) -> {
             List<Component> target = SettlementPostings.of(derivation.settlement());
             for (Component component : target) {
-                if (!keys.get(client).contains(component.key())) {
+                if (!keys.get(client).covers(component.key())) {
                     throw new IllegalStateException("component " + component.key() + " of client " + client
                             + " outside the keys compared with the ledger");
                 }
@@ -173,9 +173,10 @@ public final class IncrementalSettlement {
         return orders(state, clientId, checkpoint, terms, reference, List.of(orderId)).order(orderId);
     }
 
-    private static Set<String> componentKeys(ClientSettlement settlement, Collection<CanonicalEvent> facts, Set<String> suppliers) {
+    private static ComponentSelection componentKeys(ClientSettlement settlement, Collection<CanonicalEvent> facts) {
+        Set<String> scopes = new TreeSet<>();
         Set<String> keys = new TreeSet<>();
-        settlement.orders().forEach(o -> keys.addAll(SettlementPostings.orderKeys(o.source(), o.orderId(), suppliers)));
+        settlement.orders().forEach(o -> scopes.add(SettlementPostings.orderScope(o.source(), o.orderId())));
         for (CanonicalEvent event : facts) {
             if (event.payload() instanceof MarketplaceCharge charge && charge.orderId() == null) {
                 keys.add(SettlementPostings.chargeKey(event.eventId()));
@@ -183,6 +184,6 @@ public final class IncrementalSettlement {
                 keys.add(SettlementPostings.payoutKey(event.source(), payout.payoutId()));
             }
         }
-        return keys;
+        return new ComponentSelection(scopes, keys);
     }
 }

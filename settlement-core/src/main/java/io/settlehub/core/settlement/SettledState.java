@@ -21,6 +21,6 @@ public interface SettledState {
     /** Every recorded fact that names one of the orders (the batch's new facts included). */
     Map<String, List<CanonicalEvent>> factsNaming(Map<String, ? extends Collection<String>> orderIdsByClient);
 
-    /** What the ledger holds for each of these component keys (keys that hold nothing are left out). */
-    Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient);
+    /** What the ledger holds for the components each client's selection covers (components that hold nothing are left out). */
+    Map<String, List<Component>> held(Map<String, ComponentSelection> selectionByClient);
 }

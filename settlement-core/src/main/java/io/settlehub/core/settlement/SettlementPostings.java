@@ -43,15 +43,6 @@ public final class SettlementPostings {
         return components;
     }
 
-    /** Every key a component of the order can have, its goods owed to any of {@code suppliers}. */
-    public static List<String> orderKeys(String source, String orderId, java.util.Collection<String> suppliers) {
-        String scope = orderScope(source, orderId);
-        List<String> keys = new ArrayList<>();
-        ORDER_PARTS.forEach(part -> keys.add(scope + part));
-        suppliers.forEach(supplier -> keys.add(scope + "goods/" + supplier));
-        return keys;
-    }
-
     /** Of these orders, the ids of those a transfer among {@code transfers} moved a figure of. */
     public static java.util.Set<String> ordersMoved(List<OrderSettlement> orders, java.util.Collection<io.settlehub.core.ledger.Transfer> transfers) {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
@@ -75,7 +66,8 @@ public final class SettlementPostings {
         return "payout/" + source + "/" + payoutId;
     }
 
-    private static String orderScope(String source, String orderId) {
+    /** The prefix of every component key of the order. */
+    public static String orderScope(String source, String orderId) {
         return "order/" + source + "/" + orderId + "/";
     }
 

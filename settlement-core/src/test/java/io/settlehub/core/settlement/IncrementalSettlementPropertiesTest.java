@@ -166,9 +166,9 @@ public class IncrementalSettlementPropertiesTest {
         }
 
         @Override
-        public Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient) {
-            Collection<String> keys = ids(componentKeysByClient);
-            return Map.of(CLIENT, heldAll().stream().filter(c -> keys.contains(c.key())).toList());
+        public Map<String, List<Component>> held(Map<String, ComponentSelection> selectionByClient) {
+            ComponentSelection selection = selectionByClient.get(CLIENT);
+            return Map.of(CLIENT, selection == null ? List.of() : heldAll().stream().filter(c -> selection.covers(c.key())).toList());
         }
     }
 

@@ -14,6 +14,7 @@ import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.Component;
 import io.settlehub.core.settlement.BusinessKey;
 import io.settlehub.core.settlement.Checkpoint;
+import io.settlehub.core.settlement.ComponentSelection;
 import io.settlehub.core.settlement.Derivation;
 import io.settlehub.core.settlement.OrderFigures;
 import io.settlehub.core.settlement.PortionRef;
@@ -135,17 +136,45 @@ public class SettledStateRepository implements SettledState {
     }
 
     @Override
-    public Map<String, List<Component>> held(Map<String, ? extends Collection<String>> componentKeysByClient) {
+    public Map<String, List<Component>> held(Map<String, ComponentSelection> selectionByClient) {
         Map<String, Map<String, Component>> net = new HashMap<>();
-        queryPairs("select t.client_id, t.component, t.currency, t.debit_account, t.credit_account, sum(t.amount) from transfer t",
-                "t.client_id", "t.component", " group by t.client_id, t.component, t.currency, t.debit_account, t.credit_account",
-                componentKeysByClient, rs -> {
-                    Component part = new Component(rs.getString(2), AccountKey.parse(rs.getString(4)),
-                            AccountKey.parse(rs.getString(5)), Money.rounded(rs.getBigDecimal(6), rs.getString(3))).normalized();
-                    net.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>()).merge(
-                            io.settlehub.core.ledger.PostingPlan.keyOf(part), part,
-                            (a, b) -> new Component(a.key(), a.debit(), a.credit(), a.amount().plus(b.amount())));
-                });
+        org.springframework.jdbc.core.RowCallbackHandler rows = rs -> {
+            Component part = new Component(rs.getString(2), AccountKey.parse(rs.getString(4)),
+                    AccountKey.parse(rs.getString(5)), Money.rounded(rs.getBigDecimal(6), rs.getString(3))).normalized();
+            net.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>()).merge(
+                    io.settlehub.core.ledger.PostingPlan.keyOf(part), part,
+                    (a, b) -> new Component(a.key(), a.debit(), a.credit(), a.amount().plus(b.amount())));
+        };
+        // each order's components as one range of the journal's (client_id, component) index, single components as
+        // ranges of one key; the bounds compare byte by byte (the index's text_pattern_ops on PostgreSQL)
+        List<String[]> ranges = new ArrayList<>();
+        selectionByClient.forEach((client, selection) -> {
+            selection.orderScopes().forEach(scope -> ranges.add(new String[] {client, scope, ComponentSelection.upperBound(scope)}));
+            selection.keys().forEach(key -> ranges.add(new String[] {client, key, key}));
+        });
+        String select = "select t.client_id, t.component, t.currency, t.debit_account, t.credit_account, sum(t.amount) from transfer t";
+        String group = " group by t.client_id, t.component, t.currency, t.debit_account, t.credit_account";
+        if (postgres()) {
+            if (!ranges.isEmpty()) {
+                // "offset 0": one index range per row of the arrays (see queryPairs)
+                jdbc.query("select x.* from unnest(?::text[], ?::text[], ?::text[]) as k(k1, lo, hi) cross join lateral (" + select
+                        + " where t.client_id = k.k1 and t.component ~>=~ k.lo and t.component ~<=~ k.hi" + group + " offset 0) as x",
+                        ps -> {
+                            TextArray.planWithParameters(ps);
+                            for (int column = 0; column < 3; column++) {
+                                int c = column;
+                                ps.setArray(column + 1, ps.getConnection().createArrayOf("text", ranges.stream().map(r -> r[c]).toArray()));
+                            }
+                        }, rows);
+            }
+        } else {
+            for (int i = 0; i < ranges.size(); i += CHUNK) {
+                List<String[]> chunk = ranges.subList(i, Math.min(ranges.size(), i + CHUNK));
+                jdbc.query(select + " where " + String.join(" or ", Collections.nCopies(chunk.size(),
+                                "(t.client_id = ? and t.component >= ? and t.component <= ?)")) + group, rows,
+                        chunk.stream().flatMap(java.util.Arrays::stream).toArray());
+            }
+        }
         Map<String, List<Component>> held = new HashMap<>();
         net.forEach((client, parts) -> held.put(client, parts.values().stream().filter(c -> !c.amount().isZero()).toList()));
         return held;
