@@ -27,7 +27,7 @@ final class IngestRun {
      * {@code restartSeconds}: from starting a new service on the database left behind until further events are committed;
      * {@code catchUp}: the first alert scan of that service (all that changed since the previous service's last scan);
      * {@code regular}: its next scan, after {@link #AFTER_RESTART} more events (null: not measured); {@code jitSeconds}: the
-     * time the JVM's compiler threads spent compiling while the backlog drained (CPU the service did not have).
+     * time the JVM's compiler threads spent compiling while the backlog drained (elapsed, summed over the threads).
      */
     record Result(int events, int consumers, double seconds, double perSecond, long transfers, long coreHeapMb, long brokerHeapMb,
                   double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular, double jitSeconds) {

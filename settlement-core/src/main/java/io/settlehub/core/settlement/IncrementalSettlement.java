@@ -75,7 +75,7 @@ public final class IncrementalSettlement {
 
         Map<String, Derivation> derivations = new TreeMap<>();
         Map<String, Set<String>> examined = new TreeMap<>();
-        Map<String, ComponentSelection> keys = new TreeMap<>();
+        Map<String, ComponentSelection> compared = new TreeMap<>();
         for (String client : newFacts.keySet()) {
             Map<String, StoredOrder> rebuilt = stored.getOrDefault(client, Map.of());
             Map<String, Map<String, List<List<PortionRef>>>> takes = new HashMap<>();
@@ -98,16 +98,16 @@ public final class IncrementalSettlement {
             seen.removeAll(derivation.stillParked());
             derivations.put(client, derivation);
             examined.put(client, seen);
-            keys.put(client, componentKeys(derivation.settlement(), given.values()));
+            compared.put(client, comparedComponents(derivation.settlement(), given.values()));
         }
-        Map<String, List<Component>> held = state.held(keys);
+        Map<String, List<Component>> held = state.held(compared);
         List<Continued> continued = new ArrayList<>();
         derivations.forEach((client, derivation) -> {
             List<Component> target = SettlementPostings.of(derivation.settlement());
             for (Component component : target) {
-                if (!keys.get(client).covers(component.key())) {
+                if (!compared.get(client).covers(component.key())) {
                     throw new IllegalStateException("component " + component.key() + " of client " + client
-                            + " outside the keys compared with the ledger");
+                            + " outside the components compared with the ledger");
                 }
             }
             List<Transfer> transfers = PostingPlan.difference(client, held.getOrDefault(client, List.of()), target,
@@ -173,7 +173,7 @@ public final class IncrementalSettlement {
         return orders(state, clientId, checkpoint, terms, reference, List.of(orderId)).order(orderId);
     }
 
-    private static ComponentSelection componentKeys(ClientSettlement settlement, Collection<CanonicalEvent> facts) {
+    private static ComponentSelection comparedComponents(ClientSettlement settlement, Collection<CanonicalEvent> facts) {
         Set<String> scopes = new TreeSet<>();
         Set<String> keys = new TreeSet<>();
         settlement.orders().forEach(o -> scopes.add(SettlementPostings.orderScope(o.source(), o.orderId())));

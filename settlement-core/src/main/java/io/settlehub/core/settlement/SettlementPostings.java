@@ -20,10 +20,6 @@ public final class SettlementPostings {
     private SettlementPostings() {
     }
 
-    /** The parts of an order's figures, each a component {@code order/<source>/<order id>/<part>}. */
-    private static final List<String> ORDER_PARTS = List.of("gross", "marketplace-fees", "commission", "commission-vat",
-            "customs", "logistics", Bucket.PENDING.kind(), Bucket.HELD.kind(), Bucket.AVAILABLE.kind());
-
     public static List<Component> of(ClientSettlement settlement) {
         String client = settlement.clientId();
         List<Component> components = new ArrayList<>();
