@@ -84,6 +84,7 @@ public class CoreConfiguration {
                                           @Value("${hub.events.batch-size}") int batchSize,
                                           @Value("${hub.events.batch-wait}") Duration batchWait,
                                           @Value("${hub.events.consumers}") int consumers,
+                                          @Value("${hub.events.apply-parts:2}") int applyParts,
                                           @Value("${hub.events.retry-initial}") Duration retryInitial,
                                           @Value("${hub.events.retry-max}") Duration retryMax,
                                           @Value("${hub.events.auto-start:true}") boolean autoStart) {
@@ -91,6 +92,6 @@ public class CoreConfiguration {
         ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory caching
                 ? caching.getTargetConnectionFactory() : connectionFactory;
         return new EventBatchConsumer(target, settlement, metrics, new EventBatchConsumer.Trust(senders, authority, alerts::raise),
-                new EventBatchConsumer.Settings(batchSize, batchWait, consumers, retryInitial, retryMax, autoStart));
+                new EventBatchConsumer.Settings(batchSize, batchWait, consumers, applyParts, retryInitial, retryMax, autoStart));
     }
 }

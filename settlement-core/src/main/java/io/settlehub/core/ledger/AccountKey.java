@@ -60,6 +60,11 @@ public final class AccountKey implements Comparable<AccountKey> {
     }
 
     /** The client bucket this account is, when it is one of {@code clientId}'s buckets. */
+    /** Whether transfers of several clients move this account (the hub's, a supplier's), not those of one client alone. */
+    public boolean shared() {
+        return !owner.startsWith("client/") && !owner.startsWith("marketplace/");
+    }
+
     public Optional<Bucket> bucketOf(String clientId) {
         return owner.equals(clientOwner(clientId)) ? Bucket.ofKind(kind) : Optional.empty();
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -61,7 +62,13 @@ public class LedgerRepository {
         return net.values().stream().filter(c -> !c.amount().isZero()).toList();
     }
 
-    /** Posts transfers: appends them to the journal and moves the accounts' running totals, in one go per account. */
+    /**
+     * Posts transfers: appends them to the journal and moves the accounts' running totals, in one go per account. The
+     * accounts of one client are moved first; the shared ones (the hub's, suppliers') last, so that another transaction
+     * posting for other clients waits for them only from there to the commit (decision 0017) — except those that do not
+     * exist yet, created first, as the journal names only existing accounts. Each group in key order, so two transactions
+     * never wait on each other's rows in a cycle.
+     */
     public void post(List<Transfer> transfers) {
         if (transfers.isEmpty()) {
             return;
@@ -73,8 +80,37 @@ public class LedgerRepository {
             totals.computeIfAbsent(t.credit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] =
                     totals.get(t.credit())[1].add(t.amount().amount());
         }
-        // a fixed order of account updates, so two transactions never wait on each other's rows in a cycle
         List<AccountKey> accounts = totals.keySet().stream().sorted().toList();
+        Set<String> sharedExisting = existing(accounts.stream().filter(AccountKey::shared).toList());
+        moveTotals(accounts.stream().filter(a -> !sharedExisting.contains(a.toString())).toList(), totals);
+        Instant now = Instant.now();
+        bulk.insert("transfer", TRANSFER_COLUMNS, transfers, t -> new Object[] {t.debit().toString(), t.credit().toString(),
+                t.amount().amount(), t.amount().currency(), t.clientId(), t.component(), t.cause(), now});
+        days.record(transfers, now);
+        lines.record(transfers);
+        moveTotals(accounts.stream().filter(a -> sharedExisting.contains(a.toString())).toList(), totals);
+        java.util.Set<String> clients = new java.util.TreeSet<>();
+        transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);
+        events.publishEvent(new Posted(clients));
+    }
+
+    /** Of these accounts, those that exist (committed): a plain read, which waits for no one. */
+    private Set<String> existing(List<AccountKey> accounts) {
+        if (accounts.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> existing = new java.util.HashSet<>();
+        jdbc.query("select account_key from account where account_key = any(?)",
+                ps -> TextArray.bind(ps, 1, accounts.stream().map(AccountKey::toString).toList()), rs -> {
+                    existing.add(rs.getString(1));
+                });
+        return existing;
+    }
+
+    private void moveTotals(List<AccountKey> accounts, Map<AccountKey, BigDecimal[]> totals) {
+        if (accounts.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(dialect.addingUpsert("account", List.of("account_key"), List.of("owner", "kind", "currency"),
                         List.of("debits_posted", "credits_posted"), List.of(),
                         List.of("varchar(300)", "varchar(250)", "varchar(40)", "varchar(3)", "numeric(38, 10)", "numeric(38, 10)")),
@@ -86,14 +122,6 @@ public class LedgerRepository {
                     ps.setBigDecimal(5, totals.get(a)[0]);
                     ps.setBigDecimal(6, totals.get(a)[1]);
                 });
-        Instant now = Instant.now();
-        bulk.insert("transfer", TRANSFER_COLUMNS, transfers, t -> new Object[] {t.debit().toString(), t.credit().toString(),
-                t.amount().amount(), t.amount().currency(), t.clientId(), t.component(), t.cause(), now});
-        days.record(transfers, now);
-        lines.record(transfers);
-        java.util.Set<String> clients = new java.util.TreeSet<>();
-        transfers.stream().map(Transfer::clientId).filter(java.util.Objects::nonNull).forEach(clients::add);
-        events.publishEvent(new Posted(clients));
     }
 
     public List<Balances> balancesOf(String owner) {

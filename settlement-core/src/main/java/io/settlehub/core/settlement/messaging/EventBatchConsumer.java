@@ -8,6 +8,7 @@ import io.settlehub.contract.MessageHeaders;
 import io.settlehub.core.alerts.Alert;
 import io.settlehub.core.messaging.MessageCopies;
 import io.settlehub.core.messaging.MessageSenders;
+import io.settlehub.core.settlement.BatchParts;
 import io.settlehub.core.settlement.service.SettlementService;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -20,6 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +45,10 @@ import org.springframework.context.SmartLifecycle;
  * it alone is dead-lettered and the rest of its batch commits. When the database is unreachable the batch is held and
  * retried with backoff — never dead-lettered. Any other failure splits the batch to find the poison message, which alone
  * goes to the DLQ.
+ *
+ * <p>A batch's events are applied in {@link BatchParts} — disjoint sets of clients — by as many transactions at once
+ * (decision 0017): one core derives while the database writes for the other part. The broker commit waits for every
+ * part; a part that committed before another failed is redelivered with the batch and found already applied.
  */
 public class EventBatchConsumer implements SmartLifecycle {
 
@@ -54,11 +63,20 @@ public class EventBatchConsumer implements SmartLifecycle {
     private final Settings settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
-    private final List<Connection> connections = new ArrayList<>();
+    private ExecutorService partAppliers;
 
-    /** Batch size, how long to wait for a batch to fill, parallel consumers, database-outage backoff, start with the app. */
-    public record Settings(int batchSize, Duration batchWait, int consumers, Duration retryInitial, Duration retryMax,
+    /**
+     * Batch size, how long to wait for a batch to fill, parallel consumers, parts a batch is applied in at once,
+     * database-outage backoff, start with the app.
+     */
+    public record Settings(int batchSize, Duration batchWait, int consumers, int applyParts, Duration retryInitial, Duration retryMax,
                            boolean autoStart) {
+
+        public Settings {
+            if (applyParts < 1) {
+                throw new IllegalArgumentException("hub.events.apply-parts must be at least 1, not " + applyParts);
+            }
+        }
     }
 
     /** The services the consumer works with: who sent a message, who may send what, and where refusals are raised. */
@@ -79,6 +97,14 @@ public class EventBatchConsumer implements SmartLifecycle {
     @Override
     public void start() {
         running.set(true);
+        if (settings.applyParts() > 1) {
+            java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+            partAppliers = Executors.newFixedThreadPool(settings.consumers() * (settings.applyParts() - 1), task -> {
+                Thread thread = new Thread(task, "hub-events-part-" + named.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         for (int i = 0; i < settings.consumers(); i++) {
             Thread worker = new Thread(this::consumeUntilStopped, "hub-events-consumer-" + i);
             workers.add(worker);
@@ -97,6 +123,10 @@ public class EventBatchConsumer implements SmartLifecycle {
             }
         }
         workers.clear();
+        if (partAppliers != null) {
+            partAppliers.shutdown();
+            partAppliers = null;
+        }
     }
 
     @Override
@@ -197,8 +227,11 @@ public class EventBatchConsumer implements SmartLifecycle {
         long decoded = System.nanoTime() - started;
         if (!events.isEmpty()) {
             try {
-                applyRetryingOutages(events);
+                applyInParts(events);
             } catch (RuntimeException batchFailure) {
+                if (!running.get()) {
+                    throw batchFailure; // stopping: the batch is redelivered to the next start, not isolated into the DLQ
+                }
                 log.warn("batch of {} failed ({}); applying one by one to isolate the cause", events.size(), batchFailure.toString());
                 for (int i = 0; i < events.size(); i++) {
                     try {
@@ -215,14 +248,58 @@ public class EventBatchConsumer implements SmartLifecycle {
         return new Processed(failed.size(), decoded);
     }
 
+    /**
+     * Applies the batch in its parts at once, this thread taking the first. When a part fails the batch is applied again
+     * whole (what the other parts committed is then found applied), so only a failure of the whole batch is the caller's.
+     */
+    private void applyInParts(List<CanonicalEvent> events) {
+        List<List<CanonicalEvent>> parts = BatchParts.of(events, partAppliers == null ? 1 : settings.applyParts());
+        if (parts.size() == 1) {
+            applyRetryingOutages(events);
+            return;
+        }
+        long started = System.nanoTime();
+        List<Future<SettlementService.IngestResult>> others = new ArrayList<>();
+        for (List<CanonicalEvent> part : parts.subList(1, parts.size())) {
+            others.add(partAppliers.submit(() -> ingestRetryingOutages(part)));
+        }
+        RuntimeException failure = null;
+        List<SettlementService.IngestResult> results = new ArrayList<>();
+        try {
+            results.add(ingestRetryingOutages(parts.get(0)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<SettlementService.IngestResult> other : others) {
+            try {
+                results.add(other.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("interrupted while a part of the batch was applied", e);
+            }
+        }
+        if (failure != null) {
+            log.warn("a part of a batch of {} failed ({}); applying the batch whole", events.size(), failure.toString());
+            applyRetryingOutages(events);
+            return;
+        }
+        metrics.recordBatch(SettlementService.IngestResult.sum(results), System.nanoTime() - started);
+        metrics.recordSplit();
+    }
+
     private void applyRetryingOutages(List<CanonicalEvent> events) {
+        long started = System.nanoTime();
+        SettlementService.IngestResult result = ingestRetryingOutages(events);
+        metrics.recordBatch(result, System.nanoTime() - started);
+    }
+
+    private SettlementService.IngestResult ingestRetryingOutages(List<CanonicalEvent> events) {
         long backoff = settings.retryInitial().toMillis();
         while (true) {
             try {
-                long started = System.nanoTime();
-                SettlementService.IngestResult result = settlement.ingest(events);
-                metrics.recordBatch(result, System.nanoTime() - started);
-                return;
+                return settlement.ingest(events);
             } catch (RuntimeException e) {
                 if (!DatabaseOutage.is(e)) {
                     throw e;

@@ -16,6 +16,7 @@ public class IngestMetrics {
     private final Counter conflicts;
     private final Counter deadLettered;
     private final Timer batches;
+    private final Counter batchesInParts;
     private final Counter continuedClients;
     private final Counter rederivedClients;
     private final Timer receiving;
@@ -28,6 +29,7 @@ public class IngestMetrics {
         conflicts = registry.counter("hub.events.conflicts");
         deadLettered = registry.counter("hub.events.dead_lettered");
         batches = registry.timer("hub.events.batch");
+        batchesInParts = registry.counter("hub.events.batch.split");
         continuedClients = registry.counter("hub.settlement.clients", "how", "continued");
         rederivedClients = registry.counter("hub.settlement.clients", "how", "rederived");
         receiving = registry.timer("hub.events.batch.phase", "phase", "receive");
@@ -42,6 +44,11 @@ public class IngestMetrics {
         batches.record(nanos, TimeUnit.NANOSECONDS);
         continuedClients.increment(result.continued());
         rederivedClients.increment(result.rederived());
+    }
+
+    /** A batch was applied in several parts at once (decision 0017). */
+    void recordSplit() {
+        batchesInParts.increment();
     }
 
     /**

@@ -71,6 +71,13 @@ public class SettlementService {
      * their checkpoints and how many re-derived whole (decision 0010).
      */
     public record IngestResult(int applied, int duplicates, int conflicts, int continued, int rederived) {
+
+        /** What the parts of one batch did together. */
+        public static IngestResult sum(Collection<IngestResult> parts) {
+            return new IngestResult(parts.stream().mapToInt(IngestResult::applied).sum(), parts.stream().mapToInt(IngestResult::duplicates).sum(),
+                    parts.stream().mapToInt(IngestResult::conflicts).sum(), parts.stream().mapToInt(IngestResult::continued).sum(),
+                    parts.stream().mapToInt(IngestResult::rederived).sum());
+        }
     }
 
     @Transactional

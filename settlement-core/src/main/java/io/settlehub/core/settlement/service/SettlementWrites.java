@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * What settling the clients of one batch changes, gathered and written together at the end of the transaction: the
- * shared accounts are touched once per batch, and every kind of row in one round trip. The derived figures themselves
+ * shared accounts are touched once per batch and last, and every kind of row in one round trip. The derived figures themselves
  * are not stored: they are the net of their transfers in the journal.
  */
 final class SettlementWrites {
@@ -72,7 +72,6 @@ final class SettlementWrites {
     }
 
     void write(LedgerRepository ledger, ClientRepository clients, ParkedRepository parkedEvents, SettledStateRepository state) {
-        ledger.post(transfers);
         clients.bumpVersions(changedClients);
         parkedEvents.replaceWaiting(parked);
         parkedEvents.replaceWaitingOf(examined, parkedExamined);
@@ -80,5 +79,8 @@ final class SettlementWrites {
         rederived.forEach((client, derivation) -> state.replace(client,
                 derivation.checkpoint().withReferenceVersion(rederivedReferences.get(client)), derivation, moved.get(client)));
         state.markChanged(changedClients);
+        // last: the running totals of the accounts every client moves (the hub's) stay locked from here to the commit only,
+        // which is what a batch's other part, in its own transaction, waits for (decision 0017)
+        ledger.post(transfers);
     }
 }
