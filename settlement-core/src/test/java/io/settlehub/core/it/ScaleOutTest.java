@@ -41,11 +41,8 @@ class ScaleOutTest {
     @Test
     void two_instances_reach_exactly_the_balances_of_one() throws Exception {
         List<CanonicalEvent> stream = EventStreams.generate(CLIENTS, EVENTS, 20261126L);
-        Run one = run(stream, 1, Backlog.NO, "--hub.events.apply-parts=1");
         Run two = run(stream, 2, Backlog.NO, "--hub.events.apply-parts=1");
-        assertThat(one.balances()).hasSizeGreaterThan(CLIENTS);
-        assertThat(two.balances()).isEqualTo(one.balances());
-        assertThat(two.journal()).isEqualTo(one.journal());
+        assertSameLedger(two, run(stream, 1, Backlog.NO, "--hub.events.apply-parts=1"));
         assertThat(two.appliedPerInstance()).hasSize(2).allSatisfy(applied -> assertThat(applied).as("each instance applied events")
                 .isPositive());
         assertThat(two.appliedPerInstance().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(stream.size());
@@ -56,11 +53,15 @@ class ScaleOutTest {
         List<CanonicalEvent> stream = EventStreams.generate(CLIENTS, EVENTS, 20261202L);
         Run whole = run(stream, 1, Backlog.YES, "--hub.events.apply-parts=1");
         Run parts = run(stream, 1, Backlog.YES, "--hub.events.apply-parts=2");
-        assertThat(whole.balances()).hasSizeGreaterThan(CLIENTS);
-        assertThat(parts.balances()).isEqualTo(whole.balances());
-        assertThat(parts.journal()).isEqualTo(whole.journal());
+        assertSameLedger(parts, whole);
         assertThat(whole.splitBatches()).isZero();
         assertThat(parts.splitBatches()).as("batches applied in two parts").isPositive();
+    }
+
+    private static void assertSameLedger(Run actual, Run expected) {
+        assertThat(expected.balances()).hasSizeGreaterThan(CLIENTS);
+        assertThat(actual.balances()).isEqualTo(expected.balances());
+        assertThat(actual.journal()).isEqualTo(expected.journal());
     }
 
     /** Whether the stream waits on the broker before the consumers start (full batches), or arrives as they run. */

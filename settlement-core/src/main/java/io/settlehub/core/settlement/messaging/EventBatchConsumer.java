@@ -8,7 +8,6 @@ import io.settlehub.contract.MessageHeaders;
 import io.settlehub.core.alerts.Alert;
 import io.settlehub.core.messaging.MessageCopies;
 import io.settlehub.core.messaging.MessageSenders;
-import io.settlehub.core.settlement.BatchParts;
 import io.settlehub.core.settlement.service.SettlementService;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -21,10 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,7 +43,7 @@ import org.springframework.context.SmartLifecycle;
  * retried with backoff — never dead-lettered. Any other failure splits the batch to find the poison message, which alone
  * goes to the DLQ.
  *
- * <p>A batch's events are applied in {@link BatchParts} — disjoint sets of clients — by as many transactions at once
+ * <p>A batch's events are applied in {@link io.settlehub.core.settlement.BatchParts} — disjoint sets of clients — by as many transactions at once
  * (decision 0017): one core derives while the database writes for the other part. The broker commit waits for every
  * part; a part that committed before another failed is redelivered with the batch and found already applied.
  */
@@ -63,7 +60,7 @@ public class EventBatchConsumer implements SmartLifecycle {
     private final Settings settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
-    private ExecutorService partAppliers;
+    private volatile ExecutorService partAppliers;
 
     /**
      * Batch size, how long to wait for a batch to fill, parallel consumers, parts a batch is applied in at once,
@@ -248,45 +245,13 @@ public class EventBatchConsumer implements SmartLifecycle {
         return new Processed(failed.size(), decoded);
     }
 
-    /**
-     * Applies the batch in its parts at once, this thread taking the first. When a part fails the batch is applied again
-     * whole (what the other parts committed is then found applied), so only a failure of the whole batch is the caller's.
-     */
     private void applyInParts(List<CanonicalEvent> events) {
-        List<List<CanonicalEvent>> parts = BatchParts.of(events, partAppliers == null ? 1 : settings.applyParts());
-        if (parts.size() == 1) {
-            applyRetryingOutages(events);
-            return;
-        }
         long started = System.nanoTime();
-        List<Future<SettlementService.IngestResult>> others = new ArrayList<>();
-        for (List<CanonicalEvent> part : parts.subList(1, parts.size())) {
-            others.add(partAppliers.submit(() -> ingestRetryingOutages(part)));
+        BatchInParts.Applied applied = new BatchInParts(settings.applyParts(), partAppliers).apply(events, this::ingestRetryingOutages);
+        metrics.recordBatch(applied.result(), System.nanoTime() - started);
+        if (applied.parts() > 1) {
+            metrics.recordSplit();
         }
-        RuntimeException failure = null;
-        List<SettlementService.IngestResult> results = new ArrayList<>();
-        try {
-            results.add(ingestRetryingOutages(parts.get(0)));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<SettlementService.IngestResult> other : others) {
-            try {
-                results.add(other.get());
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("interrupted while a part of the batch was applied", e);
-            }
-        }
-        if (failure != null) {
-            log.warn("a part of a batch of {} failed ({}); applying the batch whole", events.size(), failure.toString());
-            applyRetryingOutages(events);
-            return;
-        }
-        metrics.recordBatch(SettlementService.IngestResult.sum(results), System.nanoTime() - started);
-        metrics.recordSplit();
     }
 
     private void applyRetryingOutages(List<CanonicalEvent> events) {
