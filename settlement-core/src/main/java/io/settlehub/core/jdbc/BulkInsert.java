@@ -1,7 +1,5 @@
 package io.settlehub.core.jdbc;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -12,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class BulkInsert {
 
-    /** Rows per COPY: a re-derivation may post millions of transfers, whose text is never held whole. */
-    static final int ROWS_PER_COPY = 10_000;
+    /**
+     * Characters of COPY text sent at a time, all rows in one COPY: a re-derivation may post millions of transfers, whose
+     * text is never held whole, and a batch's few megabytes are not built as one string (each copy of it was a "humongous"
+     * object the collector handles apart, and the buffers a large part of what ingest allocated).
+     */
+    static final int CHUNK_CHARS = 64 * 1024;
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -52,40 +55,42 @@ public class BulkInsert {
 
     private <T> void copy(String table, List<String> columns, Collection<T> rows, Function<T, Object[]> values) {
         String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
-        StringBuilder text = new StringBuilder();
-        int inChunk = 0;
-        for (T row : rows) {
-            Object[] fields = values.apply(row);
-            if (fields.length != columns.size()) {
-                throw new IllegalArgumentException(table + ": " + fields.length + " values for " + columns.size() + " columns");
-            }
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                appendCopyText(text, fields[i]);
-            }
-            text.append('\n');
-            if (++inChunk == ROWS_PER_COPY) {
-                copyIn(sql, table, text);
-                text.setLength(0);
-                inChunk = 0;
-            }
-        }
-        if (inChunk > 0) {
-            copyIn(sql, table, text);
-        }
-    }
-
-    private void copyIn(String sql, String table, StringBuilder text) {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(bytes), 1 << 16);
-            } catch (IOException e) {
-                throw new SQLException("copy into " + table + " failed", e);
+                StringBuilder text = new StringBuilder(CHUNK_CHARS + CHUNK_CHARS / 4);
+                for (T row : rows) {
+                    Object[] fields = values.apply(row);
+                    if (fields.length != columns.size()) {
+                        throw new IllegalArgumentException(table + ": " + fields.length + " values for " + columns.size() + " columns");
+                    }
+                    for (int i = 0; i < fields.length; i++) {
+                        if (i > 0) {
+                            text.append('\t');
+                        }
+                        appendCopyText(text, fields[i]);
+                    }
+                    text.append('\n');
+                    if (text.length() >= CHUNK_CHARS) {
+                        write(copy, text);
+                    }
+                }
+                write(copy, text);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
+        if (text.length() > 0) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
+        }
     }
 
     /** One value in COPY's text format: {@code \N} for null, the four characters that delimit fields and rows escaped. */

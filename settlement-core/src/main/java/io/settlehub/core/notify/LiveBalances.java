@@ -45,6 +45,11 @@ public class LiveBalances {
         return () -> watchers.getOrDefault(clientId, List.of()).remove(watcher);
     }
 
+    /** Whether a stream on this instance watches the client (the body still decides whom a notification goes to). */
+    public boolean watching(String clientId) {
+        return clientId != null && !watchers.getOrDefault(clientId, List.of()).isEmpty();
+    }
+
     public void publish(String notificationJson) {
         String clientId = JsonFields.parse(notificationJson).optionalText("clientId");
         if (clientId == null) {

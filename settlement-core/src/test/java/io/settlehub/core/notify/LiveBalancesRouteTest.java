@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.settlehub.contract.MessageHeaders;
 import io.settlehub.testsupport.BrokerMocks;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -14,8 +15,13 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The live-balances route: a notification of the core goes to the open pages' streams; any other is dropped. */
+/**
+ * The live-balances route: a notification of the core about a watched client goes to the open pages' streams; one the core
+ * did not publish, or about a client nobody watches here, is dropped.
+ */
 class LiveBalancesRouteTest {
+
+    private static final String ACME = "{\"type\":\"BALANCE_CHANGED\",\"clientId\":\"acme\"}";
 
     private final NotificationOrigin origin = mock(NotificationOrigin.class);
     private final LiveBalances live = mock(LiveBalances.class);
@@ -34,20 +40,39 @@ class LiveBalancesRouteTest {
     @Test
     void a_notification_of_the_core_reaches_the_open_pages() throws Exception {
         when(origin.matches(any(Exchange.class))).thenReturn(true);
+        when(live.watching("acme")).thenReturn(true);
         start();
 
-        camel.createProducerTemplate().sendBody("direct:notifications", "{\"type\":\"BALANCE_CHANGED\",\"clientId\":\"acme\"}");
+        send("acme");
 
-        verify(live).publish("{\"type\":\"BALANCE_CHANGED\",\"clientId\":\"acme\"}");
+        verify(live).publish(ACME);
     }
 
     @Test
     void a_notification_the_core_did_not_publish_reaches_no_page() throws Exception {
         when(origin.matches(any(Exchange.class))).thenReturn(false);
+        when(live.watching("acme")).thenReturn(true);
         start();
 
-        camel.createProducerTemplate().sendBody("direct:notifications", "{\"type\":\"BALANCE_CHANGED\",\"clientId\":\"acme\"}");
+        send("acme");
 
         verify(live, never()).publish(anyString());
+    }
+
+    @Test
+    void a_notification_of_a_client_nobody_watches_is_dropped_unread() throws Exception {
+        when(origin.matches(any(Exchange.class))).thenReturn(true);
+        start();
+
+        send("acme");
+        send(null);
+
+        verify(live, never()).publish(anyString());
+        verify(origin, never()).matches(any(Exchange.class));
+    }
+
+    private void send(String group) {
+        camel.createProducerTemplate().sendBodyAndHeaders("direct:notifications", ACME,
+                group == null ? Map.of() : Map.of(MessageHeaders.GROUP_ID, group));
     }
 }
