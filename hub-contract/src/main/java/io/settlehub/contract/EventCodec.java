@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,18 +91,30 @@ public final class EventCodec {
                 PayloadReader.read(type, envelope.object("payload")));
     }
 
+    /**
+     * The event's JSON, written in one pass (no intermediate tree). Its exact characters matter beyond the contract: the
+     * ledger keeps a hash of them to tell a redelivery from a conflicting body, so they must not change between versions
+     * (EventCodecTest pins them).
+     */
     public static String encode(CanonicalEvent event) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("eventId", event.eventId());
-        root.put("type", event.type().name());
-        root.put("schemaVersion", event.schemaVersion());
-        root.put("source", event.source());
-        if (event.clientId() != null) {
-            root.put("clientId", event.clientId());
+        java.io.StringWriter out = new java.io.StringWriter(512);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("eventId", event.eventId());
+            json.writeStringField("type", event.type().name());
+            json.writeNumberField("schemaVersion", event.schemaVersion());
+            json.writeStringField("source", event.source());
+            if (event.clientId() != null) {
+                json.writeStringField("clientId", event.clientId());
+            }
+            json.writeStringField("occurredAt", event.occurredAt().toString());
+            json.writeFieldName("payload");
+            MAPPER.writeValue(json, event.payload());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode event " + event.eventId(), e);
         }
-        root.put("occurredAt", event.occurredAt().toString());
-        root.set("payload", MAPPER.valueToTree(event.payload()));
-        return write(root);
+        return out.toString();
     }
 
     public static String write(Object value) {

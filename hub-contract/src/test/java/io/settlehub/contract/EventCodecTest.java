@@ -24,6 +24,21 @@ class EventCodecTest {
         }
     }
 
+    /** How events were encoded before 2026-12-02 (through a tree): the facts recorded since hold hashes of exactly this. */
+    private static String encodedAsByTree(CanonicalEvent event) throws IOException {
+        ObjectNode root = EventCodec.mapper().createObjectNode();
+        root.put("eventId", event.eventId());
+        root.put("type", event.type().name());
+        root.put("schemaVersion", event.schemaVersion());
+        root.put("source", event.source());
+        if (event.clientId() != null) {
+            root.put("clientId", event.clientId());
+        }
+        root.put("occurredAt", event.occurredAt().toString());
+        root.set("payload", EventCodec.mapper().valueToTree(event.payload()));
+        return EventCodec.mapper().writeValueAsString(root);
+    }
+
     static String fileName(EventType type) {
         return type.name().toLowerCase().replace('_', '-');
     }
@@ -36,6 +51,7 @@ class EventCodecTest {
         assertThat(event.type()).isEqualTo(type);
 
         String encoded = EventCodec.encode(event);
+        assertThat(encoded).as("the characters the ledger's hashes were taken of").isEqualTo(encodedAsByTree(event));
         assertThat(EventCodec.decode(encoded)).isEqualTo(event);
         assertThat(EventCodec.mapper().readTree(encoded)).isEqualTo(EventCodec.mapper().readTree(json));
 
