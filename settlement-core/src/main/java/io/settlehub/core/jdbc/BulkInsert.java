@@ -60,17 +60,7 @@ public class BulkInsert {
             try {
                 StringBuilder text = new StringBuilder(CHUNK_CHARS + CHUNK_CHARS / 4);
                 for (T row : rows) {
-                    Object[] fields = values.apply(row);
-                    if (fields.length != columns.size()) {
-                        throw new IllegalArgumentException(table + ": " + fields.length + " values for " + columns.size() + " columns");
-                    }
-                    for (int i = 0; i < fields.length; i++) {
-                        if (i > 0) {
-                            text.append('\t');
-                        }
-                        appendCopyText(text, fields[i]);
-                    }
-                    text.append('\n');
+                    appendRow(text, table, columns.size(), values.apply(row));
                     if (text.length() >= CHUNK_CHARS) {
                         write(copy, text);
                     }
@@ -83,6 +73,19 @@ public class BulkInsert {
                 }
             }
         });
+    }
+
+    private static void appendRow(StringBuilder text, String table, int columns, Object[] fields) {
+        if (fields.length != columns) {
+            throw new IllegalArgumentException(table + ": " + fields.length + " values for " + columns + " columns");
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                text.append('\t');
+            }
+            appendCopyText(text, fields[i]);
+        }
+        text.append('\n');
     }
 
     private static void write(CopyIn copy, StringBuilder text) throws SQLException {
