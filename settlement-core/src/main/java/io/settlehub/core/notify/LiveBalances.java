@@ -1,6 +1,5 @@
 package io.settlehub.core.notify;
 
-import io.settlehub.contract.JsonFields;
 import io.settlehub.core.security.ApiTokenRepository;
 import java.io.IOException;
 import java.time.Clock;
@@ -50,16 +49,27 @@ public class LiveBalances {
         return clientId != null && !watchers.getOrDefault(clientId, List.of()).isEmpty();
     }
 
-    public void publish(String notificationJson) {
-        String clientId = JsonFields.parse(notificationJson).optionalText("clientId");
-        if (clientId == null) {
-            return;
-        }
-        for (Watcher watcher : watchers.getOrDefault(clientId, List.of())) {
-            try {
-                watcher.send().accept(notificationJson);
-            } catch (RuntimeException gone) {
-                watchers.get(clientId).remove(watcher);
+    /**
+     * Whether a message of this group may concern a stream here: one of a client watched here, or a BALANCES_CHANGED
+     * message (many clients) while anyone watches.
+     */
+    public boolean mayConcern(String group) {
+        return Notifications.BALANCES_GROUP.equals(group) ? watchers.values().stream().anyMatch(w -> !w.isEmpty()) : watching(group);
+    }
+
+    /** A message of hub.notifications: each client's notification in it to the streams watching that client. */
+    public void publish(String message) {
+        for (String notification : ClientNotifications.of(message)) {
+            String clientId = ClientNotifications.clientOf(notification);
+            if (clientId == null || !watching(clientId)) {
+                continue;
+            }
+            for (Watcher watcher : watchers.getOrDefault(clientId, List.of())) {
+                try {
+                    watcher.send().accept(notification);
+                } catch (RuntimeException gone) {
+                    watchers.get(clientId).remove(watcher);
+                }
             }
         }
     }

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * hub.notifications → the browsers watching on this instance (a non-durable subscription: only what happens while they look).
- * A notification of a client nobody watches here is dropped on its group header (the client, docs/contract.md) before its
- * body is read: a batch over thousands of clients sends one per client, nearly all of them to nobody.
+ * A message nobody here can want is dropped on its group header before its body is read (docs/contract.md): a client's
+ * notification when nobody watches that client, the balance changes of many clients (decision 0019) when nobody watches
+ * anything.
  */
 @Component
 public class LiveBalancesRoute extends RouteBuilder {
@@ -25,7 +26,7 @@ public class LiveBalancesRoute extends RouteBuilder {
     public void configure() {
         from("{{hub.broker.endpoint}}:topic:" + Addresses.NOTIFICATIONS)
                 .routeId("core-live-balances")
-                .filter(exchange -> live.watching(exchange.getMessage().getHeader(MessageHeaders.GROUP_ID, String.class)))
+                .filter(exchange -> live.mayConcern(exchange.getMessage().getHeader(MessageHeaders.GROUP_ID, String.class)))
                 .filter(origin)
                 .convertBodyTo(String.class)
                 .process(exchange -> live.publish(exchange.getMessage().getBody(String.class)));

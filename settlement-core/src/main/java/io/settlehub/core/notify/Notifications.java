@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Notifications on {@code hub.notifications} (multicast), written to the outbox in the transaction that caused them, so
  * one is published exactly when its change is committed:
  * <ul>
- *   <li>{@code BALANCE_CHANGED} once per client per transaction that moved its accounts, with its buckets afterwards;</li>
+ *   <li>{@code BALANCE_CHANGED} once per client per transaction that moved its accounts, with its buckets afterwards; on
+ *   the topic they travel together, up to {@link #CLIENTS_PER_MESSAGE} in one {@code BALANCES_CHANGED} message (decision
+ *   0019), which the webhooks and the live pages take apart;</li>
  *   <li>{@code PAYMENT_STATUS_CHANGED} for each instruction created or changed, with its status and reason;</li>
  *   <li>{@code ALERT} for each anomaly the alert rules find, once.</li>
  * </ul>
@@ -32,6 +34,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Notifications {
 
     public static final String DESTINATION = "topic:" + Addresses.NOTIFICATIONS;
+    public static final String BALANCE_CHANGED = "BALANCE_CHANGED";
+    public static final String BALANCES_CHANGED = "BALANCES_CHANGED";
+    /** The group of every BALANCES_CHANGED message: one consumer at a time takes them, in the order they were committed. */
+    public static final String BALANCES_GROUP = "hub-balances";
+    /** At most this many clients' changes in one message (about 50 KB: below the broker's large-message size). */
+    static final int CLIENTS_PER_MESSAGE = 100;
     private static final String PENDING = Notifications.class.getName() + ".clients";
 
     private final OutboxRepository outbox;
@@ -92,14 +100,25 @@ public class Notifications {
         add(body);
     }
 
-    /** One BALANCE_CHANGED per client, their balances read together and written to the outbox in one go. */
+    /**
+     * One BALANCE_CHANGED per client, their balances read together, written to the outbox in BALANCES_CHANGED messages of
+     * up to {@link #CLIENTS_PER_MESSAGE} clients: a batch over thousands of clients costs tens of messages and signatures,
+     * not thousands.
+     */
     private void balancesChanged(Set<String> clientIds) {
-        List<OutboxMessage> messages = new java.util.ArrayList<>();
+        List<Map<String, Object>> changes = new java.util.ArrayList<>();
         balances.of(clientIds).forEach((clientId, buckets) -> {
-            Map<String, Object> body = header("BALANCE_CHANGED", clientId);
+            Map<String, Object> body = header(BALANCE_CHANGED, clientId);
             body.put("balances", buckets);
-            messages.add(message(body));
+            changes.add(body);
         });
+        List<OutboxMessage> messages = new java.util.ArrayList<>();
+        for (int from = 0; from < changes.size(); from += CLIENTS_PER_MESSAGE) {
+            Map<String, Object> body = header(BALANCES_CHANGED, null);
+            body.put("changes", changes.subList(from, Math.min(changes.size(), from + CLIENTS_PER_MESSAGE)));
+            messages.add(OutboxMessage.of(DESTINATION, (String) body.get("notificationId"), BALANCES_GROUP, BALANCES_CHANGED,
+                    EventCodec.write(body)));
+        }
         outbox.addAll(messages);
     }
 

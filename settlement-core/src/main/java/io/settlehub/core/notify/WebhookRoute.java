@@ -1,7 +1,6 @@
 package io.settlehub.core.notify;
 
 import io.settlehub.contract.Addresses;
-import io.settlehub.contract.JsonFields;
 import io.settlehub.contract.MessageHeaders;
 import java.time.Clock;
 import org.apache.camel.LoggingLevel;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
  * notifications wait in the broker while the receiver is down. The session is transacted: a notification is
  * acknowledged once the receiver answered 2xx; failures are redelivered with exponential backoff, then set aside on
  * {@code DLQ.hub.notifications.webhooks} with the reason. Only notifications settlement-core published are delivered
- * ({@link NotificationOrigin}).
+ * ({@link NotificationOrigin}). A BALANCES_CHANGED message is delivered as the BALANCE_CHANGED of each of its clients
+ * (decision 0019), each retried and dead-lettered on its own.
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
@@ -53,8 +53,11 @@ public class WebhookRoute extends RouteBuilder {
                     .filter(origin)
                     .setProperty("webhook", constant(webhook.name()))
                     .convertBodyTo(String.class)
-                    .filter(exchange -> webhook.wants(JsonFields.parse(exchange.getMessage().getBody(String.class)).optionalText("clientId")))
-                    .process(exchange -> sender.deliver(webhook, exchange.getMessage().getBody(String.class)));
+                    .process(exchange -> exchange.getMessage().setBody(ClientNotifications.of(exchange.getMessage().getBody(String.class))))
+                    .split(body())
+                        .filter(exchange -> webhook.wants(ClientNotifications.clientOf(exchange.getMessage().getBody(String.class))))
+                        .process(exchange -> sender.deliver(webhook, exchange.getMessage().getBody(String.class)))
+                    .end();
         }
     }
 }

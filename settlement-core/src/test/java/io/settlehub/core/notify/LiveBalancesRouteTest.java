@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live-balances route: a notification of the core about a watched client goes to the open pages' streams; one the core
- * did not publish, or about a client nobody watches here, is dropped.
+ * The live-balances route: a notification of the core about a watched client, or the balance changes of many clients while
+ * anyone watches, go to the open pages' streams; one the core did not publish, or that nobody here can want, is dropped.
  */
 class LiveBalancesRouteTest {
 
@@ -40,7 +40,7 @@ class LiveBalancesRouteTest {
     @Test
     void a_notification_of_the_core_reaches_the_open_pages() throws Exception {
         when(origin.matches(any(Exchange.class))).thenReturn(true);
-        when(live.watching("acme")).thenReturn(true);
+        when(live.mayConcern("acme")).thenReturn(true);
         start();
 
         send("acme");
@@ -51,7 +51,7 @@ class LiveBalancesRouteTest {
     @Test
     void a_notification_the_core_did_not_publish_reaches_no_page() throws Exception {
         when(origin.matches(any(Exchange.class))).thenReturn(false);
-        when(live.watching("acme")).thenReturn(true);
+        when(live.mayConcern("acme")).thenReturn(true);
         start();
 
         send("acme");
@@ -74,5 +74,16 @@ class LiveBalancesRouteTest {
     private void send(String group) {
         camel.createProducerTemplate().sendBodyAndHeaders("direct:notifications", ACME,
                 group == null ? Map.of() : Map.of(MessageHeaders.GROUP_ID, group));
+    }
+
+    @Test
+    void the_balance_changes_of_many_clients_reach_the_open_pages_while_anyone_watches() throws Exception {
+        when(origin.matches(any(Exchange.class))).thenReturn(true);
+        when(live.mayConcern(Notifications.BALANCES_GROUP)).thenReturn(true);
+        start();
+
+        send(Notifications.BALANCES_GROUP);
+
+        verify(live).publish(ACME);
     }
 }

@@ -29,4 +29,25 @@ class LiveBalancesTest {
         stop.run();
         assertThat(live.watching("acme")).isFalse();
     }
+
+    @Test
+    void the_balance_changes_of_many_clients_reach_each_watched_clients_streams_as_its_own_notification() {
+        List<String> acme = new ArrayList<>();
+        List<String> globex = new ArrayList<>();
+        assertThat(live.mayConcern(Notifications.BALANCES_GROUP)).as("nobody watches anything").isFalse();
+        live.watch("acme", "user:anna", acme::add, () -> { });
+        live.watch("globex", "user:boris", globex::add, () -> { });
+
+        assertThat(live.mayConcern(Notifications.BALANCES_GROUP)).isTrue();
+        assertThat(live.mayConcern("acme")).isTrue();
+        assertThat(live.mayConcern("initech")).isFalse();
+        live.publish("{\"notificationId\":\"m-1\",\"type\":\"BALANCES_CHANGED\",\"at\":\"2026-12-02T09:00:00Z\",\"changes\":["
+                + "{\"notificationId\":\"n-1\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"acme\",\"balances\":[{\"available\":\"1.00\"}]},"
+                + "{\"notificationId\":\"n-2\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"initech\",\"balances\":[]},"
+                + "{\"notificationId\":\"n-3\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"globex\",\"balances\":[]}]}");
+
+        assertThat(acme).containsExactly("{\"notificationId\":\"n-1\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"acme\","
+                + "\"balances\":[{\"available\":\"1.00\"}]}");
+        assertThat(globex).containsExactly("{\"notificationId\":\"n-3\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"globex\",\"balances\":[]}");
+    }
 }

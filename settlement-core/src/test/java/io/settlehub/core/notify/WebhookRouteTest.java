@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The webhook route's branches with the broker replaced (AdviceWith, mock endpoints) and two webhook receivers on
  * loopback: a notification of the core reaches each webhook that wants its client, signed; one the core did not publish
- * reaches none; a webhook that keeps failing is retried, then its notification dead-lettered with the webhook named.
+ * reaches none; a webhook that keeps failing is retried, then its notification dead-lettered with the webhook named; the
+ * balance changes of many clients in one message reach each webhook as one notification per client it wants.
  */
 class WebhookRouteTest {
 
@@ -107,5 +108,38 @@ class WebhookRouteTest {
         assertThat(dead.getReceivedExchanges().get(0).getMessage().getHeader(MessageHeaders.WEBHOOK)).isEqualTo("crm");
         assertThat(dead.getReceivedExchanges().get(0).getMessage().getHeader(MessageHeaders.FAILURE_REASON, String.class))
                 .isEqualTo("webhook crm failed after retries: webhook crm answered 503");
+    }
+
+    private static String change(String id, String client) {
+        return "{\"notificationId\":\"" + id + "\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"" + client + "\",\"balances\":[]}";
+    }
+
+    private static final String THREE_CLIENTS = "{\"notificationId\":\"m-1\",\"type\":\"BALANCES_CHANGED\",\"at\":\"2026-12-01T07:00:00Z\","
+            + "\"changes\":[" + change("n-1", "acme") + "," + change("n-2", "globex") + "," + change("n-3", "initech") + "]}";
+
+    @Test
+    void the_balance_changes_of_many_clients_reach_each_webhook_one_notification_per_client_it_wants() {
+        when(origin.matches(any(Exchange.class))).thenReturn(true);
+
+        notifyBoth(THREE_CLIENTS);
+
+        assertThat(crm.deliveries()).extracting(WebhookReceiver.Delivery::body)
+                .containsExactly(change("n-1", "acme"), change("n-2", "globex"), change("n-3", "initech"));
+        assertThat(wms.deliveries()).extracting(WebhookReceiver.Delivery::body).containsExactly(change("n-2", "globex"));
+        WebhookReceiver.Delivery delivery = crm.deliveries().get(1);
+        assertThat(delivery.signature()).isEqualTo("sha256=" + WebhookSender.signature("crm-secret-0123456789", delivery.timestamp(),
+                change("n-2", "globex")));
+    }
+
+    @Test
+    void a_client_whose_delivery_keeps_failing_is_dead_lettered_alone_and_the_others_of_its_message_are_delivered() {
+        when(origin.matches(any(Exchange.class))).thenReturn(true);
+        crm.failNext(3);
+
+        notifyBoth(THREE_CLIENTS);
+
+        MockEndpoint dead = camel.getEndpoint("jms:queue:" + WebhookRoute.DEAD_LETTERS, MockEndpoint.class);
+        assertThat(dead.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(String.class)).containsExactly(change("n-1", "acme"));
+        assertThat(crm.deliveries()).extracting(WebhookReceiver.Delivery::body).containsExactly(change("n-2", "globex"), change("n-3", "initech"));
     }
 }
