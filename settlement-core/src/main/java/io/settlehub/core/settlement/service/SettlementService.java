@@ -204,7 +204,7 @@ public class SettlementService {
                 rederive(client, terms.get(client), checkpoints.containsKey(client), rates, cause, writes);
             }
         });
-        writes.write(ledger, clients, parked, state);
+        writes.write(ledger, parked, state);
         return continuing.size();
     }
 
@@ -225,7 +225,7 @@ public class SettlementService {
         SettlementWrites writes = new SettlementWrites();
         rederive(clientId, clients.agreementTerms(clientId).orElse(null), state.checkpoints(List.of(clientId)).containsKey(clientId),
                 referenceData.loadVersioned(), TransferCauses.always(cause), writes);
-        writes.write(ledger, clients, parked, state);
+        writes.write(ledger, parked, state);
         return writes.transfers();
     }
 

@@ -7,7 +7,6 @@ import io.settlehub.core.settlement.Derivation;
 import io.settlehub.core.settlement.IncrementalSettlement;
 import io.settlehub.core.settlement.Parked;
 import io.settlehub.core.settlement.SettlementPostings;
-import io.settlehub.core.settlement.store.ClientRepository;
 import io.settlehub.core.settlement.store.ParkedRepository;
 import io.settlehub.core.settlement.store.SettledStateRepository;
 import java.util.ArrayList;
@@ -71,14 +70,13 @@ final class SettlementWrites {
         rederivedReferences.put(clientId, referenceVersion);
     }
 
-    void write(LedgerRepository ledger, ClientRepository clients, ParkedRepository parkedEvents, SettledStateRepository state) {
-        clients.bumpVersions(changedClients);
+    void write(LedgerRepository ledger, ParkedRepository parkedEvents, SettledStateRepository state) {
         parkedEvents.replaceWaiting(parked);
         parkedEvents.replaceWaitingOf(examined, parkedExamined);
-        state.update(checkpointsBefore, checkpointsAfter, continuedDerivations, moved, lined);
+        state.update(checkpointsBefore, checkpointsAfter, continuedDerivations, moved, lined, Set.copyOf(changedClients));
         rederived.forEach((client, derivation) -> state.replace(client,
                 derivation.checkpoint().withReferenceVersion(rederivedReferences.get(client)), derivation, moved.get(client)));
-        state.markChanged(changedClients);
+        state.markChanged(changedClients.stream().filter(client -> !checkpointsAfter.containsKey(client)).toList());
         // last: the running totals of the accounts every client moves (the hub's) stay locked from here to the commit only,
         // which is what a batch's other part, in its own transaction, waits for (decision 0017)
         ledger.post(transfers);

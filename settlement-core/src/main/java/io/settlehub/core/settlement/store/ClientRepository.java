@@ -35,27 +35,14 @@ public class ClientRepository {
                 new java.util.ArrayList<>(clientIds), 500, (ps, id) -> ps.setString(1, id));
     }
 
-    /**
-     * Locks the clients' rows in a fixed order, so concurrent settlements and payout runs never deadlock, and
-     * answers each client's version (it changes whenever the client's derived components do).
-     */
-    public java.util.Map<String, Long> lock(Collection<String> clientIds) {
+    /** Locks the clients' rows in a fixed order, so concurrent settlements and payout runs never deadlock. */
+    public void lock(Collection<String> clientIds) {
         ensureKnown(clientIds);
-        java.util.Map<String, Long> versions = new java.util.TreeMap<>();
         List<String> sorted = clientIds.stream().distinct().sorted().toList();
         if (!sorted.isEmpty()) {
-            jdbc.query("select client_id, version from client_state where client_id = any(?) order by client_id for update",
+            jdbc.query("select client_id from client_state where client_id = any(?) order by client_id for update",
                     ps -> TextArray.bind(ps, 1, sorted), rs -> {
-                        versions.put(rs.getString(1), rs.getLong(2));
                     });
-        }
-        return versions;
-    }
-
-    public void bumpVersions(Collection<String> clientIds) {
-        for (List<String> chunk : TextArray.chunks(clientIds, TextArray.CHUNK)) {
-            jdbc.update("update client_state set version = version + 1 where client_id = any(?)",
-                    ps -> TextArray.bind(ps, 1, chunk));
         }
     }
 

@@ -243,14 +243,23 @@ public class SettledStateRepository implements SettledState {
      * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded).
      */
     public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
-                       Map<String, Set<String>> moved, Map<String, Set<String>> lined) {
-        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), List.of(new BulkUpdate.Column("frontier_at", "timestamp with time zone"),
-                        new BulkUpdate.Column("frontier_event", "varchar"), new BulkUpdate.Column("unlisted_payouts", "boolean"),
-                        new BulkUpdate.Column("reference_version", "varchar")), after.entrySet(), entry -> {
-                    BusinessKey frontier = entry.getValue().frontier();
-                    return new Object[] {entry.getKey(), frontier == null ? null : frontier.occurredAt(),
-                            frontier == null ? null : frontier.eventId(), entry.getValue().unlistedPayouts(), entry.getValue().referenceVersion()};
-                });
+                       Map<String, Set<String>> moved, Map<String, Set<String>> lined, Set<String> changed) {
+        // each checkpoint row written once: those whose figures moved are marked changed in the same statement
+        List<BulkUpdate.Column> columns = List.of(new BulkUpdate.Column("frontier_at", "timestamp with time zone"),
+                new BulkUpdate.Column("frontier_event", "varchar"), new BulkUpdate.Column("unlisted_payouts", "boolean"),
+                new BulkUpdate.Column("reference_version", "varchar"));
+        List<BulkUpdate.Column> columnsChanged = new ArrayList<>(columns);
+        columnsChanged.add(new BulkUpdate.Column("changed_at", "timestamp with time zone"));
+        Instant changedAt = Instant.now();
+        Map<Boolean, List<Map.Entry<String, Checkpoint>>> byChange = after.entrySet().stream()
+                .collect(java.util.stream.Collectors.partitioningBy(e -> changed.contains(e.getKey())));
+        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), columns, byChange.get(false), entry -> checkpointRow(entry));
+        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), columnsChanged, byChange.get(true), entry -> {
+            Object[] row = checkpointRow(entry);
+            Object[] withChange = java.util.Arrays.copyOf(row, row.length + 1);
+            withChange[row.length] = changedAt;
+            return withChange;
+        });
         List<Object[]> lots = new ArrayList<>();
         after.forEach((client, checkpoint) -> {
             Map<String, Integer> was = new HashMap<>();
@@ -302,6 +311,12 @@ public class SettledStateRepository implements SettledState {
         Map<String, Set<String>> pairs = new HashMap<>();
         derivations.forEach((client, derivation) -> pairs.put(client, derivation.ratePairs()));
         ratePairs.add(pairs);
+    }
+
+    private static Object[] checkpointRow(Map.Entry<String, Checkpoint> entry) {
+        BusinessKey frontier = entry.getValue().frontier();
+        return new Object[] {entry.getKey(), frontier == null ? null : frontier.occurredAt(), frontier == null ? null : frontier.eventId(),
+                entry.getValue().unlistedPayouts(), entry.getValue().referenceVersion()};
     }
 
     /** Of the orders, those recorded before this batch: only they have rows to replace (a new order costs no probe). */
