@@ -240,7 +240,8 @@ public class SettledStateRepository implements SettledState {
 
     /**
      * Continuations of many clients: their checkpoints, the lots whose units changed, the orders rebuilt ({@code moved}:
-     * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded).
+     * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded;
+     * {@code changed}: the clients whose figures the ledger moved, whose checkpoints are marked changed now).
      */
     public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
                        Map<String, Set<String>> moved, Map<String, Set<String>> lined, Set<String> changed) {
