@@ -9,36 +9,36 @@ import java.util.List;
 /**
  * The per-client notifications one message of hub.notifications carries: the changes of a {@code BALANCES_CHANGED}
  * message (decision 0019), each exactly the {@code BALANCE_CHANGED} body webhooks and pages receive, or the message
- * itself.
+ * itself. The message is parsed once.
  */
 final class ClientNotifications {
+
+    /** One notification: its client (null for a hub-wide one) and its body as webhooks and pages receive it. */
+    record ClientNotification(String clientId, String body) {
+    }
 
     private ClientNotifications() {
     }
 
-    static List<String> of(String message) {
-        JsonNode node = parse(message);
-        if (!Notifications.BALANCES_CHANGED.equals(node.path("type").asText())) {
-            return List.of(message);
+    static List<ClientNotification> of(String message) {
+        JsonNode node;
+        try {
+            node = EventCodec.mapper().readTree(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("notification is not JSON: " + e.getOriginalMessage(), e);
         }
-        List<String> each = new ArrayList<>();
+        if (!Notifications.BALANCES_CHANGED.equals(node.path("type").asText())) {
+            return List.of(new ClientNotification(clientOf(node), message));
+        }
+        List<ClientNotification> each = new ArrayList<>();
         for (JsonNode change : node.path("changes")) {
-            each.add(change.toString());
+            each.add(new ClientNotification(clientOf(change), change.toString()));
         }
         return each;
     }
 
-    /** The client a per-client notification concerns; null for a hub-wide one. */
-    static String clientOf(String notification) {
-        JsonNode clientId = parse(notification).get("clientId");
+    private static String clientOf(JsonNode notification) {
+        JsonNode clientId = notification.get("clientId");
         return clientId == null || clientId.isNull() ? null : clientId.asText();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return EventCodec.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("notification is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }

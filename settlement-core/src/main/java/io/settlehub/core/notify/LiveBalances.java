@@ -59,14 +59,14 @@ public class LiveBalances {
 
     /** A message of hub.notifications: each client's notification in it to the streams watching that client. */
     public void publish(String message) {
-        for (String notification : ClientNotifications.of(message)) {
-            String clientId = ClientNotifications.clientOf(notification);
-            if (clientId == null || !watching(clientId)) {
+        for (ClientNotifications.ClientNotification notification : ClientNotifications.of(message)) {
+            String clientId = notification.clientId();
+            if (clientId == null) {
                 continue;
             }
             for (Watcher watcher : watchers.getOrDefault(clientId, List.of())) {
                 try {
-                    watcher.send().accept(notification);
+                    watcher.send().accept(notification.body());
                 } catch (RuntimeException gone) {
                     watchers.get(clientId).remove(watcher);
                 }

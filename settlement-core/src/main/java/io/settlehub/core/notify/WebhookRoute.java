@@ -55,7 +55,10 @@ public class WebhookRoute extends RouteBuilder {
                     .convertBodyTo(String.class)
                     .process(exchange -> exchange.getMessage().setBody(ClientNotifications.of(exchange.getMessage().getBody(String.class))))
                     .split(body())
-                        .filter(exchange -> webhook.wants(ClientNotifications.clientOf(exchange.getMessage().getBody(String.class))))
+                        .filter(exchange -> webhook.wants(exchange.getMessage().getBody(ClientNotifications.ClientNotification.class).clientId()))
+                        // the body alone from here: what a failed delivery leaves on the dead-letter queue
+                        .process(exchange -> exchange.getMessage().setBody(
+                                exchange.getMessage().getBody(ClientNotifications.ClientNotification.class).body()))
                         .process(exchange -> sender.deliver(webhook, exchange.getMessage().getBody(String.class)))
                     .end();
         }

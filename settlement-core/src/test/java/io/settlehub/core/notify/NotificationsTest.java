@@ -69,8 +69,9 @@ class NotificationsTest {
         List<String> notified = new ArrayList<>();
         Set<String> ids = new TreeSet<>();
         for (OutboxMessage message : messages) {
-            for (String change : ClientNotifications.of(message.body())) {
-                JsonNode node = EventCodec.mapper().readTree(change);
+            for (ClientNotifications.ClientNotification change : ClientNotifications.of(message.body())) {
+                JsonNode node = EventCodec.mapper().readTree(change.body());
+                assertThat(change.clientId()).isEqualTo(node.get("clientId").asText());
                 assertThat(node.get("type").asText()).isEqualTo(Notifications.BALANCE_CHANGED);
                 assertThat(node.get("balances").get(0).get("available").asText()).isEqualTo("1.00");
                 notified.add(node.get("clientId").asText());
