@@ -128,11 +128,13 @@ class BrokerFailoverTest {
         await("the outbox published").atMost(Duration.ofSeconds(60)).until(() ->
                 jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class) == 0);
         List<String> instructions = jdbc.queryForList("select instruction_id from payment_instruction", String.class);
-        await("every payment file at the bank").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                ChaosTest.bankFiles(sftpRoot).size() >= instructions.size());
+        // until the folder holds exactly one complete file per instruction: an upload still in flight shows under its
+        // temporary name for a moment; one left half-written, doubled or missing fails when the time is up
+        List<String> expectedFiles = instructions.stream().map(id -> "pain001-" + id + ".xml").toList();
+        await("every payment file at the bank").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(ChaosTest.bankFiles(sftpRoot)).as("one complete file per instruction, none twice, none half-written")
+                        .containsExactlyInAnyOrderElementsOf(expectedFiles));
         List<String> files = ChaosTest.bankFiles(sftpRoot);
-        assertThat(files).as("one complete file per instruction, none twice, none half-written")
-                .containsExactlyInAnyOrderElementsOf(instructions.stream().map(id -> "pain001-" + id + ".xml").toList());
         System.out.printf("broker failover: backup serving %d ms after the primary's SIGKILL; ingest paused %d ms; %d events applied"
                         + " once of %d published (0 lost); %d instructions, %d files at the bank (0 doubled)%n", failover.toMillis(),
                 ingestPaused.toMillis(), applied(jdbc), stream.size(), instructions.size(), files.size());
