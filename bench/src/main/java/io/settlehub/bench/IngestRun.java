@@ -33,7 +33,7 @@ final class IngestRun {
                   double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular, double jitSeconds) {
     }
 
-    /** An alert scan: how long it took and how many orders it rebuilt (those changed since its mark). */
+    /** An alert scan: how long it took and how many orders changed since its mark (what it looks at). */
     record Scan(double seconds, long orders) {
     }
 

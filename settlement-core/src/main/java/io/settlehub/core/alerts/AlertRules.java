@@ -2,7 +2,8 @@ package io.settlehub.core.alerts;
 
 import io.settlehub.contract.Money;
 import io.settlehub.core.settlement.ClientSettlement;
-import io.settlehub.core.settlement.LineSettlement;
+import io.settlehub.core.settlement.FeeObservation;
+import io.settlehub.core.settlement.LineBelowCost;
 import io.settlehub.core.settlement.OrderSettlement;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -30,56 +31,47 @@ public final class AlertRules {
 
     /** The fee-rate rule over all of a settlement's lines, each against all the lines of its SKU and marketplace. */
     public static List<Alert> feeRateOutliers(String clientId, ClientSettlement settlement) {
+        List<FeeObservation> observed = new ArrayList<>();
+        settlement.orders().forEach(order -> observed.addAll(FeeObservation.of(order)));
         Map<String, List<BigDecimal>> bySku = new HashMap<>();
-        for (OrderSettlement order : settlement.orders()) {
-            for (LineSettlement line : order.lines()) {
-                line.feeRateAtSale().ifPresent(rate -> bySku.computeIfAbsent(order.source() + "/" + line.sku(), k -> new ArrayList<>()).add(rate));
-            }
-        }
-        return feeRateOutliers(clientId, settlement.orders(), (source, sku) -> bySku.getOrDefault(source + "/" + sku, List.of()));
+        observed.forEach(o -> bySku.computeIfAbsent(o.source() + "/" + o.sku(), k -> new ArrayList<>()).add(o.rate()));
+        return feeRateOutliers(clientId, observed, (source, sku) -> bySku.getOrDefault(source + "/" + sku, List.of()));
     }
 
     /**
-     * Per SKU and marketplace, each sold line of {@code orders} against the SKU's usual rates ({@code usual}: the fee rates
-     * of its sales the caller holds): flagged when its modified z-score 0.6745·|x − median| / MAD exceeds 3.5. With a MAD of
-     * zero (most lines at the same rate) any rate more than one percentage point from the median is flagged.
+     * Per SKU and marketplace, each observed fee rate against the SKU's usual rates ({@code usual}: the fee rates of its
+     * sales the caller holds): flagged when its modified z-score 0.6745·|x − median| / MAD exceeds 3.5. With a MAD of zero
+     * (most lines at the same rate) any rate more than one percentage point from the median is flagged.
      */
-    public static List<Alert> feeRateOutliers(String clientId, List<OrderSettlement> orders,
+    public static List<Alert> feeRateOutliers(String clientId, List<FeeObservation> observed,
                                               java.util.function.BiFunction<String, String, List<BigDecimal>> usual) {
         List<Alert> alerts = new ArrayList<>();
         Map<String, BigDecimal[]> statistics = new HashMap<>();
-        for (OrderSettlement order : orders) {
-            for (LineSettlement line : order.lines()) {
-                java.util.Optional<BigDecimal> observed = line.feeRateAtSale();
-                if (observed.isEmpty()) {
-                    continue;
+        for (FeeObservation line : observed) {
+            // per SKU once: the median, the MAD and how many sales they are of
+            BigDecimal[] medianMadCount = statistics.computeIfAbsent(line.source() + "/" + line.sku(), k -> {
+                List<BigDecimal> rates = usual.apply(line.source(), line.sku());
+                if (rates.isEmpty()) {
+                    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
                 }
-                // per SKU once: the median, the MAD and how many sales they are of
-                BigDecimal[] medianMadCount = statistics.computeIfAbsent(order.source() + "/" + line.sku(), k -> {
-                    List<BigDecimal> rates = usual.apply(order.source(), line.sku());
-                    if (rates.isEmpty()) {
-                        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-                    }
-                    BigDecimal median = median(rates);
-                    return new BigDecimal[] {median, median(rates.stream().map(r -> r.subtract(median).abs()).toList()),
-                            BigDecimal.valueOf(rates.size())};
-                });
-                if (medianMadCount[2].intValue() < MIN_HISTORY) {
-                    continue;
-                }
-                BigDecimal median = medianMadCount[0];
-                BigDecimal mad = medianMadCount[1];
-                BigDecimal distance = observed.get().subtract(median).abs();
-                boolean outlier = mad.signum() == 0 ? distance.compareTo(new BigDecimal("0.01")) > 0
-                        : new BigDecimal("0.6745").multiply(distance).divide(mad, MC).compareTo(OUTLIER_Z) > 0;
-                if (outlier) {
-                    alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
-                            order.source() + " kept " + percent(observed.get()) + " of order " + order.orderId() + "'s " + line.sku() + " ("
-                                    + line.waterfall().saleFees() + " of " + line.waterfall().saleGross() + "); its usual rate is "
-                                    + percent(median) + " over " + medianMadCount[2].intValue() + " sales", order.source(), percent(observed.get()),
-                            order.orderId(), line.sku(), line.waterfall().saleFees(), line.waterfall().saleGross(), percent(median),
-                            medianMadCount[2].intValue()));
-                }
+                BigDecimal median = median(rates);
+                return new BigDecimal[] {median, median(rates.stream().map(r -> r.subtract(median).abs()).toList()),
+                        BigDecimal.valueOf(rates.size())};
+            });
+            if (medianMadCount[2].intValue() < MIN_HISTORY) {
+                continue;
+            }
+            BigDecimal median = medianMadCount[0];
+            BigDecimal mad = medianMadCount[1];
+            BigDecimal distance = line.rate().subtract(median).abs();
+            boolean outlier = mad.signum() == 0 ? distance.compareTo(new BigDecimal("0.01")) > 0
+                    : new BigDecimal("0.6745").multiply(distance).divide(mad, MC).compareTo(OUTLIER_Z) > 0;
+            if (outlier) {
+                alerts.add(Alert.of(Alert.Kind.FEE_RATE_OUTLIER, clientId, line.source() + "/" + line.orderId() + "/" + line.sku(),
+                        line.source() + " kept " + percent(line.rate()) + " of order " + line.orderId() + "'s " + line.sku() + " ("
+                                + line.saleFees() + " of " + line.saleGross() + "); its usual rate is " + percent(median) + " over "
+                                + medianMadCount[2].intValue() + " sales", line.source(), percent(line.rate()), line.orderId(), line.sku(),
+                        line.saleFees(), line.saleGross(), percent(median), medianMadCount[2].intValue()));
             }
         }
         return alerts;
@@ -87,29 +79,33 @@ public final class AlertRules {
 
     /** A line whose kept units brought in (gross less marketplace fees) less than they cost landed. */
     public static List<Alert> soldBelowLandedCost(String clientId, ClientSettlement settlement) {
-        return soldBelowLandedCost(clientId, settlement.orders());
+        List<Alert> alerts = new ArrayList<>();
+        for (OrderSettlement order : settlement.orders()) {
+            alerts.addAll(soldBelowLandedCost(clientId, order.source(), order.orderId(), LineBelowCost.of(order)));
+        }
+        return alerts;
     }
 
-    /** The same, over some orders. */
-    public static List<Alert> soldBelowLandedCost(String clientId, List<OrderSettlement> orders) {
-        List<Alert> alerts = new ArrayList<>();
-        for (OrderSettlement order : orders) {
-            for (LineSettlement line : order.lines()) {
-                Money brought = line.gross().minus(line.marketplaceFees());
-                if (line.quantity() > line.returned() && line.landedCost().signum() > 0 && brought.compareTo(line.landedCost()) < 0) {
-                    alerts.add(Alert.of(Alert.Kind.SOLD_BELOW_LANDED_COST, clientId, order.source() + "/" + order.orderId() + "/" + line.sku(),
-                            line.sku() + " in order " + order.orderId() + " brought " + brought + " after marketplace fees for "
-                                    + (line.quantity() - line.returned()) + " unit(s) that cost " + line.landedCost() + " landed", line.sku(),
-                            order.orderId(), brought, line.quantity() - line.returned(), line.landedCost()));
-                }
-            }
+    /** The same, for the lines of one order that ingest found below their landed cost. */
+    public static List<Alert> soldBelowLandedCost(String clientId, String source, String orderId, List<LineBelowCost> lines) {
+        List<Alert> alerts = new ArrayList<>(lines.size());
+        for (LineBelowCost line : lines) {
+            alerts.add(Alert.of(Alert.Kind.SOLD_BELOW_LANDED_COST, clientId, source + "/" + orderId + "/" + line.sku(),
+                    line.sku() + " in order " + orderId + " brought " + line.brought() + " after marketplace fees for " + line.units()
+                            + " unit(s) that cost " + line.landedCost() + " landed", line.sku(), orderId, line.brought(), line.units(),
+                    line.landedCost()));
         }
         return alerts;
     }
 
     /** A marketplace payout of which some part matches no unpaid order. */
     public static List<Alert> payoutsMatchingNoExpectation(String clientId, ClientSettlement settlement) {
-        return settlement.payouts().stream().filter(p -> p.unallocated().signum() != 0)
+        return payoutsMatchingNoExpectation(clientId, settlement.payouts());
+    }
+
+    /** The same, over some payouts. */
+    public static List<Alert> payoutsMatchingNoExpectation(String clientId, List<ClientSettlement.ReceivedPayout> payouts) {
+        return payouts.stream().filter(p -> p.unallocated().signum() != 0)
                 .map(p -> Alert.of(Alert.Kind.PAYOUT_MATCHES_NO_EXPECTATION, clientId, p.source() + "/" + p.payoutId(), p.source()
                         + " payout " + p.payoutId() + " of " + p.amount() + ": " + p.unallocated() + " matches no order the hub expected it to pay",
                         p.source(), p.payoutId(), p.amount(), p.unallocated()))

@@ -2,19 +2,21 @@ package io.settlehub.core.alerts;
 
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.FxRate;
-import io.settlehub.core.alerts.ScanMarks;
+import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ops.DeadLetters;
 import io.settlehub.core.payout.store.PaymentRepository;
-import io.settlehub.core.settlement.service.SettlementService;
+import io.settlehub.core.settlement.FeeObservation;
 import io.settlehub.core.settlement.store.FactRepository;
-import io.settlehub.core.settlement.store.SettledStateRepository;
+import io.settlehub.core.settlement.store.UnmatchedPayoutRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,13 +35,14 @@ public class AlertScan {
     public static final String ORDERS = "alert-orders";
     /** How far back a scan looks before the previous one's start: longer than a batch takes to commit. */
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(60);
-    private static final int ORDERS_PER_READ = 2000;
+    /** Clients' new fee-rate observations read at a time. */
+    private static final int CLIENTS_PER_READ = 500;
     /** A SKU's usual fee rate is the median of its latest sales on the marketplace (docs/alerts.md). */
     static final int FEE_RATE_WINDOW = 200;
 
-    private final SettledStateRepository state;
+    private final RecordedFigures figures;
+    private final UnmatchedPayoutRepository unmatchedPayouts;
     private final ScanMarks marks;
-    private final SettlementService settlement;
     private final PaymentRepository payments;
     private final FactRepository facts;
     private final AlertPublisher publisher;
@@ -50,15 +53,15 @@ public class AlertScan {
     private final BigDecimal fxJump;
     private final Duration duplicateWindow;
 
-    public AlertScan(SettledStateRepository state, ScanMarks marks, SettlementService settlement, PaymentRepository payments, FactRepository facts,
-                     AlertPublisher publisher, DeadLetters deadLetters, Clock clock,
+    public AlertScan(RecordedFigures figures, UnmatchedPayoutRepository unmatchedPayouts, ScanMarks marks, PaymentRepository payments,
+                     FactRepository facts, AlertPublisher publisher, DeadLetters deadLetters, Clock clock,
                      @Value("${hub.alerts.feed-silence:26h}") Duration feedSilence,
                      @Value("#{${hub.alerts.feed-silence-by-source:{:}}}") Map<String, String> feedSilenceBySource,
                      @Value("${hub.alerts.fx-jump:0.05}") BigDecimal fxJump,
                      @Value("${hub.alerts.duplicate-payment-window:72h}") Duration duplicateWindow) {
-        this.state = state;
+        this.figures = figures;
+        this.unmatchedPayouts = unmatchedPayouts;
         this.marks = marks;
-        this.settlement = settlement;
         this.payments = payments;
         this.facts = facts;
         this.publisher = publisher;
@@ -71,40 +74,16 @@ public class AlertScan {
         this.duplicateWindow = duplicateWindow;
     }
 
-    /** The changed orders in reads of at most {@code ORDERS_PER_READ} orders, several clients to a read. */
-    static List<Map<String, List<String>>> chunks(Map<String, List<String>> orderIdsByClient) {
-        List<Map<String, List<String>>> chunks = new ArrayList<>();
-        Map<String, List<String>> current = new java.util.LinkedHashMap<>();
-        int size = 0;
-        for (Map.Entry<String, List<String>> client : orderIdsByClient.entrySet()) {
-            List<String> ids = client.getValue();
-            for (int i = 0; i < ids.size(); ) {
-                int take = Math.min(ids.size() - i, ORDERS_PER_READ - size);
-                current.computeIfAbsent(client.getKey(), c -> new ArrayList<>()).addAll(ids.subList(i, i + take));
-                i += take;
-                size += take;
-                if (size == ORDERS_PER_READ) {
-                    chunks.add(current);
-                    current = new java.util.LinkedHashMap<>();
-                    size = 0;
-                }
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
-    }
-
     @Scheduled(fixedDelayString = "${hub.alerts.interval:60s}", initialDelayString = "${hub.alerts.interval:60s}")
     void scheduled() {
         scan();
     }
 
     /**
-     * Answers the alerts raised by this scan (those found before are not raised again). The order rules look only at the
-     * orders whose figures moved since the last scan (with a margin for transactions still committing then), each
-     * rebuilt from its own facts, so a scan costs what changed, not the clients' histories.
+     * Answers the alerts raised by this scan (those found before are not raised again). The order rules look only at what
+     * ingest recorded since the last scan (with a margin for transactions still committing then): the lines below landed
+     * cost of the orders whose figures moved, the fee rates of the lines sold, the payouts left unmatched (decision 0020).
+     * A scan reads those rows and rebuilds no order, so it costs what changed, not the clients' histories.
      */
     @Transactional
     public List<Alert> scan() {
@@ -112,17 +91,19 @@ public class AlertScan {
         Instant started = Instant.now();
         Instant since = marks.get(ORDERS).orElse(Instant.EPOCH);
         List<Alert> found = new ArrayList<>();
-        for (Map<String, List<String>> chunk : chunks(state.ordersChangedSince(since))) {
-            settlement.ordersOf(chunk).forEach((clientId, changed) -> {
-                found.addAll(AlertRules.feeRateOutliers(clientId, changed.orders(),
-                        (source, sku) -> state.recentFeeRates(clientId, source, sku, FEE_RATE_WINDOW)));
-                found.addAll(AlertRules.soldBelowLandedCost(clientId, changed.orders()));
-                found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, changed));
-            });
+        for (RecordedFigures.OrderBelowCost order : figures.ordersBelowCostChangedSince(since)) {
+            found.addAll(AlertRules.soldBelowLandedCost(order.clientId(), order.source(), order.orderId(), order.lines()));
         }
-        // a payout without its orders is spread over all open orders: its clients are derived whole
-        for (String clientId : state.clientsWithUnlistedPayoutsChangedSince(since)) {
-            settlement.settlementOf(clientId).ifPresent(whole -> found.addAll(AlertRules.payoutsMatchingNoExpectation(clientId, whole)));
+        for (List<String> clients : TextArray.chunks(figures.clientsWithFeesRecordedSince(since), CLIENTS_PER_READ)) {
+            Map<String, List<FeeObservation>> observed = figures.feesRecordedSince(clients, since);
+            Set<RecordedFigures.Sku> skus = new HashSet<>();
+            observed.forEach((clientId, lines) -> lines.forEach(l -> skus.add(new RecordedFigures.Sku(clientId, l.source(), l.sku()))));
+            Map<RecordedFigures.Sku, List<BigDecimal>> usual = figures.recentFeeRates(skus, FEE_RATE_WINDOW);
+            observed.forEach((clientId, lines) -> found.addAll(AlertRules.feeRateOutliers(clientId, lines,
+                    (source, sku) -> usual.getOrDefault(new RecordedFigures.Sku(clientId, source, sku), List.of()))));
+        }
+        for (UnmatchedPayoutRepository.Unmatched unmatched : unmatchedPayouts.changedSince(since)) {
+            found.addAll(AlertRules.payoutsMatchingNoExpectation(unmatched.clientId(), List.of(unmatched.payout())));
         }
         for (String clientId : payments.clientsWithInstructionsSince(since.minus(duplicateWindow))) {
             List<AlertRules.Instruction> instructions = payments.ofClient(clientId).stream().map(p -> payments.find(p.instructionId())

@@ -10,6 +10,10 @@ import io.settlehub.contract.EventPayload.SaleLine;
 import io.settlehub.contract.EventType;
 import io.settlehub.contract.Money;
 import io.settlehub.core.settlement.ClientSettlement;
+import io.settlehub.core.settlement.FeeObservation;
+import io.settlehub.core.settlement.LineBelowCost;
+import io.settlehub.core.settlement.OrderSettlement;
+import io.settlehub.core.settlement.store.LinesBelowCostColumn;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +67,24 @@ class AlertRulesTest {
         assertThat(AlertRules.soldBelowLandedCost("acme", lampSales(List.of("900.00")))).hasSize(1).first()
                 .satisfies(a -> assertThat(a.message()).contains("brought 1100.00 RUB").contains("1166.06 RUB"));
         assertThat(AlertRules.soldBelowLandedCost("acme", lampSales(List.of("300.00")))).isEmpty();
+    }
+
+    /** What ingest records (decision 0020), read back as a scan reads it, raises exactly what the rules over the orders raise. */
+    @Test
+    void the_rules_over_recorded_figures_raise_what_they_raise_over_the_orders() {
+        ClientSettlement sales = lampSales(List.of("300.00", "310.00", "290.00", "305.00", "295.00", "300.00", "800.00", "1400.00"));
+        List<Alert> belowCost = new ArrayList<>();
+        List<FeeObservation> observed = new ArrayList<>();
+        for (OrderSettlement order : sales.orders()) {
+            String recorded = LinesBelowCostColumn.write(LineBelowCost.of(order));
+            belowCost.addAll(AlertRules.soldBelowLandedCost("acme", order.source(), order.orderId(), LinesBelowCostColumn.read(recorded)));
+            observed.addAll(FeeObservation.of(order));
+        }
+        assertThat(belowCost).isEqualTo(AlertRules.soldBelowLandedCost("acme", sales)).extracting(Alert::subject)
+                .containsExactly("ozon/ORDER-7/LAMP-01");
+        List<BigDecimal> usual = observed.stream().map(FeeObservation::rate).toList();
+        assertThat(AlertRules.feeRateOutliers("acme", observed, (source, sku) -> usual)).isEqualTo(AlertRules.feeRateOutliers("acme", sales))
+                .extracting(Alert::subject).containsExactlyInAnyOrder("ozon/ORDER-6/LAMP-01", "ozon/ORDER-7/LAMP-01");
     }
 
     @Test

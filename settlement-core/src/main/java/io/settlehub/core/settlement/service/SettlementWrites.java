@@ -23,7 +23,6 @@ import java.util.Set;
 final class SettlementWrites {
 
     private final List<Transfer> transfers = new ArrayList<>();
-    private final List<String> changedClients = new ArrayList<>();
     private final Map<String, List<Parked>> parked = new LinkedHashMap<>();
     private final Map<String, Set<String>> examined = new LinkedHashMap<>();
     private final List<Parked> parkedExamined = new ArrayList<>();
@@ -40,7 +39,6 @@ final class SettlementWrites {
             return;
         }
         transfers.addAll(clientTransfers);
-        changedClients.add(clientId);
     }
 
     List<Transfer> transfers() {
@@ -73,10 +71,9 @@ final class SettlementWrites {
     void write(LedgerRepository ledger, ParkedRepository parkedEvents, SettledStateRepository state) {
         parkedEvents.replaceWaiting(parked);
         parkedEvents.replaceWaitingOf(examined, parkedExamined);
-        state.update(checkpointsBefore, checkpointsAfter, continuedDerivations, moved, lined, Set.copyOf(changedClients));
+        state.update(checkpointsBefore, checkpointsAfter, continuedDerivations, moved, lined);
         rederived.forEach((client, derivation) -> state.replace(client,
                 derivation.checkpoint().withReferenceVersion(rederivedReferences.get(client)), derivation, moved.get(client)));
-        state.markChanged(changedClients.stream().filter(client -> !checkpointsAfter.containsKey(client)).toList());
         // last: the running totals of the accounts every client moves (the hub's) stay locked from here to the commit only,
         // which is what a batch's other part, in its own transaction, waits for (decision 0017)
         ledger.post(transfers);

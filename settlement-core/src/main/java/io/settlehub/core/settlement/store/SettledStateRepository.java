@@ -16,6 +16,8 @@ import io.settlehub.core.settlement.BusinessKey;
 import io.settlehub.core.settlement.Checkpoint;
 import io.settlehub.core.settlement.ComponentSelection;
 import io.settlehub.core.settlement.Derivation;
+import io.settlehub.core.settlement.FeeObservation;
+import io.settlehub.core.settlement.LineBelowCost;
 import io.settlehub.core.settlement.OrderFigures;
 import io.settlehub.core.settlement.PortionRef;
 import io.settlehub.core.settlement.SettledState;
@@ -52,11 +54,14 @@ public class SettledStateRepository implements SettledState {
     private final RatePairRepository ratePairs;
     private final BulkInsert bulk;
     private final BulkUpdate bulkUpdate;
+    private final UnmatchedPayoutRepository unmatchedPayouts;
     private final ObjectMapper json = new ObjectMapper();
 
     public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
                                   PendingBySourceRepository pendingBySource, SupplierDueRepository supplierDues,
-                                  RatePairRepository ratePairs, BulkInsert bulk, BulkUpdate bulkUpdate) {
+                                  RatePairRepository ratePairs, BulkInsert bulk, BulkUpdate bulkUpdate,
+                                  UnmatchedPayoutRepository unmatchedPayouts) {
+        this.unmatchedPayouts = unmatchedPayouts;
         this.pendingBySource = pendingBySource;
         this.bulkUpdate = bulkUpdate;
         this.ratePairs = ratePairs;
@@ -208,19 +213,15 @@ public class SettledStateRepository implements SettledState {
                 rs -> {
                     previous.put(rs.getString(1), rs.getTimestamp(2));
                 }, clientId);
-        List<Timestamp> clientChanged = jdbc.queryForList("select changed_at from settlement_checkpoint where client_id = ?",
-                Timestamp.class, clientId);
         jdbc.update("delete from settlement_checkpoint where client_id = ?", clientId);
         jdbc.update("delete from settlement_lot where client_id = ?", clientId);
         jdbc.update("delete from settlement_order where client_id = ?", clientId);
         jdbc.update("delete from fee_rate_observation where client_id = ?", clientId);
         insertCheckpoints(Map.of(clientId, checkpoint));
-        if (!clientChanged.isEmpty() && clientChanged.get(0) != null) {
-            jdbc.update("update settlement_checkpoint set changed_at = ? where client_id = ?", clientChanged.get(0), clientId);
-        }
         insertLots(clientId, checkpoint.lots());
         Timestamp now = Timestamp.from(Instant.now());
-        insertOrders(Map.of(clientId, derivation), (client, id) -> moved.contains(id) ? now : previous.get(id));
+        java.util.function.BiFunction<String, String, Timestamp> changedAt = (client, id) -> moved.contains(id) ? now : previous.get(id);
+        insertOrders(Map.of(clientId, derivation), changedAt);
         supplierDues.clear(clientId);
         supplierDues.insert(Map.of(clientId, derivation.settlement().orders()));
         heldByRelease.clear(clientId);
@@ -234,33 +235,23 @@ public class SettledStateRepository implements SettledState {
         });
         heldByRelease.apply(holds);
         pendingBySource.apply(pending);
-        insertFeeRates(Map.of(clientId, derivation.settlement().orders()));
+        // an observation is examined again only if its order moved now: a rebuild that changes nothing raises nothing new
+        insertFeeRates(Map.of(clientId, derivation.settlement().orders()), changedAt);
+        unmatchedPayouts.clear(clientId);
+        unmatchedPayouts.record(Map.of(clientId, derivation.settlement().payouts()));
         ratePairs.replace(clientId, derivation.ratePairs());
     }
 
     /**
      * Continuations of many clients: their checkpoints, the lots whose units changed, the orders rebuilt ({@code moved}:
-     * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded;
-     * {@code changed}: the clients whose figures the ledger moved, whose checkpoints are marked changed now).
+     * those whose figures the ledger moved; {@code lined}: those whose sold lines changed, whose fee rates are recorded).
      */
     public void update(Map<String, Checkpoint> before, Map<String, Checkpoint> after, Map<String, Derivation> derivations,
-                       Map<String, Set<String>> moved, Map<String, Set<String>> lined, Set<String> changed) {
-        // each checkpoint row written once: those whose figures moved are marked changed in the same statement
+                       Map<String, Set<String>> moved, Map<String, Set<String>> lined) {
         List<BulkUpdate.Column> columns = List.of(new BulkUpdate.Column("frontier_at", "timestamp with time zone"),
                 new BulkUpdate.Column("frontier_event", "varchar"), new BulkUpdate.Column("unlisted_payouts", "boolean"),
                 new BulkUpdate.Column("reference_version", "varchar"));
-        List<BulkUpdate.Column> columnsChanged = new ArrayList<>(columns);
-        columnsChanged.add(new BulkUpdate.Column("changed_at", "timestamp with time zone"));
-        Instant changedAt = Instant.now();
-        Map<Boolean, List<Map.Entry<String, Checkpoint>>> byChange = after.entrySet().stream()
-                .collect(java.util.stream.Collectors.partitioningBy(e -> changed.contains(e.getKey())));
-        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), columns, byChange.get(false), entry -> checkpointRow(entry));
-        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), columnsChanged, byChange.get(true), entry -> {
-            Object[] row = checkpointRow(entry);
-            Object[] withChange = java.util.Arrays.copyOf(row, row.length + 1);
-            withChange[row.length] = changedAt;
-            return withChange;
-        });
+        bulkUpdate.update("settlement_checkpoint", List.of(CLIENT), columns, List.copyOf(after.entrySet()), entry -> checkpointRow(entry));
         List<Object[]> lots = new ArrayList<>();
         after.forEach((client, checkpoint) -> {
             Map<String, Integer> was = new HashMap<>();
@@ -308,7 +299,14 @@ public class SettledStateRepository implements SettledState {
             linedOrders.put(client, derivation.settlement().orders().stream().filter(o -> linedOfClient.contains(o.orderId())).toList());
         });
         deletePairs("fee_rate_observation", recordedBefore(linedIds, previous));
-        insertFeeRates(linedOrders);
+        insertFeeRates(linedOrders, (client, id) -> now);
+        Map<String, List<io.settlehub.core.settlement.ClientSettlement.ReceivedPayout>> payouts = new HashMap<>();
+        derivations.forEach((client, derivation) -> {
+            if (!derivation.settlement().payouts().isEmpty()) {
+                payouts.put(client, derivation.settlement().payouts());
+            }
+        });
+        unmatchedPayouts.record(payouts);
         Map<String, Set<String>> pairs = new HashMap<>();
         derivations.forEach((client, derivation) -> pairs.put(client, derivation.ratePairs()));
         ratePairs.add(pairs);
@@ -328,23 +326,6 @@ public class SettledStateRepository implements SettledState {
             before.put(client, orders.stream().filter(existed::containsKey).toList());
         });
         return before;
-    }
-
-    /** Marks that transfers moved figures of these clients now. */
-    public void markChanged(Collection<String> clientIds) {
-        Timestamp now = Timestamp.from(Instant.now());
-        for (List<String> chunk : TextArray.chunks(clientIds, TextArray.CHUNK)) {
-            jdbc.update("update settlement_checkpoint set changed_at = ? where client_id = any(?)", ps -> {
-                ps.setTimestamp(1, now);
-                TextArray.bind(ps, 2, chunk);
-            });
-        }
-    }
-
-    /** Clients with a payout without its orders whose figures moved at or after {@code since}. */
-    public List<String> clientsWithUnlistedPayoutsChangedSince(Instant since) {
-        return jdbc.queryForList("select client_id from settlement_checkpoint where unlisted_payouts = true and changed_at >= ?"
-                + " order by client_id", String.class, Timestamp.from(since));
     }
 
     /** Whether the client's settled state exists (it is being settled again otherwise, e.g. right after an upgrade). */
@@ -377,34 +358,26 @@ public class SettledStateRepository implements SettledState {
                 String.class, clientId, Timestamp.from(from), Timestamp.from(to));
     }
 
-    /** Orders whose figures moved at or after {@code since}, by client. */
-    public Map<String, List<String>> ordersChangedSince(Instant since) {
-        Map<String, List<String>> changed = new TreeMap<>();
-        jdbc.query("select client_id, order_id from settlement_order where changed_at >= ?", rs -> {
-            changed.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
-        }, Timestamp.from(since));
-        return changed;
-    }
-
-    /** The fee rates of the SKU's latest {@code limit} sales on a marketplace. */
-    public List<java.math.BigDecimal> recentFeeRates(String clientId, String source, String sku, int limit) {
-        return jdbc.queryForList("select rate from fee_rate_observation where client_id = ? and source = ? and sku = ?"
-                + " order by sold_at desc limit " + limit, java.math.BigDecimal.class, clientId, source, sku);
-    }
-
-    private void insertFeeRates(Map<String, List<io.settlehub.core.settlement.OrderSettlement>> ordersByClient) {
+    /** The orders' fee-rate observations ({@code recordedAt}: by client, then order; what the next alert scan examines). */
+    private void insertFeeRates(Map<String, List<io.settlehub.core.settlement.OrderSettlement>> ordersByClient,
+                                java.util.function.BiFunction<String, String, Timestamp> recordedAt) {
         List<Object[]> rows = new ArrayList<>();
         ordersByClient.forEach((clientId, orders) -> {
             for (var order : orders) {
-                for (int i = 0; i < order.lines().size(); i++) {
-                    var line = order.lines().get(i);
-                    int index = i;
-                    line.feeRateAtSale().ifPresent(rate -> rows.add(new Object[] {clientId, order.orderId(), index,
-                            order.source(), line.sku(), order.soldAt(), rate}));
+                List<FeeObservation> observed = FeeObservation.of(order);
+                if (observed.isEmpty()) {
+                    continue;
+                }
+                Timestamp at = recordedAt.apply(clientId, order.orderId());
+                Instant recorded = at == null ? null : at.toInstant();
+                for (FeeObservation o : observed) {
+                    rows.add(new Object[] {clientId, order.orderId(), o.lineIndex(), order.source(), o.sku(), order.soldAt(), o.rate(),
+                        o.saleFees().amount(), o.saleGross().amount(), o.saleGross().currency(), recorded});
                 }
             }
         });
-        bulk.insert("fee_rate_observation", List.of("client_id", "order_id", "line_index", "source", "sku", "sold_at", "rate"), rows, row -> row);
+        bulk.insert("fee_rate_observation", List.of("client_id", "order_id", "line_index", "source", "sku", "sold_at", "rate", "sale_fees",
+                "sale_gross", "currency", "recorded_at"), rows, row -> row);
     }
 
     private void insertCheckpoints(Map<String, Checkpoint> checkpoints) {
@@ -447,10 +420,11 @@ public class SettledStateRepository implements SettledState {
         List<OrderRow> rows = new ArrayList<>();
         derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> rows.add(new OrderRow(client, derivation, o))));
         String columns = "client_id, order_id, currency, takes, changed_at, source, sold_at, gross, marketplace_fees, commission,"
-                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding, marketplace_paid, paid_beyond";
+                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding, marketplace_paid, paid_beyond,"
+                + " lines_below_cost";
         String updates = Arrays.stream(columns.split(", ")).skip(2).map(c -> c + " = excluded." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""), rows, 1000,
                 (ps, row) -> {
                     var order = row.order();
@@ -471,6 +445,7 @@ public class SettledStateRepository implements SettledState {
                     ps.setBoolean(18, figures.holding());
                     ps.setBigDecimal(19, figures.marketplacePaid().amount());
                     ps.setBigDecimal(20, figures.paidBeyond().amount());
+                    ps.setString(21, LinesBelowCostColumn.write(LineBelowCost.of(order)));
                 });
     }
 
