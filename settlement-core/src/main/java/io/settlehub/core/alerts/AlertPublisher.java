@@ -3,6 +3,7 @@ package io.settlehub.core.alerts;
 import io.settlehub.core.alerts.AlertRepository;
 import io.settlehub.core.notify.Notifications;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,5 +29,16 @@ public class AlertPublisher {
         }
         notifications.alert(alert);
         return true;
+    }
+
+    /** Raises those of the alerts not raised before, recorded together and published together; answers them. */
+    @Transactional
+    public List<Alert> raiseAll(List<Alert> found) {
+        java.util.Set<String> raised = alerts.raiseAll(found, clock.instant());
+        java.util.Map<String, Alert> now = new java.util.LinkedHashMap<>();
+        found.stream().filter(alert -> raised.contains(alert.alertId())).forEach(alert -> now.putIfAbsent(alert.alertId(), alert));
+        List<Alert> alertsNow = List.copyOf(now.values());
+        notifications.alerts(alertsNow);
+        return alertsNow;
     }
 }

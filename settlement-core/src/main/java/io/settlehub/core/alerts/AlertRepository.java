@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class AlertRepository {
 
     private final JdbcTemplate jdbc;
+    private final io.settlehub.core.jdbc.SqlDialect dialect;
 
-    public AlertRepository(JdbcTemplate jdbc) {
+    public AlertRepository(JdbcTemplate jdbc, io.settlehub.core.jdbc.SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** {@code args}: the figures its message names, for a text in the reader's language (none for older alerts). */
@@ -33,6 +35,41 @@ public class AlertRepository {
         return jdbc.update("insert into alert (alert_id, kind, client_id, subject, message, raised_at, args) values (?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict do nothing", alert.alertId(), alert.kind().name(), alert.clientId(), alert.subject(), alert.message(),
                 Timestamp.from(at), alert.args().isEmpty() ? null : writeArgs(alert.args())) == 1;
+    }
+
+    /**
+     * Records those of the alerts not raised before, in one statement on PostgreSQL; answers the ids of those recorded now.
+     * Two instances scanning at once record each once: the second insert of an id does nothing and does not answer it.
+     */
+    public java.util.Set<String> raiseAll(List<Alert> found, Instant at) {
+        java.util.Map<String, Alert> byId = new java.util.LinkedHashMap<>();
+        found.forEach(alert -> byId.putIfAbsent(alert.alertId(), alert));
+        java.util.Set<String> raised = new java.util.HashSet<>();
+        if (byId.isEmpty()) {
+            return raised;
+        }
+        if (!dialect.postgres()) {
+            byId.values().forEach(alert -> {
+                if (raise(alert, at)) {
+                    raised.add(alert.alertId());
+                }
+            });
+            return raised;
+        }
+        List<Alert> alerts = List.copyOf(byId.values());
+        jdbc.query("insert into alert (alert_id, kind, client_id, subject, message, raised_at, args) select a.alert_id, a.kind, a.client_id,"
+                + " a.subject, a.message, ?, a.args from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " as a(alert_id, kind, client_id, subject, message, args) on conflict do nothing returning alert_id", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    List<java.util.function.Function<Alert, String>> columns = List.of(Alert::alertId, a -> a.kind().name(), Alert::clientId,
+                            Alert::subject, Alert::message, a -> a.args().isEmpty() ? null : writeArgs(a.args()));
+                    for (int i = 0; i < columns.size(); i++) {
+                        ps.setArray(i + 2, ps.getConnection().createArrayOf("text", alerts.stream().map(columns.get(i)).toArray()));
+                    }
+                }, rs -> {
+                    raised.add(rs.getString(1));
+                });
+        return raised;
     }
 
     public List<Raised> latest(int limit) {

@@ -125,6 +125,6 @@ public class AlertScan {
                     + (refused.sender() == null ? "sender not named" : "sent by " + refused.sender()) + "): " + refused.failureReason()));
         }
         marks.put(ORDERS, started.minus(COMMIT_MARGIN));
-        return found.stream().filter(publisher::raise).toList();
+        return publisher.raiseAll(found);
     }
 }

@@ -92,12 +92,23 @@ public class Notifications {
 
     /** An alert, to the client it concerns (or to everyone watching the hub when it concerns none). */
     public void alert(io.settlehub.core.alerts.Alert alert) {
-        Map<String, Object> body = header("ALERT", alert.clientId());
-        body.put("alertId", alert.alertId());
-        body.put("kind", alert.kind().name());
-        body.put("subject", alert.subject());
-        body.put("message", alert.message());
-        add(body);
+        alerts(List.of(alert));
+    }
+
+    /** Alerts, each its own ALERT message, written to the outbox together. */
+    public void alerts(List<io.settlehub.core.alerts.Alert> alerts) {
+        List<OutboxMessage> messages = new java.util.ArrayList<>(alerts.size());
+        for (io.settlehub.core.alerts.Alert alert : alerts) {
+            Map<String, Object> body = header("ALERT", alert.clientId());
+            body.put("alertId", alert.alertId());
+            body.put("kind", alert.kind().name());
+            body.put("subject", alert.subject());
+            body.put("message", alert.message());
+            messages.add(message(body));
+        }
+        if (!messages.isEmpty()) {
+            outbox.addAll(messages);
+        }
     }
 
     /**
