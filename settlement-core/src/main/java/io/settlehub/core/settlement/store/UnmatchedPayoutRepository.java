@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UnmatchedPayoutRepository {
 
-    /** A payout with its unmatched part, of a client, and when that part was last recorded. */
+    /** A payout of a client, with its unmatched part. */
     public record Unmatched(String clientId, ReceivedPayout payout) {
     }
 
