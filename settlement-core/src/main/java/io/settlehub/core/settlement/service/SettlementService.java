@@ -248,7 +248,7 @@ public class SettlementService {
         Map<String, Component> current = PostingPlan.index(ledger.components(clientId));
         Map<String, Component> target = PostingPlan.index(SettlementPostings.of(derivation.settlement()));
         List<Transfer> transfers = PostingPlan.difference(clientId, current, target, cause);
-        writes.settled(clientId, transfers);
+        writes.settled(transfers);
         writes.parked(clientId, derivation.settlement().parked());
         writes.rederived(clientId, derivation, transfers, rates.version());
     }
@@ -313,8 +313,8 @@ public class SettlementService {
     }
 
     /**
-     * {@link #ordersOf(String, Collection)} for several clients at once (the alert scan): agreements, checkpoints and the
-     * orders' state are read together; a client without a usable checkpoint is derived whole. Clients without an
+     * {@link #ordersOf(String, Collection)} for several clients at once: agreements, checkpoints and the orders' state are
+     * read together; a client without a usable checkpoint is derived whole. Clients without an
      * agreement are left out.
      */
     @Transactional(readOnly = true)

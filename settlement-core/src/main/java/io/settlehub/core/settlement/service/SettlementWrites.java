@@ -34,10 +34,7 @@ final class SettlementWrites {
     private final Map<String, Derivation> rederived = new LinkedHashMap<>();
     private final Map<String, String> rederivedReferences = new LinkedHashMap<>();
 
-    void settled(String clientId, List<Transfer> clientTransfers) {
-        if (clientTransfers.isEmpty()) {
-            return;
-        }
+    void settled(List<Transfer> clientTransfers) {
         transfers.addAll(clientTransfers);
     }
 
@@ -51,7 +48,7 @@ final class SettlementWrites {
 
     /** A client continued from its checkpoint. */
     void continued(IncrementalSettlement.Continued done, Checkpoint before, String referenceVersion) {
-        settled(done.clientId(), done.transfers());
+        settled(done.transfers());
         examined.put(done.clientId(), done.examined());
         parkedExamined.addAll(done.parked());
         checkpointsBefore.put(done.clientId(), before);
