@@ -2,7 +2,6 @@ package io.settlehub.core.alerts;
 
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventPayload.FxRate;
-import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ops.DeadLetters;
 import io.settlehub.core.payout.store.PaymentRepository;
 import io.settlehub.core.settlement.FeeObservation;
@@ -35,7 +34,7 @@ public class AlertScan {
     public static final String ORDERS = "alert-orders";
     /** How far back a scan looks before the previous one's start: longer than a batch takes to commit. */
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(60);
-    /** Clients' new fee-rate observations read at a time. */
+    /** Clients' new fee-rate observations examined at a time. */
     private static final int CLIENTS_PER_READ = 500;
     /** A SKU's usual fee rate is the median of its latest sales on the marketplace (docs/alerts.md). */
     static final int FEE_RATE_WINDOW = 200;
@@ -94,14 +93,13 @@ public class AlertScan {
         for (RecordedFigures.OrderBelowCost order : figures.ordersBelowCostChangedSince(since)) {
             found.addAll(AlertRules.soldBelowLandedCost(order.clientId(), order.source(), order.orderId(), order.lines()));
         }
-        for (List<String> clients : TextArray.chunks(figures.clientsWithFeesRecordedSince(since), CLIENTS_PER_READ)) {
-            Map<String, List<FeeObservation>> observed = figures.feesRecordedSince(clients, since);
+        figures.feesRecordedSince(since, CLIENTS_PER_READ, observed -> {
             Set<RecordedFigures.Sku> skus = new HashSet<>();
             observed.forEach((clientId, lines) -> lines.forEach(l -> skus.add(new RecordedFigures.Sku(clientId, l.source(), l.sku()))));
             Map<RecordedFigures.Sku, List<BigDecimal>> usual = figures.recentFeeRates(skus, FEE_RATE_WINDOW);
             observed.forEach((clientId, lines) -> found.addAll(AlertRules.feeRateOutliers(clientId, lines,
                     (source, sku) -> usual.getOrDefault(new RecordedFigures.Sku(clientId, source, sku), List.of()))));
-        }
+        });
         for (UnmatchedPayoutRepository.Unmatched unmatched : unmatchedPayouts.changedSince(since)) {
             found.addAll(AlertRules.payoutsMatchingNoExpectation(unmatched.clientId(), List.of(unmatched.payout())));
         }

@@ -7,6 +7,7 @@ import io.settlehub.core.settlement.FeeObservation;
 import io.settlehub.core.settlement.LineBelowCost;
 import io.settlehub.core.settlement.store.LinesBelowCostColumn;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -34,6 +37,9 @@ public class RecordedFigures {
     public record Sku(String clientId, String source, String sku) {
     }
 
+    /** Rows fetched per round trip of a streamed read. */
+    private static final int FETCH_SIZE = 2_000;
+
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
 
@@ -49,26 +55,33 @@ public class RecordedFigures {
                 rs.getString(2), rs.getString(3), LinesBelowCostColumn.read(rs.getString(4))), Timestamp.from(since));
     }
 
-    /** The clients with fee-rate observations recorded at or after {@code since}. */
-    public List<String> clientsWithFeesRecordedSince(Instant since) {
-        return jdbc.queryForList("select distinct client_id from fee_rate_observation where recorded_at >= ? order by client_id",
-                String.class, Timestamp.from(since));
-    }
-
-    /** Of these clients, the fee-rate observations recorded at or after {@code since}, by client. */
-    public Map<String, List<FeeObservation>> feesRecordedSince(Collection<String> clientIds, Instant since) {
+    /**
+     * The fee-rate observations recorded at or after {@code since}, handed over by client in groups of at most
+     * {@code clientsPerGroup} clients: read by when they were recorded, as one result streamed in order of client, so a
+     * scan holds one group at a time however much changed (a catch-up after a restart reads hours of ingest).
+     */
+    public void feesRecordedSince(Instant since, int clientsPerGroup, Consumer<Map<String, List<FeeObservation>>> group) {
         Map<String, List<FeeObservation>> observed = new TreeMap<>();
-        jdbc.query("select client_id, source, order_id, line_index, sku, rate, sale_fees, sale_gross, currency from fee_rate_observation"
-                + " where client_id = any(?) and recorded_at >= ? order by client_id, order_id, line_index", ps -> {
-                    TextArray.bind(ps, 1, clientIds);
-                    ps.setTimestamp(2, Timestamp.from(since));
-                }, rs -> {
-                    String currency = rs.getString(9);
-                    observed.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new FeeObservation(rs.getString(2), rs.getString(3),
-                            rs.getInt(4), rs.getString(5), rs.getBigDecimal(6), Money.rounded(rs.getBigDecimal(7), currency),
-                            Money.rounded(rs.getBigDecimal(8), currency)));
-                });
-        return observed;
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select client_id, source, order_id, line_index, sku, rate, sale_fees, sale_gross,"
+                    + " currency from fee_rate_observation where recorded_at >= ? order by client_id, order_id, line_index");
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setTimestamp(1, Timestamp.from(since));
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            String clientId = rs.getString(1);
+            if (!observed.containsKey(clientId) && observed.size() == clientsPerGroup) {
+                group.accept(new TreeMap<>(observed));
+                observed.clear();
+            }
+            String currency = rs.getString(9);
+            observed.computeIfAbsent(clientId, c -> new ArrayList<>()).add(new FeeObservation(rs.getString(2), rs.getString(3),
+                    rs.getInt(4), rs.getString(5), rs.getBigDecimal(6), Money.rounded(rs.getBigDecimal(7), currency),
+                    Money.rounded(rs.getBigDecimal(8), currency)));
+        });
+        if (!observed.isEmpty()) {
+            group.accept(observed);
+        }
     }
 
     /** The fee rates of each SKU's latest {@code limit} sales (by sale time), all SKUs in one round trip on PostgreSQL. */

@@ -387,6 +387,10 @@ abstract class SettlementCoreTestBase {
     @Autowired
     io.settlehub.core.alerts.AlertRepository alertRepository;
     @Autowired
+    io.settlehub.core.alerts.RecordedFigures recordedFigures;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
     io.settlehub.core.api.web.AlertWording alertWording;
     @Autowired
     io.settlehub.core.settlement.store.HeldByReleaseRepository heldByRelease;
@@ -1111,6 +1115,35 @@ abstract class SettlementCoreTestBase {
                 .contains("PAYOUT_MATCHES_NO_EXPECTATION:" + client + ":ozon/P-UNLISTED") || get("/api/clients/" + client + "/alerts")
                 .toString().contains("P-UNLISTED")).isTrue());
     }
+    /** A scan reads the fee observations recorded since a time in groups of whole clients: none split, none left out. */
+    @Test
+    void fee_observations_recorded_since_come_in_groups_of_whole_clients() throws Exception {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        List<String> mine = List.of(newClient(), newClient(), newClient());
+        for (String client : mine) {
+            send(workedExampleFor(client));
+        }
+        for (String client : mine) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(call("GET", "/api/clients/" + client + "/orders/" + ORDER, null, TOKEN).statusCode()).isEqualTo(200));
+        }
+        List<java.util.Map<String, List<io.settlehub.core.settlement.FeeObservation>>> groups = new java.util.ArrayList<>();
+        transactions.executeWithoutResult(tx -> recordedFigures.feesRecordedSince(before, 2, groups::add));
+        java.util.Map<String, Integer> groupOf = new java.util.HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            assertThat(groups.get(i)).as("group %d", i).hasSizeBetween(1, 2);
+            for (String client : groups.get(i).keySet()) {
+                assertThat(groupOf.put(client, i)).as("client %s in one group only", client).isNull();
+            }
+        }
+        for (String client : mine) {
+            int group = groupOf.getOrDefault(client, -1);
+            assertThat(group).as("client %s's observations read", client).isNotNegative();
+            assertThat(groups.get(group).get(client)).as("the worked example's order").isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.orderId()).isEqualTo(ORDER));
+        }
+    }
+
     /**
      * A rebuild re-derives every client while ingest goes on: it posts only what differs from the full derivation (here a
      * wrong figure left on a quiet client, as a rules bug would leave it), reports it, and the client being ingested
