@@ -59,12 +59,12 @@ public final class AccountKey implements Comparable<AccountKey> {
         return new AccountKey(parts[0], parts[1], parts[2]);
     }
 
-    /** The client bucket this account is, when it is one of {@code clientId}'s buckets. */
     /** Whether transfers of several clients move this account (the hub's, a supplier's), not those of one client alone. */
     public boolean shared() {
         return !owner.startsWith("client/") && !owner.startsWith("marketplace/");
     }
 
+    /** The client bucket this account is, when it is one of {@code clientId}'s buckets. */
     public Optional<Bucket> bucketOf(String clientId) {
         return owner.equals(clientOwner(clientId)) ? Bucket.ofKind(kind) : Optional.empty();
     }

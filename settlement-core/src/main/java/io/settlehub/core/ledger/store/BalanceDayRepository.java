@@ -4,6 +4,7 @@ import io.settlehub.contract.BusinessCalendar;
 import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ledger.AccountKey;
+import io.settlehub.core.ledger.CauseOccurrences;
 import io.settlehub.core.ledger.Transfer;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -41,10 +42,12 @@ public class BalanceDayRepository {
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final CauseOccurrences known;
 
-    public BalanceDayRepository(JdbcTemplate jdbc, SqlDialect dialect) {
+    public BalanceDayRepository(JdbcTemplate jdbc, SqlDialect dialect, CauseOccurrences known) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.known = known;
     }
 
     /** Adds what the transfers, posted at {@code postedAt}, moved in their clients' buckets to that day. */
@@ -75,11 +78,20 @@ public class BalanceDayRepository {
         });
     }
 
+    /** The business day of each cause: from the facts known here (a batch's own), the rest read from the recorded facts. */
     private Map<String, LocalDate> businessDaysOfCauses(List<Transfer> transfers) {
-        List<String> causes = transfers.stream().map(Transfer::cause).filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, LocalDate> days = new java.util.HashMap<>();
-        if (!causes.isEmpty()) {
-            jdbc.query("select event_id, occurred_at from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, causes),
+        List<String> unknown = new ArrayList<>();
+        transfers.stream().map(Transfer::cause).filter(java.util.Objects::nonNull).distinct().forEach(cause -> {
+            Instant occurred = known.occurredAt(cause);
+            if (occurred == null) {
+                unknown.add(cause);
+            } else {
+                days.put(cause, BusinessCalendar.dateOf(occurred));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            jdbc.query("select event_id, occurred_at from event_fact where event_id = any(?)", ps -> TextArray.bind(ps, 1, unknown),
                     rs -> {
                         days.put(rs.getString(1), BusinessCalendar.dateOf(rs.getTimestamp(2).toInstant()));
                     });

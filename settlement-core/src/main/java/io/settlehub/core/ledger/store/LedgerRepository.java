@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Accounts with running totals, the immutable transfer journal and the derived components. */
 @Repository
@@ -24,8 +26,12 @@ public class LedgerRepository {
     private static final List<String> TRANSFER_COLUMNS = List.of("debit_account", "credit_account", "amount", "currency", "client_id",
             "component", "cause", "posted_at");
 
+    /** At most this many shared accounts remembered as existing (a few per client's supplier); beyond it, forgotten. */
+    private static final int SEEN_COMMITTED_LIMIT = 200_000;
+
     private final JdbcTemplate jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Set<String> seenCommitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final BalanceDayRepository days;
     private final BalanceLineRepository lines;
     private final BulkInsert bulk;
@@ -94,16 +100,46 @@ public class LedgerRepository {
         events.publishEvent(new Posted(clients));
     }
 
-    /** Of these accounts, those that exist (committed): a plain read, which waits for no one. */
+    /**
+     * Of these accounts, those that exist (committed): a plain read, which waits for no one. An account once seen
+     * committed exists for good (accounts are never deleted nor renamed), so the shared ones every batch moves are read
+     * once, not in every batch.
+     */
     private Set<String> existing(List<AccountKey> accounts) {
-        if (accounts.isEmpty()) {
-            return Set.of();
-        }
         Set<String> existing = new java.util.HashSet<>();
-        jdbc.query("select account_key from account where account_key = any(?)",
-                ps -> TextArray.bind(ps, 1, accounts.stream().map(AccountKey::toString).toList()), rs -> {
-                    existing.add(rs.getString(1));
-                });
+        List<String> unknown = new ArrayList<>();
+        for (AccountKey account : accounts) {
+            String key = account.toString();
+            if (seenCommitted.contains(key)) {
+                existing.add(key);
+            } else {
+                unknown.add(key);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return existing;
+        }
+        jdbc.query("select account_key from account where account_key = any(?)", ps -> TextArray.bind(ps, 1, unknown), rs -> {
+            existing.add(rs.getString(1));
+        });
+        List<String> found = unknown.stream().filter(existing::contains).toList();
+        // remembered once this transaction commits: one created by it earlier (and seen by this read) may yet roll back
+        Runnable remember = () -> {
+            if (seenCommitted.size() > SEEN_COMMITTED_LIMIT) {
+                seenCommitted.clear();
+            }
+            seenCommitted.addAll(found);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember.run();
+                }
+            });
+        } else {
+            remember.run();
+        }
         return existing;
     }
 

@@ -1,6 +1,7 @@
 package io.settlehub.core.settlement.store;
 
 import io.settlehub.contract.CanonicalEvent;
+import io.settlehub.core.ledger.CauseOccurrences;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * cache only once it commits: one rolled back may come again with another body.
  */
 @Component
-public class FactCache {
+public class FactCache implements CauseOccurrences {
 
     private final Map<String, CanonicalEvent> facts;
 
@@ -42,6 +43,12 @@ public class FactCache {
         synchronized (this) {
             return facts.get(eventId);
         }
+    }
+
+    @Override
+    public java.time.Instant occurredAt(String eventId) {
+        CanonicalEvent fact = get(eventId);
+        return fact == null ? null : fact.occurredAt();
     }
 
     /**

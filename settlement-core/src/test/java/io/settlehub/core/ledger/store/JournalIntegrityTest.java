@@ -47,7 +47,7 @@ class JournalIntegrityTest {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
         BulkInsert bulk = new BulkInsert(jdbc, dialect);
-        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect),
+        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect, io.settlehub.core.ledger.CauseOccurrences.NONE),
                 new BalanceLineRepository(jdbc, dialect), bulk, dialect);
         ledger.post(List.of(new Transfer(CLEARING, AVAILABLE, Money.of("100.00", "RUB"), "acme", "order/ozon/O-1/available", "sale:1")));
 

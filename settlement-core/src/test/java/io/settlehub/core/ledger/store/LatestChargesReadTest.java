@@ -35,7 +35,7 @@ class LatestChargesReadTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
-        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect),
+        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect, io.settlehub.core.ledger.CauseOccurrences.NONE),
                 new BalanceLineRepository(jdbc, dialect), new BulkInsert(jdbc, dialect), dialect);
         AccountKey clearing = AccountKey.clearing("acme", "RUB");
         AccountKey available = AccountKey.client("acme", Bucket.AVAILABLE, "RUB");
