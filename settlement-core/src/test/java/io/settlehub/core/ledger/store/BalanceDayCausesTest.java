@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -30,9 +29,7 @@ class BalanceDayCausesTest {
 
     @Test
     void each_movement_counts_on_the_business_day_of_its_cause_known_or_read() {
-        SingleConnectionDataSource database = new SingleConnectionDataSource(
-                "jdbc:h2:mem:balance-days;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", true);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+        SingleConnectionDataSource database = EmbeddedLedgerDatabase.migrated("balance-days");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         // recorded earlier: read from the facts (22:30 UTC on 1 March is 2 March in Moscow)
         jdbc.update("insert into event_fact (event_id, client_id, type, source, occurred_at, body, body_hash, received_at)"

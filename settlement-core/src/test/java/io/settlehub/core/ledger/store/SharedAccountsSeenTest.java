@@ -11,7 +11,6 @@ import io.settlehub.core.ledger.CauseOccurrences;
 import io.settlehub.core.ledger.HubAccount;
 import io.settlehub.core.ledger.Transfer;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -29,9 +28,7 @@ class SharedAccountsSeenTest {
 
     @Test
     void a_shared_account_whose_creation_rolled_back_is_created_again() {
-        SingleConnectionDataSource database = new SingleConnectionDataSource(
-                "jdbc:h2:mem:shared-accounts;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", true);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+        SingleConnectionDataSource database = EmbeddedLedgerDatabase.migrated("shared-accounts");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
         LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect, CauseOccurrences.NONE),
