@@ -22,7 +22,6 @@ public final class JsonFields {
     /** A decimal string as the JSON Schemas have it: digits, an optional point and digits; no exponent, no '+'. */
     /** The longest decimal string: what a numeric(38, 10) column holds, with sign and point. */
     public static final int MAX_DECIMAL = 40;
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final JsonNode node;
     private final String path;
@@ -120,7 +119,7 @@ public final class JsonFields {
         if (text.length() > maxLength) {
             throw new InvalidMessageException(at(field), "must be at most " + maxLength + " characters, was " + text.length());
         }
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f)) {
+        if (hasControlCharacter(text)) {
             throw new InvalidMessageException(at(field), "must not contain control characters");
         }
         return text;
@@ -172,7 +171,7 @@ public final class JsonFields {
         if (value.asText().length() > MAX_DECIMAL) {
             throw new InvalidMessageException(at(field), "must be at most " + MAX_DECIMAL + " characters, was " + value.asText().length());
         }
-        if (!DECIMAL.matcher(value.asText()).matches()) {
+        if (!isPlainDecimal(value.asText())) {
             throw new InvalidMessageException(at(field), "is not a decimal number: '" + Texts.abbreviated(value.asText(), 40) + "'"
                     + " (digits with an optional '.', no exponent)");
         }
@@ -261,5 +260,42 @@ public final class JsonFields {
 
     public String path() {
         return path;
+    }
+    /** A control character other than a line feed or a tab. Every text field of every event is checked: a plain loop. */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code -?[0-9]+(\.[0-9]+)?}: ASCII digits, an optional minus and an optional fraction, no exponent. */
+    static boolean isPlainDecimal(String text) {
+        int i = text.startsWith("-") ? 1 : 0;
+        int integerStart = i;
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == integerStart) {
+            return false;
+        }
+        if (i == text.length()) {
+            return true;
+        }
+        if (text.charAt(i) != '.') {
+            return false;
+        }
+        int fractionStart = ++i;
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > fractionStart && i == text.length();
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

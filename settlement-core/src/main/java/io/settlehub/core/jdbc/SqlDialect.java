@@ -65,6 +65,11 @@ public class SqlDialect {
                 + " when not matched then insert (" + names + ") values (" + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
     }
 
+    /** The assignments of a PostgreSQL adding upsert ({@link BulkInsert#upsert}'s {@code updates}). */
+    public static String addingUpdates(String table, java.util.List<String> added, java.util.List<String> latest) {
+        return String.join(", ", updates(table + ".", "excluded.", added, latest));
+    }
+
     /** The assignments of an upsert's update: {@code existing} is the stored row's qualifier, {@code incoming} the new one's. */
     private static java.util.List<String> updates(String existing, String incoming, java.util.List<String> added, java.util.List<String> latest) {
         java.util.List<String> sets = new java.util.ArrayList<>();

@@ -25,15 +25,20 @@ class BulkInsertTest {
     @Test
     void copy_text_escapes_what_delimits_fields_and_rows() {
         StringBuilder text = new StringBuilder();
-        BulkInsert.appendCopyText(text, "a\tb\nc\rd\\e");
+        BulkInsert.InstantTexts instants = new BulkInsert.InstantTexts();
+        BulkInsert.appendCopyText(text, "a\tb\nc\rd\\e", instants);
         text.append('|');
-        BulkInsert.appendCopyText(text, null);
+        BulkInsert.appendCopyText(text, null, instants);
         text.append('|');
-        BulkInsert.appendCopyText(text, new BigDecimal("1E+3"));
+        BulkInsert.appendCopyText(text, new BigDecimal("1E+3"), instants);
         text.append('|');
-        BulkInsert.appendCopyText(text, Instant.parse("2026-11-30T21:00:00Z"));
-        assertThat(text).hasToString("a\\tb\\nc\\rd\\\\e|\\N|1000|2026-11-30T21:00:00Z");
-        assertThatThrownBy(() -> BulkInsert.appendCopyText(new StringBuilder(), new Object())).isInstanceOf(IllegalArgumentException.class);
+        BulkInsert.appendCopyText(text, Instant.parse("2026-11-30T21:00:00Z"), instants);
+        text.append('|');
+        BulkInsert.appendCopyText(text, Instant.parse("2026-11-30T21:00:00Z"), instants);
+        text.append('|');
+        BulkInsert.appendCopyText(text, Instant.parse("2026-11-30T21:00:00.5Z"), instants);
+        assertThat(text).hasToString("a\\tb\\nc\\rd\\\\e|\\N|1000|2026-11-30T21:00:00Z|2026-11-30T21:00:00Z|2026-11-30T21:00:00.500Z");
+        assertThatThrownBy(() -> BulkInsert.appendCopyText(new StringBuilder(), new Object(), instants)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -70,6 +75,42 @@ class BulkInsertTest {
         assertThat(jdbc.queryForObject("select count(*) from t", Integer.class)).as("rows of the cancelled copy").isZero();
         bulk.insert("t", List.of("n"), List.of(1, 2), n -> new Object[] {n});
         assertThat(jdbc.queryForList("select n from t order by id", Integer.class)).containsExactly(1, 2);
+        source.destroy();
+    }
+
+    @Test
+    @Tag("integration")
+    void staged_upserts_insert_update_and_leave_nothing_behind_for_the_next_one() {
+        SingleConnectionDataSource source = new SingleConnectionDataSource(TestDatabase.createFresh("bulk"), TestDatabase.user(),
+                TestDatabase.password(), true);
+        JdbcTemplate jdbc = new JdbcTemplate(source);
+        jdbc.execute("create table t (k varchar(20) not null, j integer not null, s text not null, n numeric(38, 10) not null,"
+                + " at timestamp with time zone, primary key (k, j))");
+        BulkInsert bulk = new BulkInsert(jdbc, new SqlDialect(jdbc));
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(source));
+        List<String> columns = List.of("k", "j", "s", "n", "at");
+        String updates = "s = excluded.s, at = excluded.at, " + SqlDialect.addingUpdates("t", List.of("n"), List.of());
+        Instant at = Instant.parse("2026-12-02T09:00:00Z");
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            bulk.upsert("t", List.of("k", "j"), columns, updates, List.<Object[]>of(new Object[] {"a", 1, "rolled back", BigDecimal.TEN, at}),
+                    row -> row);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        tx.executeWithoutResult(status -> {
+            bulk.upsert("t", List.of("k", "j"), columns, updates, List.<Object[]>of(new Object[] {"b", 1, "Заказ\t№ 7", new BigDecimal("2.5"), null},
+                    new Object[] {"a", 1, "first", BigDecimal.ONE, at}), row -> row);
+            bulk.upsert("t", List.of("k", "j"), columns, updates, List.<Object[]>of(new Object[] {"a", 1, "second", new BigDecimal("5.25"),
+                    at.plusSeconds(60)}, new Object[] {"a", 2, "other", BigDecimal.ONE, at}), row -> row);
+        });
+        tx.executeWithoutResult(status -> bulk.upsert("t", List.of("k", "j"), columns, updates,
+                List.<Object[]>of(new Object[] {"b", 1, "third", new BigDecimal("0.5"), at}), row -> row));
+
+        assertThat(jdbc.query("select k, j, s, n, at from t order by k, j", (rs, i) -> rs.getString(1) + rs.getInt(2) + " " + rs.getString(3)
+                + " " + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + " " + (rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())))
+                .containsExactly("a1 second 6.25 2026-12-02T09:01:00Z", "a2 other 1 2026-12-02T09:00:00Z", "b1 third 3 2026-12-02T09:00:00Z");
+        assertThat(jdbc.queryForObject("select count(*) from t_staged", Integer.class)).as("rows left staged").isZero();
         source.destroy();
     }
 

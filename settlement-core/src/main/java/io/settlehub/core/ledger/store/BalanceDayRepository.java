@@ -1,7 +1,6 @@
 package io.settlehub.core.ledger.store;
 
 import io.settlehub.contract.BusinessCalendar;
-import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.jdbc.TextArray;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.CauseOccurrences;
@@ -41,12 +40,12 @@ public class BalanceDayRepository {
     }
 
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
+    private final io.settlehub.core.jdbc.BulkInsert bulk;
     private final CauseOccurrences known;
 
-    public BalanceDayRepository(JdbcTemplate jdbc, SqlDialect dialect, CauseOccurrences known) {
+    public BalanceDayRepository(JdbcTemplate jdbc, io.settlehub.core.jdbc.BulkInsert bulk, CauseOccurrences known) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.bulk = bulk;
         this.known = known;
     }
 
@@ -67,15 +66,10 @@ public class BalanceDayRepository {
         if (growth.isEmpty()) {
             return;
         }
-        String upsert = dialect.addingUpsert("balance_day", List.of("client_id", "currency", "business_day"), List.of("owed", "paid"),
-                List.of("varchar(100)", "varchar(3)", "date", "numeric(38, 10)", "numeric(38, 10)"));
-        jdbc.batchUpdate(upsert, new ArrayList<>(growth.entrySet()), 500, (ps, entry) -> {
-            ps.setString(1, entry.getKey().clientId());
-            ps.setString(2, entry.getKey().currency());
-            ps.setDate(3, Date.valueOf(entry.getKey().day()));
-            ps.setBigDecimal(4, entry.getValue()[0]);
-            ps.setBigDecimal(5, entry.getValue()[1]);
-        });
+        bulk.addingUpsert("balance_day", List.of("client_id", "currency", "business_day"), List.of(), List.of("owed", "paid"), List.of(),
+                List.of("varchar(100)", "varchar(3)", "date", "numeric(38, 10)", "numeric(38, 10)"), growth.entrySet(),
+                entry -> new Object[] {entry.getKey().clientId(), entry.getKey().currency(), entry.getKey().day(), entry.getValue()[0],
+                    entry.getValue()[1]});
     }
 
     /** The business day of each cause: from the facts known here (a batch's own), the rest read from the recorded facts. */

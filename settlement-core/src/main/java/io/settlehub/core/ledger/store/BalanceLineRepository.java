@@ -1,6 +1,5 @@
 package io.settlehub.core.ledger.store;
 
-import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.ledger.AccountKey;
 import io.settlehub.core.ledger.BalanceLine;
 import io.settlehub.core.ledger.Bucket;
@@ -27,11 +26,11 @@ public class BalanceLineRepository {
     }
 
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
+    private final io.settlehub.core.jdbc.BulkInsert bulk;
 
-    public BalanceLineRepository(JdbcTemplate jdbc, SqlDialect dialect) {
+    public BalanceLineRepository(JdbcTemplate jdbc, io.settlehub.core.jdbc.BulkInsert bulk) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.bulk = bulk;
     }
 
     void record(List<Transfer> transfers) {
@@ -47,14 +46,8 @@ public class BalanceLineRepository {
         if (growth.isEmpty()) {
             return;
         }
-        String upsert = dialect.addingUpsert("balance_line", List.of("client_id", "currency", "line", "bucket"), List.of("amount"),
-                List.of("varchar(100)", "varchar(3)", "varchar(20)", "varchar(20)", "numeric(38, 10)"));
-        jdbc.batchUpdate(upsert, new ArrayList<>(growth.values()), 500, (ps, g) -> {
-            for (int i = 0; i < 4; i++) {
-                ps.setString(i + 1, (String) g[i]);
-            }
-            ps.setBigDecimal(5, (BigDecimal) g[4]);
-        });
+        bulk.addingUpsert("balance_line", List.of("client_id", "currency", "line", "bucket"), List.of(), List.of("amount"), List.of(),
+                List.of("varchar(100)", "varchar(3)", "varchar(20)", "varchar(20)", "numeric(38, 10)"), growth.values(), row -> row);
     }
 
     private static void grow(Map<String, Object[]> growth, Transfer t, BalanceLine line, AccountKey account, BigDecimal amount) {

@@ -144,20 +144,9 @@ public class LedgerRepository {
     }
 
     private void moveTotals(List<AccountKey> accounts, Map<AccountKey, BigDecimal[]> totals) {
-        if (accounts.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(dialect.addingUpsert("account", List.of("account_key"), List.of("owner", "kind", "currency"),
-                        List.of("debits_posted", "credits_posted"), List.of(),
-                        List.of("varchar(300)", "varchar(250)", "varchar(40)", "varchar(3)", "numeric(38, 10)", "numeric(38, 10)")),
-                accounts, 500, (ps, a) -> {
-                    ps.setString(1, a.toString());
-                    ps.setString(2, a.owner());
-                    ps.setString(3, a.kind());
-                    ps.setString(4, a.currency());
-                    ps.setBigDecimal(5, totals.get(a)[0]);
-                    ps.setBigDecimal(6, totals.get(a)[1]);
-                });
+        bulk.addingUpsert("account", List.of("account_key"), List.of("owner", "kind", "currency"), List.of("debits_posted", "credits_posted"),
+                List.of(), List.of("varchar(300)", "varchar(250)", "varchar(40)", "varchar(3)", "numeric(38, 10)", "numeric(38, 10)"),
+                accounts, a -> new Object[] {a.toString(), a.owner(), a.kind(), a.currency(), totals.get(a)[0], totals.get(a)[1]});
     }
 
     public List<Balances> balancesOf(String owner) {

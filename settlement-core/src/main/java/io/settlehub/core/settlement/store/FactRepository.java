@@ -3,7 +3,6 @@ package io.settlehub.core.settlement.store;
 import io.settlehub.contract.CanonicalEvent;
 import io.settlehub.contract.EventCodec;
 import io.settlehub.core.jdbc.BulkInsert;
-import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.jdbc.TextArray;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,12 +20,10 @@ public class FactRepository {
 
     private final JdbcTemplate jdbc;
     private final BulkInsert bulk;
-    private final SqlDialect dialect;
 
-    public FactRepository(JdbcTemplate jdbc, BulkInsert bulk, SqlDialect dialect) {
+    public FactRepository(JdbcTemplate jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.bulk = bulk;
-        this.dialect = dialect;
     }
 
     /** eventId → body hash of those of the given ids already recorded. */
@@ -65,16 +62,9 @@ public class FactRepository {
         // in key order, so that two transactions never wait on each other's rows in a cycle
         List<Map.Entry<SourceOfClient, Tally>> rows = new ArrayList<>(tallies.entrySet());
         rows.sort(Map.Entry.comparingByKey());
-        Timestamp received = Timestamp.from(receivedAt);
-        jdbc.batchUpdate(dialect.addingUpsert("source_seen", List.of("client_id", "source"), List.of("events"),
-                List.of("last_received_at", "last_occurred_at"), List.of("varchar(100)", "varchar(100)", "bigint",
-                        "timestamp with time zone", "timestamp with time zone")), rows, 500, (ps, row) -> {
-                    ps.setString(1, row.getKey().clientId());
-                    ps.setString(2, row.getKey().source());
-                    ps.setLong(3, row.getValue().events);
-                    ps.setTimestamp(4, received);
-                    ps.setTimestamp(5, Timestamp.from(row.getValue().lastOccurred));
-                });
+        bulk.addingUpsert("source_seen", List.of("client_id", "source"), List.of(), List.of("events"), List.of("last_received_at", "last_occurred_at"),
+                List.of("varchar(100)", "varchar(100)", "bigint", "timestamp with time zone", "timestamp with time zone"), rows,
+                row -> new Object[] {row.getKey().clientId(), row.getKey().source(), row.getValue().events, receivedAt, row.getValue().lastOccurred});
     }
 
     private record SourceOfClient(String clientId, String source) implements Comparable<SourceOfClient> {

@@ -1,10 +1,8 @@
 package io.settlehub.core.settlement.store;
 
 import io.settlehub.contract.BusinessCalendar;
-import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.settlement.OrderFigures;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,17 +55,17 @@ public class HeldByReleaseRepository {
     }
 
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
+    private final io.settlehub.core.jdbc.BulkInsert bulk;
 
-    public HeldByReleaseRepository(JdbcTemplate jdbc, SqlDialect dialect) {
+    public HeldByReleaseRepository(JdbcTemplate jdbc, io.settlehub.core.jdbc.BulkInsert bulk) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.bulk = bulk;
     }
 
     void apply(Changes changes) {
         Map<List<Object>, BigDecimal> moved = new java.util.HashMap<>();
-        changes.byDay.forEach((key, amount) -> moved.put(List.of(key.clientId(), key.currency(), Date.valueOf(key.day())), amount));
-        RunningTotals.add(jdbc, dialect, "held_by_release", List.of("client_id", "currency", "release_day"),
+        changes.byDay.forEach((key, amount) -> moved.put(List.of(key.clientId(), key.currency(), key.day()), amount));
+        RunningTotals.add(jdbc, bulk, "held_by_release", List.of("client_id", "currency", "release_day"),
                 List.of("varchar(100)", "varchar(3)", "date", "numeric(38, 10)"), moved);
     }
 

@@ -1,6 +1,5 @@
 package io.settlehub.core.settlement.store;
 
-import io.settlehub.core.jdbc.SqlDialect;
 import io.settlehub.core.settlement.OrderFigures;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -34,15 +33,15 @@ public class PendingBySourceRepository {
     }
 
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
+    private final io.settlehub.core.jdbc.BulkInsert bulk;
 
-    public PendingBySourceRepository(JdbcTemplate jdbc, SqlDialect dialect) {
+    public PendingBySourceRepository(JdbcTemplate jdbc, io.settlehub.core.jdbc.BulkInsert bulk) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.bulk = bulk;
     }
 
     void apply(Changes changes) {
-        RunningTotals.add(jdbc, dialect, "pending_by_source", List.of("client_id", "currency", "source"),
+        RunningTotals.add(jdbc, bulk, "pending_by_source", List.of("client_id", "currency", "source"),
                 List.of("varchar(100)", "varchar(3)", "varchar(100)", "numeric(38, 10)"), changes.moved);
     }
 

@@ -55,7 +55,12 @@ public class SettledStateRepository implements SettledState {
     private final BulkInsert bulk;
     private final BulkUpdate bulkUpdate;
     private final UnmatchedPayoutRepository unmatchedPayouts;
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The keys of these columns' objects are ids (declarations, sale lines), a few new ones in every client: interned as
+     * field names, they filled the parser's shared symbol table until every lookup walked a long chain of collisions.
+     */
+    private final ObjectMapper json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build());
 
     public SettledStateRepository(JdbcTemplate jdbc, FactCache cache, SqlDialect dialect, HeldByReleaseRepository held,
                                   PendingBySourceRepository pendingBySource, SupplierDueRepository supplierDues,
@@ -416,37 +421,30 @@ public class SettledStateRepository implements SettledState {
      * The derivations' orders, each with the lot units its sales took and its figures as the ledger now holds them, in one
      * batch for all the clients ({@code changedAt}: by client, then order).
      */
+    private static final List<String> ORDER_COLUMNS = List.of("client_id", "order_id", "currency", "takes", "changed_at", "source",
+            "sold_at", "gross", "marketplace_fees", "commission", "landed_cost", "client_net", "pending", "held", "available",
+            "outstanding_hold", "hold_release_at", "holding", "marketplace_paid", "paid_beyond", "lines_below_cost");
+
     private void insertOrders(Map<String, Derivation> derivations, java.util.function.BiFunction<String, String, Timestamp> changedAt) {
         List<OrderRow> rows = new ArrayList<>();
         derivations.forEach((client, derivation) -> derivation.settlement().orders().forEach(o -> rows.add(new OrderRow(client, derivation, o))));
-        String columns = "client_id, order_id, currency, takes, changed_at, source, sold_at, gross, marketplace_fees, commission,"
-                + " landed_cost, client_net, pending, held, available, outstanding_hold, hold_release_at, holding, marketplace_paid, paid_beyond,"
-                + " lines_below_cost";
-        String updates = Arrays.stream(columns.split(", ")).skip(2).map(c -> c + " = excluded." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.batchUpdate("insert into settlement_order (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + (postgres() ? " on conflict (client_id, order_id) do update set " + updates : ""), rows, 1000,
-                (ps, row) -> {
-                    var order = row.order();
-                    OrderFigures figures = OrderFigures.of(order);
-                    ps.setString(1, row.clientId());
-                    ps.setString(2, order.orderId());
-                    ps.setString(3, order.currency());
-                    ps.setString(4, writeTakes(row.derivation().taken().get(order.orderId())));
-                    ps.setTimestamp(5, changedAt.apply(row.clientId(), order.orderId()));
-                    ps.setString(6, figures.source());
-                    ps.setTimestamp(7, Timestamp.from(figures.soldAt()));
-                    Money[] amounts = {figures.gross(), figures.marketplaceFees(), figures.commission(), figures.landedCost(),
-                        figures.clientNet(), figures.pending(), figures.held(), figures.available(), figures.outstandingHold()};
-                    for (int i = 0; i < amounts.length; i++) {
-                        ps.setBigDecimal(8 + i, amounts[i].amount());
-                    }
-                    ps.setTimestamp(17, figures.expectedRelease() == null ? null : Timestamp.from(figures.expectedRelease()));
-                    ps.setBoolean(18, figures.holding());
-                    ps.setBigDecimal(19, figures.marketplacePaid().amount());
-                    ps.setBigDecimal(20, figures.paidBeyond().amount());
-                    ps.setString(21, LinesBelowCostColumn.write(LineBelowCost.of(order)));
-                });
+        java.util.function.Function<OrderRow, Object[]> values = row -> {
+            var order = row.order();
+            OrderFigures figures = OrderFigures.of(order);
+            Timestamp changed = changedAt.apply(row.clientId(), order.orderId());
+            return new Object[] {row.clientId(), order.orderId(), order.currency(), writeTakes(row.derivation().taken().get(order.orderId())),
+                changed == null ? null : changed.toInstant(), figures.source(), figures.soldAt(), figures.gross().amount(),
+                figures.marketplaceFees().amount(), figures.commission().amount(), figures.landedCost().amount(),
+                figures.clientNet().amount(), figures.pending().amount(), figures.held().amount(), figures.available().amount(),
+                figures.outstandingHold().amount(), figures.expectedRelease(), figures.holding(), figures.marketplacePaid().amount(),
+                figures.paidBeyond().amount(), LinesBelowCostColumn.write(LineBelowCost.of(order))};
+        };
+        if (postgres()) {
+            bulk.upsert("settlement_order", List.of("client_id", "order_id"), ORDER_COLUMNS, ORDER_COLUMNS.stream().skip(2)
+                    .map(c -> c + " = excluded." + c).collect(java.util.stream.Collectors.joining(", ")), rows, values);
+        } else {
+            bulk.insert("settlement_order", ORDER_COLUMNS, rows, values);
+        }
     }
 
     private Map<String, List<List<PortionRef>>> readTakes(String text) {

@@ -43,13 +43,13 @@ class BalanceDayCausesTest {
             return batch.get(eventId);
         };
         Instant postedAt = Instant.parse("2026-03-10T12:00:00Z");
-        new BalanceDayRepository(jdbc, new SqlDialect(jdbc), known).record(List.of(
+        new BalanceDayRepository(jdbc, new io.settlehub.core.jdbc.BulkInsert(jdbc, new SqlDialect(jdbc)), known).record(List.of(
                 new Transfer(CLEARING, AVAILABLE, Money.of("100.00", "RUB"), "acme", "order/ozon/O-1/available", "sale:new"),
                 new Transfer(CLEARING, AVAILABLE, Money.of("40.00", "RUB"), "acme", "order/ozon/O-2/available", "sale:old"),
                 new Transfer(CLEARING, AVAILABLE, Money.of("7.00", "RUB"), "acme", "order/ozon/O-3/available", "rebuild/acme")), postedAt);
 
         assertThat(asked).containsExactlyInAnyOrder("sale:new", "sale:old", "rebuild/acme");
-        List<BalanceDayRepository.Day> days = new BalanceDayRepository(jdbc, new SqlDialect(jdbc), CauseOccurrences.NONE)
+        List<BalanceDayRepository.Day> days = new BalanceDayRepository(jdbc, new io.settlehub.core.jdbc.BulkInsert(jdbc, new SqlDialect(jdbc)), CauseOccurrences.NONE)
                 .since("acme", "RUB", LocalDate.of(2026, 1, 1));
         assertThat(days).extracting(BalanceDayRepository.Day::day)
                 .containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 10));

@@ -47,8 +47,8 @@ class JournalIntegrityTest {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
         BulkInsert bulk = new BulkInsert(jdbc, dialect);
-        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect, io.settlehub.core.ledger.CauseOccurrences.NONE),
-                new BalanceLineRepository(jdbc, dialect), bulk, dialect);
+        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, new BulkInsert(jdbc, dialect), io.settlehub.core.ledger.CauseOccurrences.NONE),
+                new BalanceLineRepository(jdbc, new BulkInsert(jdbc, dialect)), bulk, dialect);
         ledger.post(List.of(new Transfer(CLEARING, AVAILABLE, Money.of("100.00", "RUB"), "acme", "order/ozon/O-1/available", "sale:1")));
 
         String unknown = AccountKey.client("acme", Bucket.HELD, "RUB").toString();

@@ -35,8 +35,8 @@ class LatestChargesReadTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
-        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect, io.settlehub.core.ledger.CauseOccurrences.NONE),
-                new BalanceLineRepository(jdbc, dialect), new BulkInsert(jdbc, dialect), dialect);
+        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, new BulkInsert(jdbc, dialect), io.settlehub.core.ledger.CauseOccurrences.NONE),
+                new BalanceLineRepository(jdbc, new BulkInsert(jdbc, dialect)), new BulkInsert(jdbc, dialect), dialect);
         AccountKey clearing = AccountKey.clearing("acme", "RUB");
         AccountKey available = AccountKey.client("acme", Bucket.AVAILABLE, "RUB");
         AccountKey marketplace = AccountKey.marketplace("ozon", "acme", "RUB");

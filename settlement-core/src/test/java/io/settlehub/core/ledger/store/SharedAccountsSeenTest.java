@@ -31,8 +31,8 @@ class SharedAccountsSeenTest {
         SingleConnectionDataSource database = EmbeddedLedgerDatabase.migrated("shared-accounts");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         SqlDialect dialect = new SqlDialect(jdbc);
-        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, dialect, CauseOccurrences.NONE),
-                new BalanceLineRepository(jdbc, dialect), new BulkInsert(jdbc, dialect), dialect);
+        LedgerRepository ledger = new LedgerRepository(jdbc, event -> { }, new BalanceDayRepository(jdbc, new BulkInsert(jdbc, dialect), CauseOccurrences.NONE),
+                new BalanceLineRepository(jdbc, new BulkInsert(jdbc, dialect)), new BulkInsert(jdbc, dialect), dialect);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {

@@ -31,7 +31,7 @@ class PendingBySourceMigrationTest {
 
         Flyway.configure().dataSource(database).locations(locations).load().migrate();
 
-        PendingBySourceRepository pending = new PendingBySourceRepository(jdbc, new SqlDialect(jdbc));
+        PendingBySourceRepository pending = new PendingBySourceRepository(jdbc, new io.settlehub.core.jdbc.BulkInsert(jdbc, new SqlDialect(jdbc)));
         assertThat(pending.of("acme", "RUB")).as("a marketplace owed nothing has no row").containsOnlyKeys("ozon");
         assertThat(pending.of("acme", "RUB").get("ozon")).isEqualByComparingTo("1397.20");
         assertThat(pending.of("acme", "CNY")).containsOnlyKeys("aliexpress");
