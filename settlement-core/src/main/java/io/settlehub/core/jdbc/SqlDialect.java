@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which database the hub runs on: PostgreSQL in production and CI, H2 (PostgreSQL mode) for the zero-set-up demo. The
- * few statements the two spell differently (upserts, array parameters) ask here.
+ * few statements the two spell differently (H2's upserts, array parameters) ask here.
  */
 @Component
 public class SqlDialect {
@@ -20,27 +20,10 @@ public class SqlDialect {
     }
 
     /**
-     * An upsert that adds: a row of {@code keys} and {@code values} (in that order, one parameter each) is inserted, or,
-     * when its keys exist, its values are added to theirs.
-     */
-    public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> values, java.util.List<String> types) {
-        return addingUpsert(table, keys, values, java.util.List.of(), types);
-    }
-
-    /**
-     * An upsert that adds {@code added} and keeps the greatest of {@code latest}: a row of {@code keys}, {@code added} and
-     * {@code latest} (in that order, one parameter each, {@code types} likewise) is inserted, or, when its keys exist, its
-     * added values are added to theirs and each latest value replaces a smaller one.
-     */
-    public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> added, java.util.List<String> latest,
-                               java.util.List<String> types) {
-        return addingUpsert(table, keys, java.util.List.of(), added, latest, types);
-    }
-
-    /**
-     * {@link #addingUpsert(String, java.util.List, java.util.List, java.util.List, java.util.List)} with columns only an
-     * insert writes: the parameters are {@code keys}, {@code inserted}, {@code added}, {@code latest}, in that order.
-     * PostgreSQL takes the rows of a batch in their order, so rows sorted by key are locked in that order.
+     * H2's statement for an upsert that adds, one row per execution (PostgreSQL's rows are staged instead:
+     * {@link BulkInsert#addingUpsert}): the parameters are {@code keys}, {@code inserted} (written by an insert only),
+     * {@code added} (added to the stored values) and {@code latest} (each replacing a smaller stored value), in that order,
+     * of the SQL {@code types} given.
      */
     public String addingUpsert(String table, java.util.List<String> keys, java.util.List<String> inserted, java.util.List<String> added,
                                java.util.List<String> latest, java.util.List<String> types) {
@@ -49,11 +32,6 @@ public class SqlDialect {
         columns.addAll(added);
         columns.addAll(latest);
         String names = String.join(", ", columns);
-        if (postgres()) {
-            java.util.List<String> sets = updates(table + ".", "excluded.", added, latest);
-            return "insert into " + table + " (" + names + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
-                    + ") on conflict (" + String.join(", ", keys) + ") do update set " + String.join(", ", sets);
-        }
         java.util.List<String> casts = new java.util.ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             casts.add("cast(? as " + types.get(i) + ")");
