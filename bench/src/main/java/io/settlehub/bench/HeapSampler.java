@@ -27,10 +27,7 @@ final class HeapSampler implements AutoCloseable {
 
     /** The benchmark broker started by ./hub bench (its instance directory is {@code bench-broker}); none if not found. */
     static HeapSampler ofBroker() throws IOException {
-        Optional<ProcessHandle> broker = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("bench-broker") && c.contains("artemis")
-                        && c.contains("java")).orElse(false))
-                .findFirst();
+        Optional<ProcessHandle> broker = ProcessHandle.allProcesses().filter(ProcessCpu::isBenchBroker).findFirst();
         if (broker.isEmpty()) {
             return new HeapSampler(null);
         }

@@ -27,10 +27,12 @@ final class IngestRun {
      * {@code restartSeconds}: from starting a new service on the database left behind until further events are committed;
      * {@code catchUp}: the first alert scan of that service (all that changed since the previous service's last scan);
      * {@code regular}: its next scan, after {@link #AFTER_RESTART} more events (null: not measured); {@code jitSeconds}: the
-     * time the JVM's compiler threads spent compiling while the backlog drained (elapsed, summed over the threads).
+     * time the JVM's compiler threads spent compiling while the backlog drained (elapsed, summed over the threads);
+     * {@code cpu}: what each process used meanwhile.
      */
     record Result(int events, int consumers, double seconds, double perSecond, long transfers, long coreHeapMb, long brokerHeapMb,
-                  double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular, double jitSeconds) {
+                  double sendSeconds, LiveIngest.Result live, double restartSeconds, Scan catchUp, Scan regular, double jitSeconds,
+                  ProcessCpu.Used cpu) {
     }
 
     /** An alert scan: how long it took and how many orders changed since its mark (what it looks at). */
@@ -64,6 +66,7 @@ final class IngestRun {
             Jvm.resetPeakHeap();
             broker.reset();
             long compilingBefore = Jvm.compilationMillis();
+            ProcessCpu cpuBefore = ProcessCpu.start();
             long start = System.nanoTime();
             core.getBean(EventBatchConsumer.class).start();
             // the consumer counts what it committed; reading the counter costs the database nothing
@@ -73,8 +76,10 @@ final class IngestRun {
             }
             long nanos = System.nanoTime() - start;
             double jitSeconds = (Jvm.compilationMillis() - compilingBefore) / 1000.0;
+            ProcessCpu.Used cpu = cpuBefore.used();
             printPhases(core.getBean(MeterRegistry.class), nanos);
             System.err.printf("[bench] JIT compilation meanwhile: %.1f s of the compiler threads' time%n", jitSeconds);
+            System.err.printf("[bench] CPU meanwhile: %s%n", cpu);
             long coreHeap = Jvm.peakHeapMb();
             long brokerHeap = broker.peakMb();
             long committed = jdbc.queryForObject("select count(*) from event_fact", Long.class);
@@ -112,7 +117,7 @@ final class IngestRun {
                 }
             }
             return new Result(events, consumers, nanos / 1e9, BrokerBaseline.perSecond(events, nanos), transfers, coreHeap, brokerHeap,
-                    sendSeconds, steady, restartSeconds, catchUp, regular, jitSeconds);
+                    sendSeconds, steady, restartSeconds, catchUp, regular, jitSeconds, cpu);
         } finally {
             if (!closed) {
                 core.close();

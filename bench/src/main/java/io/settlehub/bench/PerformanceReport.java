@@ -88,6 +88,10 @@ public final class PerformanceReport {
         System.out.printf("| **drained into the committed ledger** | **%.0f s** (%,.0f events/s, %.2f of the slower baseline) |%n",
                 replay.seconds(), replay.perSecond(), replay.perSecond() / slower);
         System.out.printf("| JIT compilation while it drained, s of the compiler threads | %.1f |%n", replay.jitSeconds());
+        ProcessCpu.Used cpu = replay.cpu();
+        System.out.printf("| CPU while it drained, core-seconds: settlement-core's JVM / PostgreSQL / broker (of %.0f on %d cores) | %.0f / %.0f / %.0f |%n",
+                cpu.wallSeconds() * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                cpu.service(), cpu.database(), cpu.broker());
         System.out.printf("| ledger transfers posted | %,d |%n", replay.transfers());
         System.out.printf("| peak heap: settlement-core / broker, MB | %,d / %s |%n", replay.coreHeapMb(), mb(replay.brokerHeapMb()));
         System.out.printf("| **restart**: a new settlement-core on that database, started until %,d further events are committed | **%.1f s** |%n",
