@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The per-client notifications one message of hub.notifications carries: the changes of a {@code BALANCES_CHANGED}
- * message (decision 0019), each exactly the {@code BALANCE_CHANGED} body webhooks and pages receive, or the message
- * itself. The message is parsed once.
+ * message (decision 0019) or the alerts of an {@code ALERTS_RAISED} one (decision 0021), each exactly the
+ * {@code BALANCE_CHANGED} or {@code ALERT} body webhooks and pages receive, or the message itself. The message is parsed
+ * once.
  */
 final class ClientNotifications {
 
@@ -27,11 +28,13 @@ final class ClientNotifications {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("notification is not JSON: " + e.getOriginalMessage(), e);
         }
-        if (!Notifications.BALANCES_CHANGED.equals(node.path("type").asText())) {
+        String type = node.path("type").asText();
+        String together = Notifications.BALANCES_CHANGED.equals(type) ? "changes" : Notifications.ALERTS_RAISED.equals(type) ? "alerts" : null;
+        if (together == null) {
             return List.of(new ClientNotification(clientOf(node), message));
         }
         List<ClientNotification> each = new ArrayList<>();
-        for (JsonNode change : node.path("changes")) {
+        for (JsonNode change : node.path(together)) {
             each.add(new ClientNotification(clientOf(change), change.toString()));
         }
         return each;

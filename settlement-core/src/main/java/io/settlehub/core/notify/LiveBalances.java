@@ -50,11 +50,12 @@ public class LiveBalances {
     }
 
     /**
-     * Whether a message of this group may concern a stream here: one of a client watched here, or a BALANCES_CHANGED
-     * message (many clients) while anyone watches.
+     * Whether a message of this group may concern a stream here: one of a client watched here, or a BALANCES_CHANGED or
+     * ALERTS_RAISED message (many clients) while anyone watches.
      */
     public boolean mayConcern(String group) {
-        return Notifications.BALANCES_GROUP.equals(group) ? watchers.values().stream().anyMatch(w -> !w.isEmpty()) : watching(group);
+        boolean manyClients = Notifications.BALANCES_GROUP.equals(group) || Notifications.ALERTS_GROUP.equals(group);
+        return manyClients ? watchers.values().stream().anyMatch(w -> !w.isEmpty()) : watching(group);
     }
 
     /** A message of hub.notifications: each client's notification in it to the streams watching that client. */

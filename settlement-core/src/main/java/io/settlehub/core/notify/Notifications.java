@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * one is published exactly when its change is committed:
  * <ul>
  *   <li>{@code BALANCE_CHANGED} once per client per transaction that moved its accounts, with its buckets afterwards; on
- *   the topic they travel together, up to {@link #CLIENTS_PER_MESSAGE} in one {@code BALANCES_CHANGED} message (decision
+ *   the topic they travel together, up to {@link #PER_MESSAGE} in one {@code BALANCES_CHANGED} message (decision
  *   0019), which the webhooks and the live pages take apart;</li>
  *   <li>{@code PAYMENT_STATUS_CHANGED} for each instruction created or changed, with its status and reason;</li>
- *   <li>{@code ALERT} for each anomaly the alert rules find, once.</li>
+ *   <li>{@code ALERT} for each anomaly the alert rules find, once; on the topic the alerts of one transaction travel
+ *   together, up to {@link #PER_MESSAGE} in one {@code ALERTS_RAISED} message, taken apart the same way.</li>
  * </ul>
  * The body format is in docs/contract.md.
  */
@@ -38,8 +39,12 @@ public class Notifications {
     public static final String BALANCES_CHANGED = "BALANCES_CHANGED";
     /** The group of every BALANCES_CHANGED message: one consumer at a time takes them, in the order they were committed. */
     public static final String BALANCES_GROUP = "hub-balances";
-    /** At most this many clients' changes in one message (about 50 KB: below the broker's large-message size). */
-    static final int CLIENTS_PER_MESSAGE = 100;
+    public static final String ALERT = "ALERT";
+    public static final String ALERTS_RAISED = "ALERTS_RAISED";
+    /** The group of every ALERTS_RAISED message, as {@link #BALANCES_GROUP} is of the balance changes. */
+    public static final String ALERTS_GROUP = "hub-alerts";
+    /** At most this many clients' changes, or alerts, in one message (about 50 KB: below the broker's large-message size). */
+    static final int PER_MESSAGE = 100;
     private static final String PENDING = Notifications.class.getName() + ".clients";
 
     private final OutboxRepository outbox;
@@ -95,25 +100,26 @@ public class Notifications {
         alerts(List.of(alert));
     }
 
-    /** Alerts, each its own ALERT message, written to the outbox together. */
+    /** Alerts, each an ALERT, written to the outbox together in ALERTS_RAISED messages of up to {@link #PER_MESSAGE}. */
     public void alerts(List<io.settlehub.core.alerts.Alert> alerts) {
-        List<OutboxMessage> messages = new java.util.ArrayList<>(alerts.size());
+        if (alerts.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> each = new java.util.ArrayList<>(alerts.size());
         for (io.settlehub.core.alerts.Alert alert : alerts) {
-            Map<String, Object> body = header("ALERT", alert.clientId());
+            Map<String, Object> body = header(ALERT, alert.clientId());
             body.put("alertId", alert.alertId());
             body.put("kind", alert.kind().name());
             body.put("subject", alert.subject());
             body.put("message", alert.message());
-            messages.add(message(body));
+            each.add(body);
         }
-        if (!messages.isEmpty()) {
-            outbox.addAll(messages);
-        }
+        outbox.addAll(together(ALERTS_RAISED, ALERTS_GROUP, "alerts", each));
     }
 
     /**
      * One BALANCE_CHANGED per client, their balances read together, written to the outbox in BALANCES_CHANGED messages of
-     * up to {@link #CLIENTS_PER_MESSAGE} clients: a batch over thousands of clients costs tens of messages and signatures,
+     * up to {@link #PER_MESSAGE} clients: a batch over thousands of clients costs tens of messages and signatures,
      * not thousands.
      */
     private void balancesChanged(Set<String> clientIds) {
@@ -123,14 +129,18 @@ public class Notifications {
             body.put("balances", buckets);
             changes.add(body);
         });
+        outbox.addAll(together(BALANCES_CHANGED, BALANCES_GROUP, "changes", changes));
+    }
+
+    /** Notifications in messages of {@code type} of up to {@link #PER_MESSAGE}, each unchanged in the array {@code field}. */
+    private List<OutboxMessage> together(String type, String group, String field, List<Map<String, Object>> each) {
         List<OutboxMessage> messages = new java.util.ArrayList<>();
-        for (int from = 0; from < changes.size(); from += CLIENTS_PER_MESSAGE) {
-            Map<String, Object> body = header(BALANCES_CHANGED, null);
-            body.put("changes", changes.subList(from, Math.min(changes.size(), from + CLIENTS_PER_MESSAGE)));
-            messages.add(OutboxMessage.of(DESTINATION, (String) body.get("notificationId"), BALANCES_GROUP, BALANCES_CHANGED,
-                    EventCodec.write(body)));
+        for (int from = 0; from < each.size(); from += PER_MESSAGE) {
+            Map<String, Object> body = header(type, null);
+            body.put(field, each.subList(from, Math.min(each.size(), from + PER_MESSAGE)));
+            messages.add(OutboxMessage.of(DESTINATION, (String) body.get("notificationId"), group, type, EventCodec.write(body)));
         }
-        outbox.addAll(messages);
+        return messages;
     }
 
     private Map<String, Object> header(String type, String clientId) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * acknowledged once the receiver answered 2xx; failures are redelivered with exponential backoff, then set aside on
  * {@code DLQ.hub.notifications.webhooks} with the reason. Only notifications settlement-core published are delivered
  * ({@link NotificationOrigin}). A BALANCES_CHANGED message is delivered as the BALANCE_CHANGED of each of its clients
- * (decision 0019), each retried and dead-lettered on its own.
+ * (decision 0019), an ALERTS_RAISED message as each of its ALERTs (decision 0021), each retried and dead-lettered on its
+ * own.
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)

@@ -50,4 +50,19 @@ class LiveBalancesTest {
                 + "\"balances\":[{\"available\":\"1.00\"}]}");
         assertThat(globex).containsExactly("{\"notificationId\":\"n-3\",\"type\":\"BALANCE_CHANGED\",\"clientId\":\"globex\",\"balances\":[]}");
     }
+
+    @Test
+    void the_alerts_of_many_clients_reach_each_watched_clients_streams_as_its_own_alert() {
+        List<String> acme = new ArrayList<>();
+        assertThat(live.mayConcern(Notifications.ALERTS_GROUP)).as("nobody watches anything").isFalse();
+        live.watch("acme", "user:anna", acme::add, () -> { });
+
+        assertThat(live.mayConcern(Notifications.ALERTS_GROUP)).isTrue();
+        live.publish("{\"notificationId\":\"m-1\",\"type\":\"ALERTS_RAISED\",\"at\":\"2026-12-02T09:00:00Z\",\"alerts\":["
+                + "{\"notificationId\":\"n-1\",\"type\":\"ALERT\",\"clientId\":\"initech\",\"alertId\":\"a-1\"},"
+                + "{\"notificationId\":\"n-2\",\"type\":\"ALERT\",\"alertId\":\"a-2\"},"
+                + "{\"notificationId\":\"n-3\",\"type\":\"ALERT\",\"clientId\":\"acme\",\"alertId\":\"a-3\"}]}");
+
+        assertThat(acme).containsExactly("{\"notificationId\":\"n-3\",\"type\":\"ALERT\",\"clientId\":\"acme\",\"alertId\":\"a-3\"}");
+    }
 }

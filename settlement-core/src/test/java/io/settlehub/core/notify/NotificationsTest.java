@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The balance notifications of one transaction: every client whose accounts moved once, with its buckets, in
- * BALANCES_CHANGED messages of at most a hundred clients (decision 0019) that the contract's schema accepts.
+ * BALANCES_CHANGED messages of at most a hundred clients (decision 0019) that the contract's schema accepts; its alerts
+ * the same way, in ALERTS_RAISED messages (decision 0021).
  */
 class NotificationsTest {
 
@@ -80,6 +81,42 @@ class NotificationsTest {
         }
         assertThat(notified).as("each client once, in order").containsExactlyElementsOf(clients);
         assertThat(ids).as("each its own notification id").hasSize(250);
+    }
+
+    @Test
+    void the_alerts_of_a_transaction_travel_in_messages_of_at_most_a_hundred_each_alert_as_webhooks_receive_it() throws Exception {
+        List<io.settlehub.core.alerts.Alert> alerts = IntStream.range(0, 205).mapToObj(i -> new io.settlehub.core.alerts.Alert(
+                "alert-" + i, io.settlehub.core.alerts.Alert.Kind.SOLD_BELOW_LANDED_COST, i % 2 == 0 ? "client-" + i : null,
+                "order-" + i, "sold below landed cost " + i)).toList();
+
+        notifications.alerts(alerts);
+        notifications.alerts(List.of());
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<OutboxMessage>> written = ArgumentCaptor.forClass(List.class);
+        verify(outbox).addAll(written.capture());
+        List<OutboxMessage> messages = written.getValue();
+        assertThat(messages).extracting(m -> EventCodec.mapper().readTree(m.body()).get("alerts").size()).containsExactly(100, 100, 5);
+        assertThat(messages).allSatisfy(m -> {
+            assertThat(m.groupId()).isEqualTo(Notifications.ALERTS_GROUP);
+            assertThat(m.messageType()).isEqualTo(Notifications.ALERTS_RAISED);
+            assertThat(EventCodec.mapper().readTree(m.body()).get("notificationId").asText()).isEqualTo(m.messageId());
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(getClass().getResourceAsStream("/schemas/notification.json")).validate(EventCodec.mapper().readTree(m.body())))
+                    .isEmpty();
+        });
+        List<String> raised = new ArrayList<>();
+        for (OutboxMessage message : messages) {
+            for (ClientNotifications.ClientNotification alert : ClientNotifications.of(message.body())) {
+                JsonNode node = EventCodec.mapper().readTree(alert.body());
+                assertThat(node.get("type").asText()).isEqualTo(Notifications.ALERT);
+                assertThat(alert.clientId()).isEqualTo(node.has("clientId") ? node.get("clientId").asText() : null);
+                assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(getClass().getResourceAsStream("/schemas/notification.json")).validate(node)).isEmpty();
+                raised.add(node.get("alertId").asText());
+            }
+        }
+        assertThat(raised).as("each alert once, in order").containsExactlyElementsOf(alerts.stream().map(a -> a.alertId()).toList());
     }
 
     private static void commit(Runnable work) {
