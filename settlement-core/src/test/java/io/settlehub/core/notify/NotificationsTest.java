@@ -53,20 +53,8 @@ class NotificationsTest {
             notifications.ledgerPosted(new LedgerRepository.Posted(Set.copyOf(new ArrayList<>(clients).subList(150, 250))));
         });
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<OutboxMessage>> written = ArgumentCaptor.forClass(List.class);
-        verify(outbox).addAll(written.capture());
-        List<OutboxMessage> messages = written.getValue();
+        List<OutboxMessage> messages = writtenTogether(Notifications.BALANCES_GROUP, Notifications.BALANCES_CHANGED);
         assertThat(messages).extracting(m -> EventCodec.mapper().readTree(m.body()).get("changes").size()).containsExactly(100, 100, 50);
-        assertThat(messages).allSatisfy(m -> {
-            assertThat(m.groupId()).isEqualTo(Notifications.BALANCES_GROUP);
-            assertThat(m.messageType()).isEqualTo(Notifications.BALANCES_CHANGED);
-            assertThat(m.destination()).isEqualTo(Notifications.DESTINATION);
-            JsonNode body = EventCodec.mapper().readTree(m.body());
-            assertThat(body.get("notificationId").asText()).isEqualTo(m.messageId());
-            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(getClass().getResourceAsStream("/schemas/notification.json")).validate(body)).isEmpty();
-        });
         List<String> notified = new ArrayList<>();
         Set<String> ids = new TreeSet<>();
         for (OutboxMessage message : messages) {
@@ -92,31 +80,41 @@ class NotificationsTest {
         notifications.alerts(alerts);
         notifications.alerts(List.of());
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<OutboxMessage>> written = ArgumentCaptor.forClass(List.class);
-        verify(outbox).addAll(written.capture());
-        List<OutboxMessage> messages = written.getValue();
+        List<OutboxMessage> messages = writtenTogether(Notifications.ALERTS_GROUP, Notifications.ALERTS_RAISED);
         assertThat(messages).extracting(m -> EventCodec.mapper().readTree(m.body()).get("alerts").size()).containsExactly(100, 100, 5);
-        assertThat(messages).allSatisfy(m -> {
-            assertThat(m.groupId()).isEqualTo(Notifications.ALERTS_GROUP);
-            assertThat(m.messageType()).isEqualTo(Notifications.ALERTS_RAISED);
-            assertThat(EventCodec.mapper().readTree(m.body()).get("notificationId").asText()).isEqualTo(m.messageId());
-            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(getClass().getResourceAsStream("/schemas/notification.json")).validate(EventCodec.mapper().readTree(m.body())))
-                    .isEmpty();
-        });
         List<String> raised = new ArrayList<>();
         for (OutboxMessage message : messages) {
             for (ClientNotifications.ClientNotification alert : ClientNotifications.of(message.body())) {
                 JsonNode node = EventCodec.mapper().readTree(alert.body());
                 assertThat(node.get("type").asText()).isEqualTo(Notifications.ALERT);
                 assertThat(alert.clientId()).isEqualTo(node.has("clientId") ? node.get("clientId").asText() : null);
-                assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                        .getSchema(getClass().getResourceAsStream("/schemas/notification.json")).validate(node)).isEmpty();
+                assertValid(node);
                 raised.add(node.get("alertId").asText());
             }
         }
         assertThat(raised).as("each alert once, in order").containsExactlyElementsOf(alerts.stream().map(a -> a.alertId()).toList());
+    }
+
+    /** The one list written to the outbox: messages of this group and type on the topic, each valid by the contract. */
+    private List<OutboxMessage> writtenTogether(String group, String type) {
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<OutboxMessage>> written = ArgumentCaptor.forClass(List.class);
+        verify(outbox).addAll(written.capture());
+        List<OutboxMessage> messages = written.getValue();
+        assertThat(messages).allSatisfy(m -> {
+            assertThat(m.groupId()).isEqualTo(group);
+            assertThat(m.messageType()).isEqualTo(type);
+            assertThat(m.destination()).isEqualTo(Notifications.DESTINATION);
+            JsonNode body = EventCodec.mapper().readTree(m.body());
+            assertThat(body.get("notificationId").asText()).isEqualTo(m.messageId());
+            assertValid(body);
+        });
+        return messages;
+    }
+
+    private void assertValid(JsonNode notification) {
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getResourceAsStream("/schemas/notification.json")).validate(notification)).isEmpty();
     }
 
     private static void commit(Runnable work) {
