@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Applies a batch in its {@link BatchParts} at once (decision 0017): the calling thread takes the first part, the
  * {@code others} executor the rest, each part by {@code ingest} in its own transaction. When a part fails the batch is
  * applied again whole (what the other parts committed is then found applied), so a failure that reaches the caller is
- * one of the whole batch, which the caller isolates event by event.
+ * one of the whole batch, which the caller isolates by halves ({@link FailingEvents}).
  */
 final class BatchInParts {
 

@@ -229,14 +229,10 @@ public class EventBatchConsumer implements SmartLifecycle {
                 if (!running.get()) {
                     throw batchFailure; // stopping: the batch is redelivered to the next start, not isolated into the DLQ
                 }
-                log.warn("batch of {} failed ({}); applying one by one to isolate the cause", events.size(), batchFailure.toString());
-                for (int i = 0; i < events.size(); i++) {
-                    try {
-                        applyRetryingOutages(List.of(events.get(i)));
-                    } catch (RuntimeException single) {
-                        failed.add(new Failed(valid.get(i), validSenders.get(i), "could not apply: " + single, false));
-                    }
-                }
+                log.warn("batch of {} failed ({}); applying it by halves to isolate the cause", events.size(), batchFailure.toString());
+                List<Integer> positions = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
+                FailingEvents.of(positions, some -> applyRetryingOutages(some.stream().map(events::get).toList()))
+                        .forEach((i, single) -> failed.add(new Failed(valid.get(i), validSenders.get(i), "could not apply: " + single, false)));
             }
         }
         for (Failed message : failed) {
